@@ -1,0 +1,101 @@
+import type { Decimal } from './money';
+import type { IsoDate } from './dates';
+import type { LotMethodName } from './types';
+
+export type Term = 'short' | 'long';
+export type RebalanceMode = 'threshold' | 'full' | 'cash-only';
+export type DriftStatus = 'within' | 'over' | 'under';
+
+/** Options a user can set per run; anything left out comes from Settings. */
+export interface PlanOptions {
+  /** Cash to add (positive) or withdraw (negative) per account name, on top of the tab's Withdraw. */
+  cashFlows?: Record<string, Decimal>;
+  mode?: RebalanceMode;
+  lotMethod?: LotMethodName;
+  band?: Decimal;
+  minTrade?: Decimal;
+  harvestLosses?: boolean;
+  harvestMinLoss?: Decimal;
+  gainBudget?: Decimal | null;
+  longTermWaitDays?: number;
+  /** Lots named by the user for SpecID sales: lot ids in the order to sell. */
+  specificLots?: string[];
+}
+
+/** One lot (or part of one) taken by a sale. */
+export interface LotTaken {
+  lot: string;
+  acquired: IsoDate;
+  shares: Decimal;
+  basis: Decimal;
+  proceeds: Decimal;
+  gain: Decimal;
+  term: Term;
+}
+
+export type TradeAction = 'BUY' | 'SELL';
+
+/** Why the planner made a trade; the `reason` text says it in words. */
+export type TradePurpose = 'cash-flow' | 'withdrawal' | 'rebalance' | 'harvest' | 'harvest-replacement';
+
+export interface Trade {
+  account: string;
+  action: TradeAction;
+  ticker: string;
+  shares: Decimal;
+  price: Decimal;
+  amount: Decimal;
+  lots: LotTaken[];
+  shortTermGain: Decimal;
+  longTermGain: Decimal;
+  /** Estimated tax caused by this trade (negative is a saving). */
+  tax: Decimal;
+  purpose: TradePurpose;
+  reason: string;
+}
+
+export interface ClassDrift {
+  assetClass: string;
+  target: Decimal;
+  before: Decimal;
+  after: Decimal;
+  status: DriftStatus;
+  statusAfter: DriftStatus;
+}
+
+export interface DeferredSale {
+  account: string;
+  ticker: string;
+  lot: string;
+  shares: Decimal;
+  longTermOn: IsoDate;
+  /** Tax saved by waiting for the long-term rate. */
+  taxSaved: Decimal;
+  reason: string;
+}
+
+export interface PlanSummary {
+  trades: number;
+  bought: Decimal;
+  sold: Decimal;
+  shortTermGain: Decimal;
+  longTermGain: Decimal;
+  estimatedTax: Decimal;
+  lossesHarvested: Decimal;
+  deferred: number;
+  /** Household drift (half the sum of absolute deviations) before and after. */
+  driftBefore: Decimal;
+  driftAfter: Decimal;
+  tradingCost: Decimal;
+}
+
+export interface Plan {
+  /** Deterministic id: a hash of the workbook content and options. */
+  id: string;
+  asOf: IsoDate;
+  trades: Trade[];
+  drift: ClassDrift[];
+  deferred: DeferredSale[];
+  warnings: string[];
+  summary: PlanSummary;
+}
