@@ -3,3 +3,8 @@ export * from './money';
 export * from './dates';
 export * from './types';
 export * from './plan-types';
+export * from './targets';
+export * from './bands';
+export * from './valuation';
+export * from './drift';
+export * from './planner';
