@@ -1,11 +1,56 @@
 import type { Household } from './types';
 import type { Plan, PlanOptions } from './plan-types';
+import { buildContext } from './planner/context';
+import { WorkingState } from './planner/state';
+import { harvestLosses } from './planner/harvest';
+import { raiseWithdrawals } from './planner/withdrawals';
+import { investCash } from './planner/invest-cash';
+import { rebalanceBySelling } from './planner/rebalance-sales';
+import { buyClass } from './planner/execute';
+import { classDriftPhrase, fallenPricePhrase } from './planner/reasons';
+import { assemblePlan } from './planner/assemble-plan';
+import type { DeferredLot } from './planner/sale-candidates';
 
 /**
- * The rebalancing planner: one household, many accounts, one trade list.
- * (Placeholder signature; the implementation lands with the planner issue.)
+ * The rebalancing planner: one household, many accounts, one trade list that brings every asset
+ * class back inside its band at the least tax. The steps, in the order a careful adviser takes
+ * them (PRODUCT.md, "What makes the engine good"):
+ *  1. harvest losses worth harvesting (sell, buy a not-substantially-identical replacement);
+ *  2. raise withdrawals and reserves from the most overweight classes;
+ *  3. invest cash and deposits in the most underweight classes (cash flows before any sale);
+ *  4. sell what is still overweight, cheapest tax first, and buy underweight classes with the
+ *     proceeds in the same account (threshold or full mode; never in cash-only mode);
+ *  5. assemble trades with reasons, tax netted as Schedule D nets it, drift after, and check the
+ *     final trade list for wash sales.
+ * Pure and deterministic: the same household and options give the same plan, byte for byte.
  */
 export function planRebalance(household: Household, options: PlanOptions = {}): Plan {
-  void options;
-  throw new Error(`planRebalance is not implemented yet (household with ${household.lots.length} lots)`);
+  const context = buildContext(household, options);
+  const state = new WorkingState(context);
+  const warnings: string[] = [];
+  const deferred = new Map<string, DeferredLot>();
+  const mode = context.options.mode;
+
+  if (context.options.harvestLosses && mode !== 'cash-only') harvestLosses(state, warnings);
+  raiseWithdrawals(state, deferred, warnings);
+  investCash(state, 'cash-flow');
+  if (mode !== 'cash-only') {
+    const earmarks = rebalanceBySelling(state, deferred);
+    for (const [account, byClass] of earmarks) {
+      for (const [assetClass, amount] of byClass) {
+        const notes = [`${classDriftPhrase(state, assetClass)}; bought with the proceeds of this plan's sales in ${account}`];
+        const fallen = fallenPricePhrase(state, assetClass);
+        if (fallen) notes.push(`${assetClass}: ${fallen}`);
+        buyClass(state, account, assetClass, amount, 'rebalance', notes);
+      }
+    }
+    // Whole-share rounding leaves small remainders: invest what is still worth a trade.
+    investCash(state, 'rebalance');
+  }
+  for (const t of context.household.targets) {
+    if (t.assetClass === context.cashClass && !t.target?.isZero()) {
+      warnings.push(`Cash has a target of its own; the planner holds cash through each account's Reserve and does not buy or sell to reach the Cash target.`);
+    }
+  }
+  return assemblePlan(state, deferred, warnings, options);
 }

@@ -1,0 +1,184 @@
+import { Decimal, ZERO, formatDollars, roundCents, sumBy } from '../money';
+import { yearOf } from '../dates';
+import { computeDrift } from '../drift';
+import { applyTrades, type TradeInput } from '../trade-effects';
+import { checkWashSales } from '../wash-sales';
+import { carryforwardFrom, planTax, realizedFromSales, type GainsByTerm } from '../tax';
+import type { Household } from '../types';
+import type { ClassDrift, DeferredSale, LotTaken, Plan, Trade } from '../plan-types';
+import type { Order, WorkingState } from './state';
+import type { DeferredLot } from './sale-candidates';
+import { formatDeferred } from './rebalance-sales';
+import { canonicalJson, fnv1a64 } from './plan-id';
+import type { PlanOptions } from '../plan-types';
+
+/** One trade per account, action and ticker, in the order the plan first decided them. */
+export function mergeOrders(orders: readonly Order[]): Order[] {
+  const merged = new Map<string, Order>();
+  for (const o of orders) {
+    const key = `${o.account}\u0000${o.action}\u0000${o.ticker}`;
+    const seen = merged.get(key);
+    if (!seen) {
+      merged.set(key, { ...o, lots: [...o.lots], notes: [...o.notes] });
+      continue;
+    }
+    seen.shares = seen.shares.plus(o.shares);
+    seen.amount = seen.amount.plus(o.amount);
+    for (const part of o.lots) {
+      const same = seen.lots.find((l) => l.lot === part.lot);
+      if (same) {
+        Object.assign(same, {
+          shares: same.shares.plus(part.shares),
+          basis: same.basis.plus(part.basis),
+          proceeds: same.proceeds.plus(part.proceeds),
+          gain: same.gain.plus(part.gain),
+        });
+      } else {
+        seen.lots.push({ ...part });
+      }
+    }
+    for (const n of o.notes) if (!seen.notes.includes(n)) seen.notes.push(n);
+  }
+  return [...merged.values()];
+}
+
+function gainsOf(lots: readonly LotTaken[], taxable: boolean): GainsByTerm {
+  if (!taxable) return { shortTerm: ZERO, longTerm: ZERO };
+  return {
+    shortTerm: sumBy(lots.filter((l) => l.term === 'short'), (l) => l.gain),
+    longTerm: sumBy(lots.filter((l) => l.term === 'long'), (l) => l.gain),
+  };
+}
+
+function realizationSentence(trade: Pick<Trade, 'shortTermGain' | 'longTermGain' | 'tax' | 'lots'>): string {
+  const parts: string[] = [];
+  const describe = (amount: Decimal, term: string) =>
+    amount.isZero() ? null : amount.isNegative() ? `${formatDollars(amount.negated(), 0)} ${term} loss` : `${formatDollars(amount, 0)} ${term} gain`;
+  const lt = describe(trade.longTermGain, 'long-term');
+  const st = describe(trade.shortTermGain, 'short-term');
+  if (lt) parts.push(lt);
+  if (st) parts.push(st);
+  if (parts.length === 0) return '';
+  const lotWord = trade.lots.length === 1 ? `the ${trade.lots[0].acquired.slice(0, 4)} lot` : `${trade.lots.length} lots`;
+  const tax = trade.tax.isNegative() ? `saves about ${formatDollars(trade.tax.negated(), 0)} tax` : `${formatDollars(trade.tax, 0)} tax`;
+  return `Selling ${lotWord} realizes ${parts.join(' and ')}, ${tax}.`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The household with this run's deposits added, as the trades will find it. */
+export function householdWithDeposits(household: Household, options: PlanOptions): Household {
+  const flows = options.cashFlows ?? {};
+  return {
+    ...household,
+    accounts: household.accounts.map((a) => ({ ...a, cash: a.cash.plus(flows[a.name] ?? ZERO) })),
+  };
+}
+
+export function tradeInputs(trades: readonly Trade[]): TradeInput[] {
+  return trades.map((t) => ({
+    account: t.account,
+    action: t.action,
+    ticker: t.ticker,
+    shares: t.shares,
+    price: t.price,
+    lots: t.action === 'SELL' ? t.lots.map((l) => ({ lot: l.lot, shares: l.shares })) : undefined,
+  }));
+}
+
+export function assemblePlan(state: WorkingState, deferredLots: Map<string, DeferredLot>, warnings: string[], options: PlanOptions): Plan {
+  const { context } = state;
+  const { household, asOf, rates } = context;
+  const existing = realizedFromSales(household.sales, yearOf(asOf), household.accounts);
+  warnings.push(...existing.warnings);
+  const carryforward = carryforwardFrom(household.settings);
+  let cumulative: GainsByTerm = { shortTerm: ZERO, longTerm: ZERO };
+  const trades: Trade[] = mergeOrders(state.orders).map((o) => {
+    const taxable = context.accounts.get(o.account)!.treatment === 'taxable';
+    const gains = gainsOf(o.lots, taxable);
+    const next = { shortTerm: cumulative.shortTerm.plus(gains.shortTerm), longTerm: cumulative.longTerm.plus(gains.longTerm) };
+    // Each trade's tax is what it adds to the year's tax after the trades before it, so the
+    // trades' taxes add up to the plan's tax with losses netted as Schedule D nets them.
+    const tax = o.action === 'SELL' ? planTax(existing.realized, next, carryforward, rates).minus(planTax(existing.realized, cumulative, carryforward, rates)) : ZERO;
+    cumulative = next;
+    const trade: Trade = {
+      account: o.account,
+      action: o.action,
+      ticker: o.ticker,
+      shares: o.shares,
+      price: o.price,
+      amount: o.amount,
+      lots: o.lots,
+      shortTermGain: gains.shortTerm,
+      longTermGain: gains.longTerm,
+      tax,
+      purpose: o.purpose,
+      reason: '',
+    };
+    trade.reason = [capitalize(o.notes.join('; ')) + '.', o.action === 'SELL' ? realizationSentence(trade) : ''].filter(Boolean).join(' ');
+    return trade;
+  });
+
+  const withDeposits = householdWithDeposits(household, options);
+  const effects = applyTrades(withDeposits, tradeInputs(trades), { asOf, lotMethod: context.options.lotMethod, lotId: (n) => `planned-${n}`, checkCash: true });
+  if (effects.errors.length > 0) warnings.push(...effects.errors.map((e) => `Internal check failed: ${e}`));
+  const afterHousehold: Household = {
+    ...household,
+    lots: effects.lots,
+    accounts: effects.accounts.map((a) => ({ ...a, cash: a.cash.minus(a.withdraw).minus(Decimal.max(ZERO, (options.cashFlows?.[a.name] ?? ZERO).negated())) })),
+  };
+  const before = computeDrift(household, { band: context.options.band, absBand: household.settings.absBand });
+  const after = computeDrift(afterHousehold, { band: context.options.band, absBand: household.settings.absBand });
+  const drift: ClassDrift[] = before.rows.map((row) => {
+    const a = after.rows.find((r) => r.assetClass === row.assetClass);
+    return {
+      assetClass: row.assetClass,
+      target: row.target,
+      before: row.weight,
+      after: a?.weight ?? ZERO,
+      status: row.band ? row.status : 'within',
+      statusAfter: a?.band ? a.status : 'within',
+    };
+  });
+
+  const wash = checkWashSales(withDeposits, tradeInputs(trades), asOf);
+  for (const w of wash.washSales) warnings.push(`Wash sale in the plan (a planner bug, please report): ${w.reason}`);
+
+  for (const group of state.lossGroups) {
+    const drips = context.dripAccounts.get(group) ?? [];
+    const stillHeld = drips.filter((account) => effects.lots.some((l) => l.account === account && context.securities.get(l.ticker)?.washGroup === group));
+    if (stillHeld.length > 0) {
+      warnings.push(`Switch off dividend reinvestment (DRIP) in ${stillHeld.join(', ')} for ${group} before placing this plan: the next reinvestment would be a purchase within 30 days of the loss sale and wash the loss${stillHeld.some((n) => context.accounts.get(n)!.treatment !== 'taxable') ? ' (in a tax-advantaged account, permanently)' : ''}.`);
+    }
+  }
+
+  const deferred: DeferredSale[] = [...deferredLots.values()]
+    .filter((d) => !state.orders.some((o) => o.lots.some((l) => l.lot === d.lot.id)))
+    .map((d) => {
+      const { taxSaved, reason } = formatDeferred(state, d);
+      return { account: d.lot.account, ticker: d.lot.ticker, lot: d.lot.id, shares: d.lot.shares, longTermOn: d.longTermOn, taxSaved, reason };
+    })
+    .sort((a, b) => (a.account + a.ticker + a.lot < b.account + b.ticker + b.lot ? -1 : 1));
+
+  const spreadOf = (ticker: string) => context.securities.get(ticker)?.spread ?? household.settings.spread;
+  const sells = trades.filter((t) => t.action === 'SELL');
+  const buys = trades.filter((t) => t.action === 'BUY');
+  const harvested = sumBy(trades.filter((t) => t.purpose === 'harvest'), (t) => Decimal.max(ZERO, t.shortTermGain.plus(t.longTermGain).negated()));
+  const summary = {
+    trades: trades.length,
+    bought: sumBy(buys, (t) => t.amount),
+    sold: sumBy(sells, (t) => t.amount),
+    shortTermGain: sumBy(trades, (t) => t.shortTermGain),
+    longTermGain: sumBy(trades, (t) => t.longTermGain),
+    estimatedTax: roundCents(sumBy(trades, (t) => t.tax)),
+    lossesHarvested: harvested,
+    deferred: deferred.length,
+    driftBefore: before.householdDrift,
+    driftAfter: after.householdDrift,
+    tradingCost: roundCents(sumBy(trades, (t) => t.amount.times(spreadOf(t.ticker)))),
+  };
+  const id = `P-${asOf}-${fnv1a64(canonicalJson({ household, options })).slice(0, 10)}`;
+  return { id, asOf, trades, drift, deferred, warnings, summary };
+}

@@ -1,0 +1,141 @@
+import { Decimal, ZERO } from '../money';
+import { addDays, daysBetween, type IsoDate } from '../dates';
+import { bandFor, bandRule, type Band } from '../bands';
+import { targetsOn } from '../targets';
+import { cashClassName, isCashClass, securityIndex, valueHoldings } from '../valuation';
+import { taxRatesFrom, type TaxRates } from '../tax';
+import { WASH_WINDOW_DAYS } from '../wash-sales';
+import type { Account, Household, Lot, Security, TargetClass } from '../types';
+import { cashFlowOf, resolveOptions, type ResolvedOptions } from './options';
+import type { PlanOptions } from '../plan-types';
+
+/** Everything about the run that does not change while the plan is built. */
+export interface PlanContext {
+  household: Household;
+  asOf: IsoDate;
+  options: ResolvedOptions;
+  rates: TaxRates;
+  securities: Map<string, Security>;
+  accounts: Map<string, Account>;
+  /**
+   * Classes the planner trades, in Targets order. A targeted Cash class is not bought or sold as
+   * such: cash is held through each account's Reserve.
+   */
+  classes: string[];
+  targetRows: Map<string, TargetClass>;
+  /** Target weight in force on the as-of date. */
+  targetWeight: Map<string, Decimal>;
+  band: Map<string, Band>;
+  cashClass: string;
+  /** Household value after this run's deposits and withdrawals: the base the targets apply to. */
+  totalAfterFlows: Decimal;
+  /** Securities of each class, best rank first. */
+  securitiesByClass: Map<string, Security[]>;
+  /** Wash group -> latest purchase (a held lot) in the 30 days up to the as-of date, any account. */
+  recentPurchases: Map<string, Lot[]>;
+  /** Wash group -> a loss realized in the 30 days before the as-of date (Sales tab) not yet washed. */
+  recentLossGroups: Map<string, IsoDate>;
+  /** Wash group -> accounts that reinvest dividends in a security of the group (DRIP). */
+  dripAccounts: Map<string, string[]>;
+  /** Weight of each class before the plan (over the household as it is now). */
+  weightBefore: Map<string, Decimal>;
+  /** How far below cost a class's holdings are, as a fraction (0.12 = 12% below); absent if not below. */
+  classBelowCost: Map<string, Decimal>;
+}
+
+export function buildContext(household: Household, options: PlanOptions): PlanContext {
+  const asOf = household.settings.asOf;
+  if (asOf === null) throw new Error('The plan needs an as-of date (Settings "As Of").');
+  const resolved = resolveOptions(household.settings, options);
+  const securities = securityIndex(household.securities);
+  const accounts = new Map(household.accounts.map((a) => [a.name, a]));
+  const cashClass = cashClassName(household);
+  const inForce = targetsOn(household.targets, asOf);
+  const targetWeight = new Map(inForce.map((t) => [t.assetClass, t.target]));
+  const targetRows = new Map(household.targets.map((t) => [t.assetClass, t]));
+  const band = new Map<string, Band>();
+  for (const t of household.targets) {
+    const rule = bandRule(
+      { relative: t.band, absolute: t.absBand },
+      { relative: resolved.band, absolute: household.settings.absBand },
+    );
+    band.set(t.assetClass, bandFor(targetWeight.get(t.assetClass) ?? ZERO, rule));
+  }
+  const holdings = valueHoldings(household);
+  let flows = ZERO;
+  for (const account of household.accounts) flows = flows.plus(cashFlowOf(resolved, account.name)).minus(account.withdraw);
+  const securitiesByClass = new Map<string, Security[]>();
+  for (const s of [...household.securities].sort((a, b) => a.rank - b.rank || (a.ticker < b.ticker ? -1 : 1))) {
+    securitiesByClass.set(s.assetClass, [...(securitiesByClass.get(s.assetClass) ?? []), s]);
+  }
+  const groupOf = (ticker: string) => securities.get(ticker)?.washGroup ?? ticker;
+  const recentPurchases = new Map<string, Lot[]>();
+  for (const lot of household.lots) {
+    const age = daysBetween(lot.acquired, asOf);
+    if (age < 0 || age > WASH_WINDOW_DAYS) continue;
+    const group = groupOf(lot.ticker);
+    recentPurchases.set(group, [...(recentPurchases.get(group) ?? []), lot]);
+  }
+  const recentLossGroups = new Map<string, IsoDate>();
+  const windowStart = addDays(asOf, -WASH_WINDOW_DAYS);
+  for (const sale of household.sales) {
+    if (sale.date < windowStart || sale.date > asOf) continue;
+    if (accounts.get(sale.account)?.treatment !== 'taxable') continue;
+    const unwashedLoss = sale.basis.minus(sale.proceeds).minus(sale.disallowed);
+    if (!unwashedLoss.isPositive()) continue;
+    const group = groupOf(sale.ticker);
+    const seen = recentLossGroups.get(group);
+    if (!seen || sale.date > seen) recentLossGroups.set(group, sale.date);
+  }
+  const dripAccounts = new Map<string, string[]>();
+  for (const lot of household.lots) {
+    const account = accounts.get(lot.account);
+    if (!account?.drip) continue;
+    const group = groupOf(lot.ticker);
+    const list = dripAccounts.get(group) ?? [];
+    if (!list.includes(account.name)) dripAccounts.set(group, [...list, account.name]);
+  }
+  const weightBefore = new Map<string, Decimal>();
+  for (const [assetClass, value] of holdings.byClass) {
+    weightBefore.set(assetClass, holdings.total.isZero() ? ZERO : value.div(holdings.total));
+  }
+  const classCost = new Map<string, { basis: Decimal; value: Decimal }>();
+  for (const lot of household.lots) {
+    const s = securities.get(lot.ticker)!;
+    const c = classCost.get(s.assetClass) ?? { basis: ZERO, value: ZERO };
+    classCost.set(s.assetClass, { basis: c.basis.plus(lot.basis), value: c.value.plus(lot.shares.times(s.price)) });
+  }
+  const classBelowCost = new Map<string, Decimal>();
+  for (const [assetClass, { basis, value }] of classCost) {
+    if (basis.isPositive() && value.lessThan(basis)) classBelowCost.set(assetClass, basis.minus(value).div(basis));
+  }
+  for (const t of household.targets) if (!weightBefore.has(t.assetClass)) weightBefore.set(t.assetClass, ZERO);
+  return {
+    household,
+    weightBefore,
+    classBelowCost,
+    asOf,
+    options: resolved,
+    rates: taxRatesFrom(household.settings),
+    securities,
+    accounts,
+    classes: household.targets.map((t) => t.assetClass).filter((c) => !isCashClass(c)),
+    targetRows,
+    targetWeight,
+    band,
+    cashClass,
+    totalAfterFlows: holdings.total.plus(flows),
+    securitiesByClass,
+    recentPurchases,
+    recentLossGroups,
+    dripAccounts,
+  };
+}
+
+export function groupOfTicker(context: PlanContext, ticker: string): string {
+  return context.securities.get(ticker)?.washGroup ?? ticker;
+}
+
+export function targetValue(context: PlanContext, assetClass: string): Decimal {
+  return (context.targetWeight.get(assetClass) ?? ZERO).times(context.totalAfterFlows);
+}

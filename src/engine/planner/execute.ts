@@ -1,0 +1,82 @@
+import { Decimal, ZERO, floorShares, roundCents } from '../money';
+import { pricedParts } from '../lots/select-lots';
+import { splitLot } from '../lots/take-shares';
+import type { Lot } from '../types';
+import type { TradePurpose } from '../plan-types';
+import type { Order, WorkingState } from './state';
+import { chooseSecurityToBuy } from './choose-security';
+
+/**
+ * Sells `shares` of one lot (whole shares unless the account trades fractions). Proceeds are
+ * the shares times the price, rounded to the cent.
+ */
+export function sellFromLot(state: WorkingState, account: string, lot: Lot, shares: Decimal, purpose: TradePurpose, notes: string[]): Order | null {
+  const { context } = state;
+  const a = context.accounts.get(account)!;
+  const security = context.securities.get(lot.ticker)!;
+  const take = Decimal.min(lot.shares, floorShares(shares, a.fractional));
+  if (!take.isPositive()) return null;
+  const { part, rest } = splitLot(lot, take);
+  const parts = pricedParts([part], security.price, context.asOf, context.rates, a.treatment === 'taxable');
+  const remaining = state.heldLots(account, lot.ticker).flatMap((l) => (l.id === lot.id ? (rest ? [rest] : []) : [l]));
+  const order: Order = {
+    account,
+    action: 'SELL',
+    ticker: lot.ticker,
+    shares: take,
+    price: security.price,
+    amount: roundCents(take.times(security.price)),
+    lots: parts.map(({ tax: _tax, ...taken }) => taken),
+    purpose,
+    notes,
+  };
+  state.recordSale(order, remaining);
+  return order;
+}
+
+/** Shares to sell to raise about `amount`: nearest whole share (never more than the lot holds). */
+export function sharesForAmount(amount: Decimal, price: Decimal, fractional: boolean): Decimal {
+  const raw = amount.div(price);
+  return fractional ? floorShares(raw, true) : raw.toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
+}
+
+/**
+ * Buys up to `amount` of a class in an account with the account's spendable cash; whole shares
+ * rounded down (never spend cash the account lacks). Returns the dollars spent.
+ */
+export function buyClass(
+  state: WorkingState,
+  account: string,
+  assetClass: string,
+  amount: Decimal,
+  purpose: TradePurpose,
+  notes: string[],
+  excludeGroups?: ReadonlySet<string>,
+): Decimal {
+  const { context } = state;
+  const choice = chooseSecurityToBuy(state, account, assetClass, excludeGroups);
+  if (!choice) return ZERO;
+  const a = context.accounts.get(account)!;
+  const budget = Decimal.min(amount, state.spendable(account));
+  const price = choice.security.price;
+  const shares = floorShares(budget.div(price), a.fractional);
+  if (!shares.isPositive()) return ZERO;
+  const cost = roundCents(shares.times(price));
+  if (cost.lessThan(context.options.minTrade) && !hasOrder(state, account, 'BUY', choice.security.ticker)) return ZERO;
+  state.recordBuy({
+    account,
+    action: 'BUY',
+    ticker: choice.security.ticker,
+    shares,
+    price,
+    amount: cost,
+    lots: [],
+    purpose,
+    notes: [...notes, ...choice.notes],
+  });
+  return cost;
+}
+
+export function hasOrder(state: WorkingState, account: string, action: 'BUY' | 'SELL', ticker: string): boolean {
+  return state.orders.some((o) => o.account === account && o.action === action && o.ticker === ticker);
+}

@@ -1,0 +1,49 @@
+import { ZERO, formatDollars, sumBy } from '../money';
+import { rateFor } from '../tax';
+import { termOn } from '../holding-period';
+import type { WorkingState } from './state';
+import { groupOfTicker } from './context';
+import { washedIfSold } from './sale-candidates';
+import { buyClass, sellFromLot } from './execute';
+import { chooseSecurityToBuy } from './choose-security';
+
+/**
+ * Tax-loss harvesting: in each taxable account, sell lots whose loss passes the minimum and buy
+ * the next-ranked security of the same class with a different wash group, keeping the class's
+ * exposure. Never harvests a loss a purchase in the last 30 days would wash (any account).
+ */
+export function harvestLosses(state: WorkingState, warnings: string[]): void {
+  const { context } = state;
+  for (const account of context.household.accounts) {
+    if (account.treatment !== 'taxable') continue;
+    for (const ticker of state.tickersHeld(account.name)) {
+      const security = context.securities.get(ticker)!;
+      const group = groupOfTicker(context, ticker);
+      const losers = state
+        .heldLots(account.name, ticker)
+        .filter((lot) => lot.basis.minus(lot.shares.times(security.price)).greaterThanOrEqualTo(context.options.harvestMinLoss));
+      if (losers.length === 0) continue;
+      const harvestable = losers.filter((lot) => !washedIfSold(state, lot));
+      if (harvestable.length < losers.length) {
+        warnings.push(`${ticker} in ${account.name} has a harvestable loss, but a purchase of a substantially identical security in the last 30 days would wash it; it can be harvested after the 30 days pass.`);
+      }
+      if (harvestable.length === 0) continue;
+      const replacement = chooseSecurityToBuy(state, account.name, security.assetClass, new Set([group]));
+      if (!replacement) {
+        warnings.push(`${ticker} in ${account.name} has a harvestable loss, but ${security.assetClass} has no replacement security with a different wash group that ${account.name} can buy; add one (Rank 2) to harvest it.`);
+        continue;
+      }
+      const loss = sumBy(harvestable, (lot) => lot.basis.minus(lot.shares.times(security.price)));
+      const saving = sumBy(harvestable, (lot) => lot.basis.minus(lot.shares.times(security.price)).times(rateFor(termOn(lot, context.asOf), context.rates)));
+      const note = `Harvests a ${formatDollars(loss, 0)} loss (worth about ${formatDollars(saving, 0)} in tax at your rates) and buys ${replacement.security.ticker}, a different fund in ${security.assetClass}, so the class's exposure stays; ${ticker} and its substantially identical funds must not be bought in any account for 31 days`;
+      let proceeds = ZERO;
+      for (const lot of harvestable) {
+        const order = sellFromLot(state, account.name, lot, lot.shares, 'harvest', [note]);
+        if (order) proceeds = proceeds.plus(order.amount);
+      }
+      buyClass(state, account.name, security.assetClass, proceeds, 'harvest-replacement', [
+        `Replaces the ${ticker} sold to harvest a loss: ${replacement.security.ticker} is in the same class (${security.assetClass}) but not substantially identical, so the loss stands`,
+      ], new Set([group]));
+    }
+  }
+}

@@ -1,0 +1,145 @@
+import { Decimal, ZERO, formatDollars, formatPercent } from '../money';
+import { rateFor } from '../tax';
+import type { WorkingState } from './state';
+import { nextSaleCandidate, type DeferredLot, type SaleCandidate } from './sale-candidates';
+import { sellFromLot, sharesForAmount, hasOrder } from './execute';
+import { chooseSecurityToBuy } from './choose-security';
+import { locationRank } from './location';
+import { classDriftPhrase } from './reasons';
+
+interface Move {
+  account: string;
+  ticker: string;
+  sellClass: string;
+  buyClass: string;
+  candidate: SaleCandidate;
+}
+
+/**
+ * Sells overweight classes and earmarks the proceeds for underweight classes the same account
+ * can buy (money never moves between accounts). Each step takes the cheapest next lot in the
+ * whole household: tax-advantaged accounts first (no tax), then taxable losses, then long-term
+ * gains by least tax per dollar, and short-term gains only for a class beyond its band and
+ * within the gain budget. In `threshold` mode only classes beyond their bands are traded, back to
+ * target; in `full` mode every class is brought to target.
+ */
+export function rebalanceBySelling(state: WorkingState, deferredOut: Map<string, DeferredLot>): Map<string, Map<string, Decimal>> {
+  const { context } = state;
+  const { mode, minTrade, gainBudget } = context.options;
+  const active = new Set(context.classes.filter((c) => mode === 'full' || state.outOfBand(c)));
+  const earmarks = new Map<string, Map<string, Decimal>>();
+  const earmarked = (assetClass: string) => {
+    let total = ZERO;
+    for (const byClass of earmarks.values()) total = total.plus(byClass.get(assetClass) ?? ZERO);
+    return total;
+  };
+  const effectiveGap = (assetClass: string) => state.gap(assetClass).plus(earmarked(assetClass));
+  const exhausted = new Set<string>();
+  if (active.size === 0) return earmarks;
+
+  for (let guard = 0; guard < 100_000; guard++) {
+    const gaps = new Map(context.classes.map((c) => [c, effectiveGap(c)]));
+    const over = context.classes.filter((c) => gaps.get(c)!.greaterThan(halfShareFloor(state, c)));
+    const under = context.classes.filter((c) => gaps.get(c)!.negated().greaterThan(halfShareFloor(state, c)));
+    if (over.length === 0 || under.length === 0) break;
+    let best: Move | null = null;
+    for (const account of context.household.accounts) {
+      const buyable = under.filter((c) => chooseSecurityToBuy(state, account.name, c) !== null);
+      if (buyable.length === 0) continue;
+      const buyTarget = pickBuyClass(state, account.name, buyable, active, gaps);
+      for (const ticker of state.tickersHeld(account.name)) {
+        const key = `${account.name}\u0000${ticker}`;
+        if (exhausted.has(key)) continue;
+        const sellClass = context.securities.get(ticker)!.assetClass;
+        if (!over.includes(sellClass)) continue;
+        const pairActive = active.has(sellClass) || buyable.some((c) => active.has(c));
+        if (!pairActive) continue;
+        const counterpart = active.has(sellClass) ? buyTarget : pickBuyClass(state, account.name, buyable.filter((c) => active.has(c)), active, gaps);
+        const allowShortTerm = active.has(sellClass) && state.outOfBand(sellClass);
+        const scan = nextSaleCandidate(state, account.name, ticker, allowShortTerm);
+        for (const d of scan.deferred) deferredOut.set(d.lot.id, d);
+        if (!scan.next) continue;
+        const move: Move = { account: account.name, ticker, sellClass, buyClass: counterpart, candidate: scan.next };
+        if (!best || compareMoves(state, move, best) < 0) best = move;
+      }
+    }
+    if (!best) break;
+    const key = `${best.account}\u0000${best.ticker}`;
+    const price = context.securities.get(best.ticker)!.price;
+    const lot = best.candidate.lot;
+    let amount = Decimal.min(gaps.get(best.sellClass)!, gaps.get(best.buyClass)!.negated(), lot.shares.times(price));
+    const fractional = context.accounts.get(best.account)!.fractional;
+    let shares = Decimal.min(lot.shares, sharesForAmount(amount, price, fractional));
+    if (best.candidate.tier >= 2 && gainBudget !== null && best.candidate.gainPerShare.isPositive()) {
+      const room = gainBudget.minus(state.realizedNetGain());
+      const maxShares = room.isPositive() ? room.div(best.candidate.gainPerShare) : ZERO;
+      shares = Decimal.min(shares, fractional ? maxShares.toDecimalPlaces(6, Decimal.ROUND_DOWN) : maxShares.floor());
+    }
+    amount = shares.times(price);
+    if (!shares.isPositive() || (amount.lessThan(minTrade) && !hasOrder(state, best.account, 'SELL', best.ticker))) {
+      exhausted.add(key);
+      continue;
+    }
+    const order = sellFromLot(state, best.account, lot, shares, 'rebalance', [saleNote(state, best)]);
+    if (!order) {
+      exhausted.add(key);
+      continue;
+    }
+    const byClass = earmarks.get(best.account) ?? new Map<string, Decimal>();
+    byClass.set(best.buyClass, (byClass.get(best.buyClass) ?? ZERO).plus(order.amount));
+    earmarks.set(best.account, byClass);
+  }
+  return earmarks;
+}
+
+/** A gap smaller than half a share of the class's primary security cannot be closed by trading. */
+function halfShareFloor(state: WorkingState, assetClass: string): Decimal {
+  const primary = state.context.securitiesByClass.get(assetClass)?.[0];
+  const half = primary ? primary.price.div(2) : ZERO;
+  return Decimal.max(half, state.context.options.minTrade.div(2));
+}
+
+function pickBuyClass(state: WorkingState, account: string, candidates: string[], active: ReadonlySet<string>, gaps: Map<string, Decimal>): string {
+  const { context } = state;
+  const treatment = context.accounts.get(account)!.treatment;
+  return [...candidates].sort(
+    (a, b) =>
+      Number(active.has(b)) - Number(active.has(a)) ||
+      locationRank(context.targetRows.get(a), a, treatment) - locationRank(context.targetRows.get(b), b, treatment) ||
+      gaps.get(a)!.comparedTo(gaps.get(b)!) ||
+      context.classes.indexOf(a) - context.classes.indexOf(b),
+  )[0];
+}
+
+function compareMoves(state: WorkingState, a: Move, b: Move): number {
+  const ctx = state.context;
+  return (
+    a.candidate.tier - b.candidate.tier ||
+    a.candidate.costPerDollar.comparedTo(b.candidate.costPerDollar) ||
+    ctx.household.accounts.findIndex((x) => x.name === a.account) - ctx.household.accounts.findIndex((x) => x.name === b.account) ||
+    (a.ticker < b.ticker ? -1 : a.ticker > b.ticker ? 1 : 0)
+  );
+}
+
+function saleNote(state: WorkingState, move: Move): string {
+  const { context } = state;
+  const treatment = context.accounts.get(move.account)!.treatment;
+  const drift = classDriftPhrase(state, move.sellClass);
+  const toward = `the proceeds buy ${move.buyClass}`;
+  if (treatment !== 'taxable') return `${drift}; sold inside ${move.account}, a tax-advantaged account, so it costs no tax; ${toward}`;
+  const lot = move.candidate.lot;
+  const year = lot.acquired.slice(0, 4);
+  const gain = move.candidate.gainPerShare;
+  if (gain.isNegative()) return `${drift}; selling the ${year} lot realizes a loss, which lowers this year's tax; ${toward}`;
+  const rate = rateFor(move.candidate.term, context.rates);
+  return `${drift}; selling the ${year} lot realizes a ${move.candidate.term}-term gain taxed at about ${formatPercent(rate, 0)}, the least tax per dollar moved available; ${toward}`;
+}
+
+export function formatDeferred(state: WorkingState, d: DeferredLot): { taxSaved: Decimal; reason: string } {
+  const { rates } = state.context;
+  const taxSaved = d.gain.times(rates.shortTerm.minus(rates.longTerm));
+  return {
+    taxSaved,
+    reason: `Not sold: this lot turns long-term on ${d.longTermOn}; waiting until then saves about ${formatDollars(taxSaved, 0)} (short-term ${formatPercent(rates.shortTerm, 0)} vs long-term ${formatPercent(rates.longTerm, 0)}).`,
+  };
+}

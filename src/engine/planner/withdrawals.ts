@@ -1,0 +1,47 @@
+import { Decimal, ZERO, formatDollars } from '../money';
+import type { WorkingState } from './state';
+import { nextSaleCandidate, type DeferredLot } from './sale-candidates';
+import { sellFromLot } from './execute';
+import { classDriftPhrase } from './reasons';
+
+/**
+ * Raises each account's withdrawal (the Accounts tab's Withdraw, a negative cash flow, or a
+ * reserve the cash does not cover) by selling the most overweight classes it holds first, the
+ * cheapest lots first. Raising a withdrawal may take short-term gains when nothing else is left,
+ * but never a lot that turns long-term within the wait window unless that is the only way.
+ */
+export function raiseWithdrawals(state: WorkingState, deferredOut: Map<string, DeferredLot>, warnings: string[]): void {
+  const { context } = state;
+  for (const account of context.household.accounts) {
+    const fractional = account.fractional;
+    for (let guard = 0; guard < 10_000; guard++) {
+      const need = state.spendable(account.name).negated();
+      if (!need.isPositive()) break;
+      const positions = state
+        .tickersHeld(account.name)
+        .map((ticker) => ({ ticker, assetClass: context.securities.get(ticker)!.assetClass }))
+        .sort((a, b) => state.gap(b.assetClass).comparedTo(state.gap(a.assetClass)) || (a.ticker < b.ticker ? -1 : 1));
+      let sold = false;
+      for (const { ticker, assetClass } of positions) {
+        const scan = nextSaleCandidate(state, account.name, ticker, true);
+        for (const d of scan.deferred) deferredOut.set(d.lot.id, d);
+        if (!scan.next) continue;
+        const price = context.securities.get(ticker)!.price;
+        const raw = need.div(price);
+        const shares = Decimal.min(scan.next.lot.shares, fractional ? raw.toDecimalPlaces(6, Decimal.ROUND_UP) : raw.ceil());
+        const note = `Raises ${formatDollars(need, 0)} for the withdrawal from ${account.name}; ${classDriftPhrase(state, assetClass)}, the most overweight class held there`;
+        if (sellFromLot(state, account.name, scan.next.lot, shares, 'withdrawal', [note])) {
+          sold = true;
+          break;
+        }
+      }
+      if (!sold) {
+        const short = state.spendable(account.name).negated();
+        if (short.isPositive()) {
+          warnings.push(`${account.name} cannot raise ${formatDollars(Decimal.max(short, ZERO))} of its withdrawal and reserve without selling lots the plan holds back (short-term gains about to turn long-term, or losses a recent purchase would wash); review the deferred lots.`);
+        }
+        break;
+      }
+    }
+  }
+}
