@@ -66,7 +66,7 @@ export function yearTax(realized: GainsByTerm, carryforward: GainsByTerm, rates:
   let taxedLongTerm = ZERO;
   let ordinaryOffset = ZERO;
   let carry: GainsByTerm = { shortTerm: ZERO, longTerm: ZERO };
-  if (total.isNegative()) {
+  if (total.lessThan(0)) {
     ordinaryOffset = minDec(ORDINARY_LOSS_LIMIT, total.negated());
     // IRC 1212(b)(2): the deducted amount is treated as a short-term gain when working out what
     // carries over, so it uses up the short-term loss first.
@@ -75,9 +75,9 @@ export function yearTax(realized: GainsByTerm, carryforward: GainsByTerm, rates:
       shortTerm: maxDec(ZERO, stAfterDeduction.negated().minus(maxDec(ZERO, netLongTerm))),
       longTerm: maxDec(ZERO, netLongTerm.negated().minus(maxDec(ZERO, stAfterDeduction))),
     };
-  } else if (netShortTerm.isNegative()) {
+  } else if (netShortTerm.lessThan(0)) {
     taxedLongTerm = total; // a short-term loss reduces the long-term gain
-  } else if (netLongTerm.isNegative()) {
+  } else if (netLongTerm.lessThan(0)) {
     taxedShortTerm = total; // a long-term loss reduces the short-term gain
   } else {
     taxedShortTerm = netShortTerm;

@@ -61,9 +61,9 @@ export function applyTrades(household: Household, trades: readonly TradeInput[],
     if (trade.action === 'BUY') buyNumber += 1;
     if (!account) effects.errors.push(`${what}: no account named "${trade.account}" on the Accounts tab.`);
     if (!known) effects.errors.push(`${what}: no security "${trade.ticker}" on the Securities tab.`);
-    if (!trade.shares.isPositive()) effects.errors.push(`${what}: shares must be positive.`);
-    if (trade.price.isNegative()) effects.errors.push(`${what}: price must not be negative.`);
-    if (!account || !known || !trade.shares.isPositive() || trade.price.isNegative()) continue;
+    if (!trade.shares.greaterThan(0)) effects.errors.push(`${what}: shares must be positive.`);
+    if (trade.price.lessThan(0)) effects.errors.push(`${what}: price must not be negative.`);
+    if (!account || !known || !trade.shares.greaterThan(0) || trade.price.lessThan(0)) continue;
     const amount = roundCents(trade.shares.times(trade.price));
 
     if (trade.action === 'SELL') {
@@ -104,7 +104,7 @@ export function applyTrades(household: Household, trades: readonly TradeInput[],
           date: asOf, account: trade.account, ticker: trade.ticker, shares: p.shares, proceeds: p.proceeds,
           basis: p.basis, acquired: holdingStart(parts[i]), lot: p.lot, disallowed: ZERO,
         });
-        effects.journal.push(`${what} @ ${formatDollars(trade.price)}: lot ${p.lot}, ${toPlain(p.shares)} shares, proceeds ${formatDollars(p.proceeds)}, basis ${formatDollars(p.basis)}, ${p.term}-term ${p.gain.isNegative() ? 'loss' : 'gain'} ${formatDollars(p.gain.abs())}.`);
+        effects.journal.push(`${what} @ ${formatDollars(trade.price)}: lot ${p.lot}, ${toPlain(p.shares)} shares, proceeds ${formatDollars(p.proceeds)}, basis ${formatDollars(p.basis)}, ${p.term}-term ${p.gain.lessThan(0) ? 'loss' : 'gain'} ${formatDollars(p.gain.abs())}.`);
       });
       account.cash = account.cash.plus(amount);
     } else {

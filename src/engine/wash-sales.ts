@@ -84,7 +84,7 @@ export function lossSalesFrom(sales: readonly Sale[], accounts: readonly Account
   sales.forEach((sale, row) => {
     if (treatmentOf(sale.account, accounts) !== 'taxable') return; // no deductible loss inside an IRA
     const loss = sale.basis.minus(sale.proceeds);
-    if (!loss.isPositive() || !sale.shares.isPositive()) return;
+    if (!loss.greaterThan(0) || !sale.shares.greaterThan(0)) return;
     const disallowed = minDec(sale.disallowed, loss);
     result.push({
       row,
@@ -105,7 +105,7 @@ export function lossSalesFrom(sales: readonly Sale[], accounts: readonly Account
 
 export function acquisitionsFrom(lots: readonly Lot[], accounts: readonly Account[], securities: readonly Security[], newIds: ReadonlySet<string>): Acquisition[] {
   return lots
-    .filter((lot) => lot.shares.isPositive())
+    .filter((lot) => lot.shares.greaterThan(0))
     .map((lot) => ({
       lot: lot.id,
       account: lot.account,
@@ -141,7 +141,7 @@ export function matchWashSales(sales: readonly LossSale[], acquisitions: readonl
     );
     let replay = sale.washedShares;
     for (const candidate of candidates) {
-      if (!replay.isPositive()) break;
+      if (!replay.greaterThan(0)) break;
       const take = minDec(replay, available.get(candidate.lot) ?? ZERO);
       available.set(candidate.lot, (available.get(candidate.lot) ?? ZERO).minus(take));
       replay = replay.minus(take);
@@ -149,9 +149,9 @@ export function matchWashSales(sales: readonly LossSale[], acquisitions: readonl
     let need = sale.shares.minus(sale.washedShares);
     let loss = sale.washableLoss;
     for (const candidate of candidates) {
-      if (!need.isPositive() || !loss.isPositive()) break;
+      if (!need.greaterThan(0) || !loss.greaterThan(0)) break;
       const left = available.get(candidate.lot) ?? ZERO;
-      if (!left.isPositive()) continue;
+      if (!left.greaterThan(0)) continue;
       const take = minDec(need, left);
       // The last matched part takes the rest of the loss, so the parts add up to the loss exactly.
       const disallowed = take.equals(need) ? loss : roundCents(loss.times(take).dividedBy(need));
@@ -251,7 +251,7 @@ export function washSaleFlag(lot: Lot, household: Household, asOf: IsoDate): Iso
   const group = washGroupOf(lot.ticker, household.securities);
   let last: IsoDate | null = null;
   for (const other of household.lots) {
-    if (purchaseId(other.id) === purchaseId(lot.id) || !other.shares.isPositive()) continue;
+    if (purchaseId(other.id) === purchaseId(lot.id) || !other.shares.greaterThan(0)) continue;
     if (washGroupOf(other.ticker, household.securities) !== group) continue;
     const age = daysBetween(other.acquired, asOf);
     if (age < 0 || age > WASH_WINDOW_DAYS) continue;

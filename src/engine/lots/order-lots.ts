@@ -33,7 +33,7 @@ function minTaxGroup(lot: Lot, context: LotOrderContext): number {
 /** Estimated tax per dollar sold: (price - basis/share) x rate / price. Negative for a loss. */
 function taxPerDollar(lot: Lot, context: LotOrderContext): Decimal {
   const perShare = context.price.minus(basisPerShare(lot)).times(rateFor(termOn(lot, context.saleDate), context.rates));
-  return context.price.isPositive() ? perShare.dividedBy(context.price) : perShare;
+  return context.price.greaterThan(0) ? perShare.dividedBy(context.price) : perShare;
 }
 
 /**

@@ -60,7 +60,7 @@ export function selectLotsForSale(request: LotSaleRequest): LotSaleResult {
   const inPosition = (lot: Lot) => lot.account === request.account && lot.ticker === request.ticker;
   const position = request.lots.filter(inPosition);
   const where = `${request.ticker} in ${request.account}`;
-  if (!request.shares.isPositive()) return unchanged([`Cannot sell ${toPlain(request.shares)} shares of ${where}: the number must be positive.`]);
+  if (!request.shares.greaterThan(0)) return unchanged([`Cannot sell ${toPlain(request.shares)} shares of ${where}: the number must be positive.`]);
   const specificLots = request.specificLots ?? [];
   if (request.method === 'SpecID') {
     if (specificLots.length === 0) return unchanged([`SpecID sale of ${where} names no lots.`]);
@@ -75,7 +75,7 @@ export function selectLotsForSale(request: LotSaleRequest): LotSaleResult {
     specificLots,
   });
   const { taken, remaining, shortfall } = takeShares(ordered, request.shares);
-  if (shortfall.isPositive()) {
+  if (shortfall.greaterThan(0)) {
     const held = ordered.reduce((acc, l) => acc.plus(l.shares), ZERO);
     const scope = request.method === 'SpecID' ? 'in the named lots' : 'held';
     return unchanged([`Cannot sell ${toPlain(request.shares)} shares of ${where}: only ${toPlain(held)} ${scope}.`]);

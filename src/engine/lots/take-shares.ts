@@ -31,7 +31,7 @@ export function takeShares(orderedLots: readonly Lot[], shares: Decimal): TakeRe
   const remaining: Lot[] = [];
   let need = shares;
   for (const lot of orderedLots) {
-    if (need.isZero() || !lot.shares.isPositive()) {
+    if (need.isZero() || !lot.shares.greaterThan(0)) {
       remaining.push({ ...lot });
       continue;
     }
@@ -57,7 +57,7 @@ export function takeNamedShares(
       errors.push(`Lot "${pick.lot}" is not held in this position.`);
       continue;
     }
-    if (!pick.shares.isPositive() || pick.shares.greaterThan(lot.shares)) {
+    if (!pick.shares.greaterThan(0) || pick.shares.greaterThan(lot.shares)) {
       errors.push(`Lot "${pick.lot}" holds ${lot.shares.toFixed()} shares; cannot sell ${pick.shares.toFixed()}.`);
       continue;
     }
