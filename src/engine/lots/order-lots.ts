@@ -1,0 +1,66 @@
+import type { Decimal } from '../money';
+import { compareDates } from '../dates';
+import { termOn } from '../holding-period';
+import { rateFor } from '../tax';
+import type { Lot, LotMethodName } from '../types';
+import type { LotMethod, LotOrderContext } from './lot-method';
+
+function basisPerShare(lot: Lot): Decimal {
+  return lot.basis.dividedBy(lot.shares);
+}
+
+/** Older first, then by id, so equal dates never depend on input order. */
+function byAcquired(a: Lot, b: Lot): number {
+  return compareDates(a.acquired, b.acquired) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+const fifo: LotMethod = (lots) => [...lots].sort(byAcquired);
+
+const lifo: LotMethod = (lots) =>
+  [...lots].sort((a, b) => compareDates(b.acquired, a.acquired) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+const hifo: LotMethod = (lots) =>
+  [...lots].sort((a, b) => basisPerShare(b).comparedTo(basisPerShare(a)) || byAcquired(a, b));
+
+/** MinTax groups, in selling order: short-term losses, long-term losses, long-term gains, short-term gains. */
+function minTaxGroup(lot: Lot, context: LotOrderContext): number {
+  const loss = context.price.lessThan(basisPerShare(lot));
+  const long = termOn(lot, context.saleDate) === 'long';
+  if (loss) return long ? 1 : 0;
+  return long ? 2 : 3;
+}
+
+/** Estimated tax per dollar sold: (price - basis/share) x rate / price. Negative for a loss. */
+function taxPerDollar(lot: Lot, context: LotOrderContext): Decimal {
+  const perShare = context.price.minus(basisPerShare(lot)).times(rateFor(termOn(lot, context.saleDate), context.rates));
+  return context.price.greaterThan(0) ? perShare.dividedBy(context.price) : perShare;
+}
+
+/**
+ * Least tax first: losses before gains (short-term losses first, as they offset the costliest
+ * gains), then long-term gains, short-term gains last; within a group the least tax per dollar
+ * sold first (so the largest loss per dollar leads).
+ */
+const minTax: LotMethod = (lots, context) =>
+  [...lots].sort(
+    (a, b) =>
+      minTaxGroup(a, context) - minTaxGroup(b, context) ||
+      taxPerDollar(a, context).comparedTo(taxPerDollar(b, context)) ||
+      byAcquired(a, b),
+  );
+
+/** The caller's named lots in the caller's order; lots not named are never sold. */
+const specId: LotMethod = (lots, context) =>
+  context.specificLots.flatMap((id) => lots.filter((lot) => lot.id === id));
+
+export const LOT_METHOD_TABLE: Record<LotMethodName, LotMethod> = {
+  MinTax: minTax,
+  HIFO: hifo,
+  FIFO: fifo,
+  LIFO: lifo,
+  SpecID: specId,
+};
+
+export function orderLots(method: LotMethodName, lots: readonly Lot[], context: LotOrderContext): Lot[] {
+  return LOT_METHOD_TABLE[method](lots, context);
+}

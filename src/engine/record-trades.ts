@@ -1,0 +1,100 @@
+import type { Decimal } from './money';
+import type { IsoDate } from './dates';
+import { splitLot } from './lots/take-shares';
+import { applyTrades, type TradeEffects } from './trade-effects';
+import type { TradeAction } from './plan-types';
+import type { Account, Household, Lot, LotMethodName, Sale } from './types';
+import { acquisitionsFrom, describeMatch, lossSalesFrom, matchWashSales, type WashMatch } from './wash-sales';
+
+export interface ExecutedTrade {
+  account: string;
+  action: TradeAction;
+  ticker: string;
+  shares: Decimal;
+  price: Decimal;
+  /** The lots a sale took, as the broker confirmed them; otherwise the lot method chooses. */
+  lots?: { lot: string; shares: Decimal }[];
+}
+
+export interface ExecutedPlan {
+  id: string;
+  asOf: IsoDate;
+  trades: ExecutedTrade[];
+}
+
+export interface RecordOptions {
+  /** Plan ids already in the Journal: recording one twice is refused. */
+  recordedPlanIds: string[];
+  lotMethod?: LotMethodName;
+}
+
+export type RecordResult =
+  | { ok: true; lots: Lot[]; sales: Sale[]; accounts: Account[]; journal: string[] }
+  | { ok: false; errors: string[] };
+
+/** A part split off a replacement lot gets `<id>-W<n>`, the first n not already taken. */
+function splitId(id: string, lots: readonly Lot[]): string {
+  for (let n = 1; ; n += 1) {
+    const candidate = `${id}-W${n}`;
+    if (!lots.some((l) => l.id === candidate)) return candidate;
+  }
+}
+
+/**
+ * Applies wash sales the new trades complete. Whichever end is recorded second completes the
+ * wash: a new buy washes loss sales of the last 30 days, a new loss sale is washed by buys of the
+ * last 30 days. The Sales row's Disallowed grows; a taxable replacement's basis grows by the same
+ * amount and its holding start is tacked; a replacement lot only partly used is split so each
+ * part keeps its own basis and holding period.
+ */
+function applyWashes(effects: TradeEffects, matches: readonly WashMatch[]): void {
+  for (const match of matches) {
+    const row = effects.sales[match.sale.row];
+    effects.sales[match.sale.row] = { ...row, disallowed: row.disallowed.plus(match.disallowed) };
+    effects.journal.push(`Wash sale: ${describeMatch(match)}`);
+    if (match.permanent) continue;
+    const index = effects.lots.findIndex((l) => l.id === match.replacement.lot);
+    const lot = effects.lots[index];
+    const { part, rest } = splitLot(lot, match.shares);
+    const adjusted: Lot = {
+      ...part,
+      id: rest ? splitId(lot.id, effects.lots) : lot.id,
+      basis: part.basis.plus(match.disallowed),
+      holdingFrom: match.holdingFrom ?? part.holdingFrom,
+    };
+    if (match.holdingFrom === null) {
+      effects.journal.push(`Sale of ${match.sale.ticker} on ${match.sale.date} has no Acquired date: lot ${adjusted.id}'s holding period could not be tacked; fill Holding From by hand.`);
+    }
+    effects.lots.splice(index, 1, ...(rest ? [rest, adjusted] : [adjusted]));
+  }
+}
+
+/**
+ * Records executed trades into Lots, Sales and Accounts, with wash-sale adjustments. All or
+ * nothing: any problem (unknown account or ticker, more shares sold than held, a buy costing more
+ * than the account's cash, a plan already recorded) returns the errors and changes nothing.
+ * Deterministic: buys become lots `<plan id>-<n>` dated the plan's as-of date.
+ */
+export function recordTrades(household: Household, plan: ExecutedPlan, options: RecordOptions): RecordResult {
+  if (options.recordedPlanIds.includes(plan.id)) {
+    return { ok: false, errors: [`Plan ${plan.id} is already in the Journal; it was recorded before.`] };
+  }
+  const effects = applyTrades(household, plan.trades, {
+    asOf: plan.asOf,
+    lotMethod: options.lotMethod ?? household.settings.lotMethod,
+    lotId: (n) => `${plan.id}-${n}`,
+    checkCash: true,
+  });
+  if (effects.errors.length > 0) return { ok: false, errors: effects.errors };
+  const lossSales = lossSalesFrom(effects.sales, effects.accounts, household.securities, new Set(effects.newSaleRows));
+  const acquisitions = acquisitionsFrom(effects.lots, effects.accounts, household.securities, new Set(effects.newLotIds));
+  const matches = matchWashSales(lossSales, acquisitions).filter((m) => m.sale.proposed || m.replacement.proposed);
+  applyWashes(effects, matches);
+  return {
+    ok: true,
+    lots: effects.lots,
+    sales: effects.sales,
+    accounts: effects.accounts,
+    journal: [`Plan ${plan.id} recorded as of ${plan.asOf}.`, ...effects.journal],
+  };
+}

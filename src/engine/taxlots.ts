@@ -1,0 +1,69 @@
+import { Decimal, ZERO } from './money';
+import { compareDates, daysBetween, type IsoDate } from './dates';
+import { daysHeld, longTermOn, termOn } from './holding-period';
+import { rateFor, taxRatesFrom } from './tax';
+import type { Term } from './plan-types';
+import type { Household, TaxTreatment } from './types';
+import { washSaleFlag } from './wash-sales';
+
+/** One row of TAXLOTS: a lot valued at today's price, with its term and wash-sale status. */
+export interface LotView {
+  account: string;
+  ticker: string;
+  lot: string;
+  acquired: IsoDate;
+  shares: Decimal;
+  basis: Decimal;
+  price: Decimal;
+  value: Decimal;
+  gain: Decimal;
+  gainPerShare: Decimal;
+  term: Term;
+  daysHeld: number;
+  longTermOn: IsoDate;
+  /** 0 once long-term. */
+  daysToLongTerm: number;
+  treatment: TaxTreatment;
+  taxable: boolean;
+  /** Tax if sold today at the lot's own rate (negative saves); null in a tax-advantaged account. */
+  tax: Decimal | null;
+  /** Selling at a loss before this date would be washed by a recent purchase; null if not. */
+  washSaleUntil: IsoDate | null;
+}
+
+export function describeLots(household: Household, asOf: IsoDate): LotView[] {
+  const rates = taxRatesFrom(household.settings);
+  const rows = household.lots.map((lot): LotView => {
+    const price = household.securities.find((s) => s.ticker === lot.ticker)?.price ?? ZERO;
+    const treatment = household.accounts.find((a) => a.name === lot.account)?.treatment ?? 'taxable';
+    const taxable = treatment === 'taxable';
+    const value = lot.shares.times(price);
+    const gain = value.minus(lot.basis);
+    const term = termOn(lot, asOf);
+    const turnsLong = longTermOn(lot);
+    return {
+      account: lot.account,
+      ticker: lot.ticker,
+      lot: lot.id,
+      acquired: lot.acquired,
+      shares: lot.shares,
+      basis: lot.basis,
+      price,
+      value,
+      gain,
+      gainPerShare: lot.shares.isZero() ? ZERO : gain.dividedBy(lot.shares),
+      term,
+      daysHeld: daysHeld(lot, asOf),
+      longTermOn: turnsLong,
+      daysToLongTerm: Math.max(0, daysBetween(asOf, turnsLong)),
+      treatment,
+      taxable,
+      tax: taxable ? gain.times(rateFor(term, rates)) : null,
+      washSaleUntil: taxable ? washSaleFlag(lot, household, asOf) : null,
+    };
+  });
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return rows.sort(
+    (a, b) => byText(a.account, b.account) || byText(a.ticker, b.ticker) || compareDates(a.acquired, b.acquired) || byText(a.lot, b.lot),
+  );
+}
