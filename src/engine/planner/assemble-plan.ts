@@ -95,7 +95,14 @@ export function assemblePlan(state: WorkingState, deferredLots: Map<string, Defe
   warnings.push(...existing.warnings);
   const carryforward = carryforwardFrom(household.settings);
   let cumulative: GainsByTerm = { shortTerm: ZERO, longTerm: ZERO };
-  const trades: Trade[] = mergeOrders(state.orders).map((o) => {
+  // Grouped by account in the Accounts tab's order, sells before buys (the cash must be there
+  // first); otherwise in the order the planner decided them.
+  const accountOrder = household.accounts.map((a) => a.name);
+  const orders = mergeOrders(state.orders)
+    .map((o, i) => ({ o, i }))
+    .sort((a, b) => accountOrder.indexOf(a.o.account) - accountOrder.indexOf(b.o.account) || (a.o.action === b.o.action ? 0 : a.o.action === 'SELL' ? -1 : 1) || a.i - b.i)
+    .map(({ o }) => o);
+  const trades: Trade[] = orders.map((o) => {
     const taxable = context.accounts.get(o.account)!.treatment === 'taxable';
     const gains = gainsOf(o.lots, taxable);
     const next = { shortTerm: cumulative.shortTerm.plus(gains.shortTerm), longTerm: cumulative.longTerm.plus(gains.longTerm) };
