@@ -120,7 +120,11 @@ const tradeArb = fc.record({
   priceCents: fc.integer({ min: 1, max: 50_000 }),
 });
 
-function build(lots: fc.RecordValue<typeof lotArb>[], sales: fc.RecordValue<typeof saleArb>[]): Household {
+type LotSpec = ReturnType<typeof lotArb.generate>['value'];
+type SaleSpec = ReturnType<typeof saleArb.generate>['value'];
+type TradeSpec = ReturnType<typeof tradeArb.generate>['value'];
+
+function build(lots: LotSpec[], sales: SaleSpec[]): Household {
   return household({
     // B and C are substantially identical (one wash group); A stands alone.
     securities: [security('A', 10), security('B', 10, 'BC'), security('C', 10, 'BC')],
@@ -132,7 +136,7 @@ function build(lots: fc.RecordValue<typeof lotArb>[], sales: fc.RecordValue<type
 }
 
 /** Valid trades: sells of at most what is held, buys well within cash. */
-function tradesFor(h: Household, raw: fc.RecordValue<typeof tradeArb>[]): ExecutedTrade[] {
+function tradesFor(h: Household, raw: TradeSpec[]): ExecutedTrade[] {
   const held = new Map<string, Decimal>();
   for (const l of h.lots) held.set(`${l.account}/${l.ticker}`, (held.get(`${l.account}/${l.ticker}`) ?? ZERO).plus(l.shares));
   return raw.flatMap((r) => {
