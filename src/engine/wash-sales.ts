@@ -126,7 +126,9 @@ function inWindow(saleDate: IsoDate, acquired: IsoDate): boolean {
 /**
  * Matches loss sales with replacement shares. Recorded sales first use up the replacement shares
  * their recorded Disallowed already accounts for (so nothing is washed twice); what is left of
- * each sale's loss is then matched.
+ * each sale's loss is then matched. The Sales tab does not say which lot took an earlier
+ * disallowance, so that replay takes the earliest lots still held in the window (adjusted ones
+ * first); if the real replacement has since been sold, a later purchase may be matched less.
  */
 export function matchWashSales(sales: readonly LossSale[], acquisitions: readonly Acquisition[]): WashMatch[] {
   const bySaleDate = [...sales].sort((a, b) => compareDates(a.date, b.date) || a.row - b.row);
@@ -139,8 +141,9 @@ export function matchWashSales(sales: readonly LossSale[], acquisitions: readonl
     const candidates = byAcquired.filter(
       (a) => a.group === sale.group && inWindow(sale.date, a.date) && (sale.lot === null || purchaseId(a.lot) !== purchaseId(sale.lot)),
     );
+    // A Disallowed recorded earlier was matched against shares held then, never new ones.
     let replay = sale.washedShares;
-    for (const candidate of candidates) {
+    for (const candidate of candidates.filter((c) => !c.proposed)) {
       if (!replay.greaterThan(0)) break;
       const take = minDec(replay, available.get(candidate.lot) ?? ZERO);
       available.set(candidate.lot, (available.get(candidate.lot) ?? ZERO).minus(take));
