@@ -57,7 +57,7 @@ export function toPlain(value: Decimal): string {
 /** `$1,234.56` (or `-$1,234.56`), rounded half-up to cents, for reasons and tables. */
 export function formatDollars(value: Decimal, places = 2): string {
   const rounded = value.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
-  const negative = rounded.isNegative() && !rounded.isZero();
+  const negative = rounded.lessThan(0) && !rounded.isZero();
   const [whole, frac] = rounded.abs().toFixed(places).split('.');
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${negative ? '-' : ''}$${grouped}${frac ? `.${frac}` : ''}`;

@@ -98,7 +98,7 @@ export function driftText(report: DriftReport): string {
   const pct = (d: Decimal) => `${d.times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP).toFixed(1)}%`;
   const pts = (d: Decimal) => {
     const v = d.times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-    return `${v.isPositive() && !v.isZero() ? '+' : ''}${v.toFixed(2)}`;
+    return `${v.greaterThan(0) && !v.isZero() ? '+' : ''}${v.toFixed(2)}`;
   };
   const header = ['Asset Class', 'Value', 'Weight', 'Target', 'Drift pts', 'Band', 'Status'];
   const body = report.rows.map((r) => [

@@ -53,14 +53,14 @@ function gainsOf(lots: readonly LotTaken[], taxable: boolean): GainsByTerm {
 function realizationSentence(trade: Pick<Trade, 'shortTermGain' | 'longTermGain' | 'tax' | 'lots'>): string {
   const parts: string[] = [];
   const describe = (amount: Decimal, term: string) =>
-    amount.isZero() ? null : amount.isNegative() ? `${formatDollars(amount.negated(), 0)} ${term} loss` : `${formatDollars(amount, 0)} ${term} gain`;
+    amount.isZero() ? null : amount.lessThan(0) ? `${formatDollars(amount.negated(), 0)} ${term} loss` : `${formatDollars(amount, 0)} ${term} gain`;
   const lt = describe(trade.longTermGain, 'long-term');
   const st = describe(trade.shortTermGain, 'short-term');
   if (lt) parts.push(lt);
   if (st) parts.push(st);
   if (parts.length === 0) return '';
   const lotWord = trade.lots.length === 1 ? `the ${trade.lots[0].acquired.slice(0, 4)} lot` : `${trade.lots.length} lots`;
-  const tax = trade.tax.isNegative() ? `saves about ${formatDollars(trade.tax.negated(), 0)} tax` : `${formatDollars(trade.tax, 0)} tax`;
+  const tax = trade.tax.lessThan(0) ? `saves about ${formatDollars(trade.tax.negated(), 0)} tax` : `${formatDollars(trade.tax, 0)} tax`;
   return `Selling ${lotWord} realizes ${parts.join(' and ')}, ${tax}.`;
 }
 

@@ -22,7 +22,7 @@ export function chooseSecurityToBuy(state: WorkingState, account: string, assetC
   const usable: Security[] = [];
   for (const s of context.securitiesByClass.get(assetClass) ?? []) {
     if (a.allowed !== null && !a.allowed.includes(s.ticker)) continue;
-    if (!s.price.isPositive() || excludeGroups.has(s.washGroup)) continue;
+    if (!s.price.greaterThan(0) || excludeGroups.has(s.washGroup)) continue;
     if (state.lossGroups.has(s.washGroup)) {
       notes.push(`${s.ticker} is not bought: this plan realizes a loss in it (or a substantially identical fund), which the purchase would wash`);
       continue;

@@ -82,7 +82,7 @@ export function buildContext(household: Household, options: PlanOptions): PlanCo
     if (sale.date < windowStart || sale.date > asOf) continue;
     if (accounts.get(sale.account)?.treatment !== 'taxable') continue;
     const unwashedLoss = sale.basis.minus(sale.proceeds).minus(sale.disallowed);
-    if (!unwashedLoss.isPositive()) continue;
+    if (!unwashedLoss.greaterThan(0)) continue;
     const group = groupOf(sale.ticker);
     const seen = recentLossGroups.get(group);
     if (!seen || sale.date > seen) recentLossGroups.set(group, sale.date);
@@ -107,7 +107,7 @@ export function buildContext(household: Household, options: PlanOptions): PlanCo
   }
   const classBelowCost = new Map<string, Decimal>();
   for (const [assetClass, { basis, value }] of classCost) {
-    if (basis.isPositive() && value.lessThan(basis)) classBelowCost.set(assetClass, basis.minus(value).div(basis));
+    if (basis.greaterThan(0) && value.lessThan(basis)) classBelowCost.set(assetClass, basis.minus(value).div(basis));
   }
   for (const t of household.targets) if (!weightBefore.has(t.assetClass)) weightBefore.set(t.assetClass, ZERO);
   return {

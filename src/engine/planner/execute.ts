@@ -15,7 +15,7 @@ export function sellFromLot(state: WorkingState, account: string, lot: Lot, shar
   const a = context.accounts.get(account)!;
   const security = context.securities.get(lot.ticker)!;
   const take = Decimal.min(lot.shares, floorShares(shares, a.fractional));
-  if (!take.isPositive()) return null;
+  if (!take.greaterThan(0)) return null;
   const { part, rest } = splitLot(lot, take);
   const parts = pricedParts([part], security.price, context.asOf, context.rates, a.treatment === 'taxable');
   const remaining = state.heldLots(account, lot.ticker).flatMap((l) => (l.id === lot.id ? (rest ? [rest] : []) : [l]));
@@ -60,7 +60,7 @@ export function buyClass(
   const budget = Decimal.min(amount, state.spendable(account));
   const price = choice.security.price;
   const shares = floorShares(budget.div(price), a.fractional);
-  if (!shares.isPositive()) return ZERO;
+  if (!shares.greaterThan(0)) return ZERO;
   const cost = roundCents(shares.times(price));
   if (cost.lessThan(context.options.minTrade) && !hasOrder(state, account, 'BUY', choice.security.ticker)) return ZERO;
   state.recordBuy({

@@ -8,7 +8,7 @@ export function classDriftPhrase(state: WorkingState, assetClass: string): strin
   const target = state.context.targetWeight.get(assetClass);
   if (!before || !target) return `${assetClass} has no target`;
   const points = before.minus(target).times(100).toDecimalPlaces(1, Decimal.ROUND_HALF_UP);
-  const side = points.isNegative() ? 'under' : 'over';
+  const side = points.lessThan(0) ? 'under' : 'over';
   if (points.isZero()) return `${assetClass} is at its ${formatPercent(target, 0)} target`;
   return `${assetClass} is ${points.abs().toFixed(1)} points ${side} its ${formatPercent(target, 0)} target`;
 }

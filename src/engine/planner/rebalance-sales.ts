@@ -70,13 +70,13 @@ export function rebalanceBySelling(state: WorkingState, deferredOut: Map<string,
     let amount = Decimal.min(gaps.get(best.sellClass)!, gaps.get(best.buyClass)!.negated(), lot.shares.times(price));
     const fractional = context.accounts.get(best.account)!.fractional;
     let shares = Decimal.min(lot.shares, sharesForAmount(amount, price, fractional));
-    if (best.candidate.tier >= 2 && gainBudget !== null && best.candidate.gainPerShare.isPositive()) {
+    if (best.candidate.tier >= 2 && gainBudget !== null && best.candidate.gainPerShare.greaterThan(0)) {
       const room = gainBudget.minus(state.realizedNetGain());
-      const maxShares = room.isPositive() ? room.div(best.candidate.gainPerShare) : ZERO;
+      const maxShares = room.greaterThan(0) ? room.div(best.candidate.gainPerShare) : ZERO;
       shares = Decimal.min(shares, fractional ? maxShares.toDecimalPlaces(6, Decimal.ROUND_DOWN) : maxShares.floor());
     }
     amount = shares.times(price);
-    if (!shares.isPositive() || (amount.lessThan(minTrade) && !hasOrder(state, best.account, 'SELL', best.ticker))) {
+    if (!shares.greaterThan(0) || (amount.lessThan(minTrade) && !hasOrder(state, best.account, 'SELL', best.ticker))) {
       exhausted.add(key);
       continue;
     }
@@ -130,7 +130,7 @@ function saleNote(state: WorkingState, move: Move): string {
   const lot = move.candidate.lot;
   const year = lot.acquired.slice(0, 4);
   const gain = move.candidate.gainPerShare;
-  if (gain.isNegative()) return `${drift}; selling the ${year} lot realizes a loss, which lowers this year's tax; ${toward}`;
+  if (gain.lessThan(0)) return `${drift}; selling the ${year} lot realizes a loss, which lowers this year's tax; ${toward}`;
   const rate = rateFor(move.candidate.term, context.rates);
   return `${drift}; selling the ${year} lot realizes a ${move.candidate.term}-term gain taxed at about ${formatPercent(rate, 0)}, the least tax per dollar moved available; ${toward}`;
 }

@@ -61,13 +61,13 @@ export function nextSaleCandidate(state: WorkingState, account: string, ticker: 
   });
   const strict = method !== 'MinTax';
   for (const lot of ordered) {
-    if (!lot.shares.isPositive()) continue;
+    if (!lot.shares.greaterThan(0)) continue;
     if (!taxable) return { next: { lot, tier: 0, term: termOn(lot, context.asOf), gainPerShare: ZERO, costPerDollar: spread }, deferred };
     const term = termOn(lot, context.asOf);
     const gainPerShare = price.minus(lot.basis.div(lot.shares));
     const costPerDollar = gainPerShare.times(rateFor(term, context.rates)).div(price).plus(spread);
     let blocked = false;
-    if (gainPerShare.isNegative()) {
+    if (gainPerShare.lessThan(0)) {
       blocked = washedIfSold(state, lot);
     } else if (term === 'short') {
       const turnsLong = longTermOn(lot);
@@ -79,7 +79,7 @@ export function nextSaleCandidate(state: WorkingState, account: string, ticker: 
       }
     }
     if (!blocked) {
-      const tier: SaleTier = gainPerShare.isNegative() ? 1 : term === 'long' ? 2 : 3;
+      const tier: SaleTier = gainPerShare.lessThan(0) ? 1 : term === 'long' ? 2 : 3;
       return { next: { lot, tier, term, gainPerShare, costPerDollar }, deferred };
     }
     if (strict) return { next: null, deferred };

@@ -96,7 +96,7 @@ export class WorkingState {
       if (!taxable) continue;
       if (part.term === 'long') this.realizedLongTerm = this.realizedLongTerm.plus(part.gain);
       else this.realizedShortTerm = this.realizedShortTerm.plus(part.gain);
-      if (part.gain.isNegative()) this.lossGroups.add(groupOfTicker(this.context, order.ticker));
+      if (part.gain.lessThan(0)) this.lossGroups.add(groupOfTicker(this.context, order.ticker));
     }
     this.orders.push(order);
   }

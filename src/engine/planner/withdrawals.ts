@@ -16,7 +16,7 @@ export function raiseWithdrawals(state: WorkingState, deferredOut: Map<string, D
     const fractional = account.fractional;
     for (let guard = 0; guard < 10_000; guard++) {
       const need = state.spendable(account.name).negated();
-      if (!need.isPositive()) break;
+      if (!need.greaterThan(0)) break;
       const positions = state
         .tickersHeld(account.name)
         .map((ticker) => ({ ticker, assetClass: context.securities.get(ticker)!.assetClass }))
@@ -37,7 +37,7 @@ export function raiseWithdrawals(state: WorkingState, deferredOut: Map<string, D
       }
       if (!sold) {
         const short = state.spendable(account.name).negated();
-        if (short.isPositive()) {
+        if (short.greaterThan(0)) {
           warnings.push(`${account.name} cannot raise ${formatDollars(Decimal.max(short, ZERO))} of its withdrawal and reserve without selling lots the plan holds back (short-term gains about to turn long-term, or losses a recent purchase would wash); review the deferred lots.`);
         }
         break;
