@@ -33,8 +33,3 @@ export function headerLookup(specs: readonly ColumnSpec[]): (header: string) => 
   }
   return (header) => byName.get(normalizeHeader(header));
 }
-
-/** "Cost Basis (or Cost/Share)" for messages about a missing column. */
-export function describeSpec(spec: ColumnSpec): string {
-  return spec.aliases && spec.aliases.length > 0 ? `${spec.header} (or ${spec.aliases[0]})` : spec.header;
-}

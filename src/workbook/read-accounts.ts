@@ -27,6 +27,7 @@ export function readAccounts(grid: readonly unknown[][], log: IssueLog, dateCell
   const ctx = tabContext(table, log, dateCells, ACCOUNT_COLUMNS);
   const items: Located<Account>[] = [];
   const firstRow = new Map<string, number>();
+  const names = new Map<string, string>();
 
   for (const dataRow of table.rows) {
     const r = rowReader(ctx, dataRow);
@@ -34,7 +35,10 @@ export function readAccounts(grid: readonly unknown[][], log: IssueLog, dateCell
     if (name !== null) {
       const seen = firstRow.get(nameKey(name));
       if (seen !== undefined) r.error('account', `found "${name}" again; expected each account name once (first on row ${seen})`);
-      else firstRow.set(nameKey(name), r.row);
+      else {
+        firstRow.set(nameKey(name), r.row);
+        names.set(nameKey(name), name);
+      }
     }
     const typeText = r.text('type', `an account type: ${ACCOUNT_TYPES.join(', ')}`, true);
     const type = typeText === null ? null : parseAccountType(typeText);
@@ -59,5 +63,5 @@ export function readAccounts(grid: readonly unknown[][], log: IssueLog, dateCell
       value: { name, type, treatment: treatmentOf(type), cash, reserve, withdraw, allowed, fractional, drip },
     });
   }
-  return { table, items };
+  return { table, items, names };
 }

@@ -3,7 +3,7 @@ import type { IsoDate } from '../engine/dates';
 import { issueLog, type IssueLog } from './issues';
 import type { DateCells } from './cells';
 import { findTabName, type TabSource } from './tab-source';
-import { columnName, nameKey, type Located, type TabRead } from './table';
+import { columnName, nameKey, type TabRead } from './table';
 import { defaultSettings } from './settings-defaults';
 import { readSettings, SETTINGS_TAB } from './read-settings';
 import { ACCOUNTS_TAB, readAccounts } from './read-accounts';
@@ -30,11 +30,6 @@ function grid(source: TabSource, tab: string, required: boolean, log: IssueLog):
     log.error({ tab, row: 1, column: '' }, `found no ${tab} tab; expected a tab named ${tab}`);
   }
   return values;
-}
-
-/** Maps names as users type them (any case) to the spelling of the tab that defines them. */
-function canonicalNames<T>(items: Located<T>[], nameOf: (item: T) => string): Map<string, string> {
-  return new Map(items.map((i) => [nameKey(nameOf(i.value)), nameOf(i.value)]));
 }
 
 function ref<T>(read: TabRead<T>, row: number, key: string, fallback: string) {
@@ -106,7 +101,7 @@ export function readHousehold(source: TabSource, options: ReadOptions = {}): Rea
 
 /** Every security's class is on Targets (spelled as Targets spells it); a class nothing can buy is a warning. */
 function checkSecurityClasses(targets: TabRead<TargetClass>, securities: TabRead<Security>, log: IssueLog): void {
-  const classes = canonicalNames(targets.items, (t) => t.assetClass);
+  const classes = targets.names;
   for (const item of securities.items) {
     const canonical = classes.get(nameKey(item.value.assetClass));
     if (canonical === undefined) {
@@ -116,7 +111,11 @@ function checkSecurityClasses(targets: TabRead<TargetClass>, securities: TabRead
       );
     } else item.value.assetClass = canonical;
   }
-  const held = new Set(securities.items.map((i) => nameKey(i.value.assetClass)));
+  // Classes of every security row, read in full or not: a bad price is not a missing security.
+  const classColumn = securities.table.columns.get('assetClass');
+  const held = new Set(
+    securities.table.rows.map((r) => (classColumn ? nameKey(String(r.cells[classColumn.index] ?? '')) : '')),
+  );
   for (const t of targets.items) {
     if (!held.has(nameKey(t.value.assetClass))) {
       log.warn(
@@ -128,10 +127,10 @@ function checkSecurityClasses(targets: TabRead<TargetClass>, securities: TabRead
 }
 
 function checkAllowed(accounts: TabRead<Account>, securities: TabRead<Security>, log: IssueLog): void {
-  const tickers = new Set(securities.items.map((i) => i.value.ticker));
+  const tickers = securities.names;
   for (const item of accounts.items) {
     for (const ticker of item.value.allowed ?? []) {
-      if (!tickers.has(ticker)) {
+      if (!tickers.has(nameKey(ticker))) {
         log.warn(
           ref(accounts, item.row, 'allowed', 'Allowed'),
           `found "${ticker}", which is not on ${SECURITIES_TAB}; it cannot be bought without a price`,
@@ -151,7 +150,7 @@ function checkAccounts<T extends Lot | Sale>(
   log: IssueLog,
   level: 'error' | 'warning',
 ): void {
-  const names = canonicalNames(accounts.items, (a) => a.name);
+  const names = accounts.names;
   for (const item of read.items) {
     const canonical = names.get(nameKey(item.value.account));
     if (canonical !== undefined) {
@@ -168,9 +167,8 @@ function checkAccounts<T extends Lot | Sale>(
 }
 
 function checkTickers<T extends Lot | Sale>(securities: TabRead<Security>, read: TabRead<T>, log: IssueLog): void {
-  const tickers = new Set(securities.items.map((i) => i.value.ticker));
   for (const item of read.items) {
-    if (!tickers.has(item.value.ticker)) {
+    if (!securities.names.has(nameKey(item.value.ticker))) {
       log.error(
         ref(read, item.row, 'ticker', 'Ticker'),
         `found "${item.value.ticker}"; expected a ticker listed on ${SECURITIES_TAB} (with its price and asset class)`,

@@ -79,5 +79,5 @@ export function readLots(
     firstRow.set(id, r.row);
     items.push({ row: r.row, value: { id, account, ticker, shares, basis, acquired, holdingFrom } });
   }
-  return { table, items };
+  return { table, items, names: new Map() };
 }

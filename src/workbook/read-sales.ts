@@ -49,5 +49,5 @@ export function readSales(
     if (proceeds === null || basis === null) continue;
     items.push({ row: r.row, value: { date, account, ticker, shares, proceeds, basis, acquired, lot, disallowed } });
   }
-  return { table, items };
+  return { table, items, names: new Map() };
 }

@@ -3,7 +3,7 @@ import { dec, formatPercent } from '../engine/money';
 import type { IssueLog } from './issues';
 import type { DateCells } from './cells';
 import type { ColumnSpec } from './headers';
-import { readTable, type Located, type TabRead } from './table';
+import { nameKey, readTable, type Located, type TabRead } from './table';
 import { rowReader, tabContext } from './fields';
 import { TICKER } from './account-types';
 
@@ -28,6 +28,7 @@ export function readSecurities(grid: readonly unknown[][], log: IssueLog, dateCe
   const ctx = tabContext(table, log, dateCells, SECURITY_COLUMNS);
   const items: Located<Security>[] = [];
   const firstRow = new Map<string, number>();
+  const names = new Map<string, string>();
 
   for (const dataRow of table.rows) {
     const r = rowReader(ctx, dataRow);
@@ -37,7 +38,10 @@ export function readSecurities(grid: readonly unknown[][], log: IssueLog, dateCe
       const seen = firstRow.get(ticker);
       if (!TICKER.test(ticker)) r.error('ticker', `found "${tickerText}"; expected a ticker symbol (letters, digits, "." or "-")`);
       else if (seen !== undefined) r.error('ticker', `found "${ticker}" again; expected each ticker once (first on row ${seen})`);
-      else firstRow.set(ticker, r.row);
+      else {
+        firstRow.set(ticker, r.row);
+        names.set(nameKey(ticker), ticker);
+      }
     }
     const assetClass = r.text('assetClass', 'an asset class listed on Targets', true);
     const price = r.number('price', 'a price greater than 0', 'positive', true);
@@ -62,5 +66,5 @@ export function readSecurities(grid: readonly unknown[][], log: IssueLog, dateCe
       },
     });
   }
-  return { table, items };
+  return { table, items, names };
 }

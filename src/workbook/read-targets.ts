@@ -73,6 +73,7 @@ export function readTargets(grid: readonly unknown[][], log: IssueLog, dateCells
   const ctx = tabContext(table, log, dateCells, specs);
   const items: Located<TargetClass>[] = [];
   const firstRow = new Map<string, number>();
+  const names = new Map<string, string>();
   const columnFailed = new Set<string>();
 
   for (const dataRow of table.rows) {
@@ -82,7 +83,10 @@ export function readTargets(grid: readonly unknown[][], log: IssueLog, dateCells
       const seen = firstRow.get(nameKey(assetClass));
       if (seen !== undefined) {
         r.error('assetClass', `found "${assetClass}" again; expected each asset class once (first on row ${seen})`);
-      } else firstRow.set(nameKey(assetClass), r.row);
+      } else {
+        firstRow.set(nameKey(assetClass), r.row);
+        names.set(nameKey(assetClass), assetClass);
+      }
     }
     let target: Decimal | null = null;
     if (table.columns.has('target')) {
@@ -132,5 +136,5 @@ export function readTargets(grid: readonly unknown[][], log: IssueLog, dateCells
       );
     }
   }
-  return { table, items };
+  return { table, items, names };
 }

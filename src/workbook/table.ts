@@ -1,6 +1,6 @@
 import type { IssueLog } from './issues';
 import { isBlank, isBlankRow } from './cells';
-import { describeSpec, headerLookup, headerText, type ColumnSpec } from './headers';
+import { headerLookup, headerText, type ColumnSpec } from './headers';
 
 /** A column found in the header row. */
 export interface Column {
@@ -19,6 +19,7 @@ export interface DataRow {
 export interface Table {
   tab: string;
   headerRow: number;
+  /** Every column read, by key (patterned ones included). */
   columns: ReadonlyMap<string, Column>;
   /** Columns claimed by a pattern (dated `Target YYYY-MM-DD` columns), in sheet order. */
   patterned: Column[];
@@ -71,8 +72,8 @@ export function readTable(
       broken = true;
       return;
     }
-    if (spec) columns.set(key, { key, index, header });
-    else {
+    columns.set(key, { key, index, header });
+    if (!spec) {
       seenPatterned.add(key);
       patterned.push({ key, index, header });
     }
@@ -82,7 +83,7 @@ export function readTable(
     if (spec.required && !columns.has(spec.key)) {
       log.error(
         { tab, row: headerRow, column: spec.header },
-        `found no ${describeSpec(spec)} column; expected one in the header row`,
+        `found no ${spec.header} column; expected one in the header row`,
       );
       broken = true;
     }
@@ -90,7 +91,7 @@ export function readTable(
   if (broken) return null;
 
   // Blank means blank in every column we read: notes in a column of the user's own don't make a row.
-  const read = [...columns.values(), ...patterned].map((c) => c.index);
+  const read = [...columns.values()].map((c) => c.index);
   const rows: DataRow[] = [];
   for (let i = headerIndex + 1; i < grid.length; i++) {
     const cells = grid[i];
@@ -127,7 +128,14 @@ export interface Located<T> {
 /** What a tab reader hands back: null when the tab could not be read as a table at all. */
 export interface TabRead<T> {
   table: Table;
+  /** The rows read in full. */
   items: Located<T>[];
+  /**
+   * Every name the tab defines (account names, tickers, asset classes), by nameKey, spelled as
+   * the tab spells it; rows that failed on another cell count too, so one bad price does not
+   * also make every lot of that ticker "unknown".
+   */
+  names: Map<string, string>;
 }
 
 /** The key users and cross-tab checks match names by: case and runs of spaces don't matter. */
