@@ -1,0 +1,21 @@
+// The workbook reader's public API: safe for Apps Script and the browser (no Node imports).
+// Node-only sources (CSV folders, .xlsx files) are in ./node/index.ts.
+export { type TabSource, gridSource, findTabName, tabKey } from './tab-source';
+export { readHousehold, type ReadResult, type ReadOptions } from './read-household';
+export { formatIssue } from './issues';
+export { defaultSettings } from './settings-defaults';
+export {
+  type DateCells,
+  type PercentScale,
+  type CellResult,
+  parseNumberCell,
+  parsePercentCell,
+  parseDateCell,
+  parseBooleanCell,
+  percentScaleOf,
+  spreadsheetError,
+  isBlank,
+} from './cells';
+export { normalizeHeader } from './headers';
+export { parseAccountType, treatmentOf, parseTreatmentList } from './account-types';
+export { lotsToRows, salesToRows, accountsToRows, LOT_HEADERS, SALE_HEADERS, ACCOUNT_HEADERS, type TabRows } from './write-tabs';

@@ -1,0 +1,67 @@
+import type { Account } from '../engine/types';
+import { ZERO } from '../engine/money';
+import type { IssueLog } from './issues';
+import type { DateCells } from './cells';
+import type { ColumnSpec } from './headers';
+import { nameKey, readTable, type Located, type TabRead } from './table';
+import { rowReader, tabContext } from './fields';
+import { parseAccountType, splitTickers, TICKER, treatmentOf } from './account-types';
+import { ACCOUNT_TYPES } from '../engine/types';
+
+export const ACCOUNTS_TAB = 'Accounts';
+
+export const ACCOUNT_COLUMNS: readonly ColumnSpec[] = [
+  { key: 'account', header: 'Account', aliases: ['Account Name', 'Name'], required: true },
+  { key: 'type', header: 'Type', aliases: ['Account Type'], required: true },
+  { key: 'cash', header: 'Cash' },
+  { key: 'reserve', header: 'Reserve' },
+  { key: 'withdraw', header: 'Withdraw', aliases: ['Withdrawal'] },
+  { key: 'allowed', header: 'Allowed', aliases: ['Allowed Tickers', 'Menu'] },
+  { key: 'fractional', header: 'Fractional', aliases: ['Fractional Shares'] },
+  { key: 'drip', header: 'DRIP', aliases: ['Reinvest Dividends'] },
+];
+
+export function readAccounts(grid: readonly unknown[][], log: IssueLog, dateCells: DateCells): TabRead<Account> | null {
+  const table = readTable(ACCOUNTS_TAB, grid, ACCOUNT_COLUMNS, log);
+  if (!table) return null;
+  const ctx = tabContext(table, log, dateCells, ACCOUNT_COLUMNS);
+  const items: Located<Account>[] = [];
+  const firstRow = new Map<string, number>();
+  const names = new Map<string, string>();
+
+  for (const dataRow of table.rows) {
+    const r = rowReader(ctx, dataRow);
+    const name = r.text('account', 'an account name', true);
+    if (name !== null) {
+      const seen = firstRow.get(nameKey(name));
+      if (seen !== undefined) r.error('account', `found "${name}" again; expected each account name once (first on row ${seen})`);
+      else {
+        firstRow.set(nameKey(name), r.row);
+        names.set(nameKey(name), name);
+      }
+    }
+    const typeText = r.text('type', `an account type: ${ACCOUNT_TYPES.join(', ')}`, true);
+    const type = typeText === null ? null : parseAccountType(typeText);
+    if (typeText !== null && type === null) {
+      r.error('type', `found "${typeText}"; expected an account type: ${ACCOUNT_TYPES.join(', ')}`);
+    }
+    const cash = r.number('cash', 'an amount of cash in dollars (0 or more)', 'nonnegative') ?? ZERO;
+    const reserve = r.number('reserve', 'a cash reserve in dollars (0 or more)', 'nonnegative') ?? ZERO;
+    const withdraw = r.number('withdraw', 'an amount to withdraw in dollars (0 or more)', 'nonnegative') ?? ZERO;
+    const allowedText = r.text('allowed', 'tickers separated by commas');
+    let allowed: string[] | null = null;
+    if (allowedText !== null && allowedText !== '') {
+      allowed = splitTickers(allowedText);
+      const bad = allowed.find((t) => !TICKER.test(t));
+      if (bad) r.error('allowed', `found "${bad}"; expected tickers separated by commas, semicolons or spaces`);
+    }
+    const fractional = r.bool('fractional') ?? false;
+    const drip = r.bool('drip') ?? false;
+    if (r.failed || name === null || type === null) continue;
+    items.push({
+      row: r.row,
+      value: { name, type, treatment: treatmentOf(type), cash, reserve, withdraw, allowed, fractional, drip },
+    });
+  }
+  return { table, items, names };
+}
