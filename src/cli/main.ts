@@ -1,6 +1,9 @@
 import { parseArgs, UsageError, type ParsedArgs } from './args';
 import type { CommandResult } from './io';
 import * as drift from './commands/drift';
+import * as lots from './commands/lots';
+import * as plan from './commands/plan';
+import * as apply from './commands/apply';
 
 interface Command {
   usage: string;
@@ -12,6 +15,9 @@ const COMMON_BOOLEANS = ['json', 'help'];
 
 const COMMANDS: Record<string, Command> = {
   drift: { usage: drift.usage, run: drift.driftCommand },
+  lots: { usage: lots.usage, run: lots.lotsCommand },
+  plan: { usage: plan.usage, run: plan.planCommand },
+  apply: { usage: apply.usage, run: apply.applyCommand },
 };
 
 function usageText(): string {

@@ -1,0 +1,50 @@
+import { LOT_METHODS, dec, type LotMethodName, type PlanOptions, type RebalanceMode, type Decimal } from '../engine/index';
+import { UsageError, flag, type ParsedArgs } from './args';
+
+const MODES: readonly RebalanceMode[] = ['threshold', 'full', 'cash-only'];
+
+function money(text: string, what: string): Decimal {
+  const cleaned = text.replace(/[$,\s]/g, '');
+  if (!/^-?\d+(\.\d+)?$/.test(cleaned)) throw new UsageError(`${what}: expected an amount of dollars; found "${text}"`);
+  return dec(cleaned);
+}
+
+function yesNo(text: string, what: string): boolean {
+  if (/^(yes|y|true|on|1)$/i.test(text)) return true;
+  if (/^(no|n|false|off|0)$/i.test(text)) return false;
+  throw new UsageError(`${what}: expected yes or no; found "${text}"`);
+}
+
+/** Planner options from the command line; anything not given comes from Settings. */
+export function planOptionsFrom(args: ParsedArgs): PlanOptions {
+  const options: PlanOptions = {};
+  const mode = flag(args, 'mode');
+  if (mode !== undefined) {
+    if (!MODES.includes(mode as RebalanceMode)) throw new UsageError(`--mode: expected one of ${MODES.join(', ')}; found "${mode}"`);
+    options.mode = mode as RebalanceMode;
+  }
+  const cash = args.flags.get('cash') ?? [];
+  if (cash.length > 0) {
+    options.cashFlows = {};
+    for (const entry of cash) {
+      const eq = entry.lastIndexOf('=');
+      if (eq <= 0) throw new UsageError(`--cash: expected ACCOUNT=AMOUNT (negative to withdraw); found "${entry}"`);
+      options.cashFlows[entry.slice(0, eq)] = money(entry.slice(eq + 1), `--cash ${entry.slice(0, eq)}`);
+    }
+  }
+  const method = flag(args, 'lot-method');
+  if (method !== undefined) {
+    const found = LOT_METHODS.find((m) => m.toLowerCase() === method.toLowerCase());
+    if (!found) throw new UsageError(`--lot-method: expected one of ${LOT_METHODS.join(', ')}; found "${method}"`);
+    options.lotMethod = found as LotMethodName;
+  }
+  const budget = flag(args, 'gain-budget');
+  if (budget !== undefined) options.gainBudget = /^none$/i.test(budget) ? null : money(budget, '--gain-budget');
+  const minTrade = flag(args, 'min-trade');
+  if (minTrade !== undefined) options.minTrade = money(minTrade, '--min-trade');
+  const harvest = flag(args, 'harvest');
+  if (harvest !== undefined) options.harvestLosses = yesNo(harvest, '--harvest');
+  return options;
+}
+
+export const PLAN_OPTION_USAGE = '[--mode threshold|full|cash-only] [--cash ACCOUNT=AMOUNT]... [--lot-method MinTax|HIFO|FIFO|LIFO] [--gain-budget AMOUNT|none] [--min-trade AMOUNT] [--harvest yes|no]';
