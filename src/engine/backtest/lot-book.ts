@@ -10,6 +10,9 @@ import type { RealizedGains } from './capital-gains-tax';
  *
  * Mutable on purpose (it is private to one simulation run); nothing outside the run sees it.
  */
+/** A sale within this fraction of the whole holding takes all of it (34-digit division leaves dust). */
+const ALMOST_ALL = ONE.minus('1e-24');
+
 export class LotBook {
   private readonly prices: Decimal[];
   private readonly lots: SimLot[][];
@@ -45,9 +48,10 @@ export class LotBook {
     const lots = this.lots[asset];
     const last = lots[lots.length - 1];
     if (last && last.acquired === period) {
-      lots[lots.length - 1] = { acquired: period, shares: last.shares.plus(shares), basis: last.basis.plus(amount) };
+      // Bought the same period at the same price: the cost per share is unchanged.
+      lots[lots.length - 1] = { ...last, shares: last.shares.plus(shares), basis: last.basis.plus(amount) };
     } else {
-      lots.push({ acquired: period, shares, basis: amount });
+      lots.push({ acquired: period, shares, basis: amount, costPerShare: this.prices[asset] });
     }
     this.shares[asset] = this.shares[asset].plus(shares);
   }
@@ -63,8 +67,9 @@ export class LotBook {
     if (!amount.isPositive()) return { shortTerm, longTerm };
     const price = this.prices[asset];
     const held = this.shares[asset];
-    let remaining = amount.div(price);
-    const sellAll = remaining.greaterThanOrEqualTo(held.times(ONE.minus(1e-24)));
+    const wanted = amount.div(price);
+    let remaining = wanted;
+    const sellAll = remaining.greaterThanOrEqualTo(held.times(ALMOST_ALL));
     if (sellAll) remaining = held;
     const longTermNow = (lot: SimLot) => isLongTerm(lot.acquired, period, this.monthsPerPeriod);
     const ordered =
@@ -86,7 +91,7 @@ export class LotBook {
       if (longTermNow(lot)) longTerm = longTerm.plus(gain);
       else shortTerm = shortTerm.plus(gain);
       remaining = remaining.minus(taken);
-      left.set(lot, whole ? null : { acquired: lot.acquired, shares: lot.shares.minus(taken), basis: lot.basis.minus(basis) });
+      left.set(lot, whole ? null : { ...lot, shares: lot.shares.minus(taken), basis: lot.basis.minus(basis) });
     }
     const kept: SimLot[] = [];
     for (const lot of this.lots[asset]) {
@@ -94,7 +99,7 @@ export class LotBook {
       if (after) kept.push(after);
     }
     this.lots[asset] = kept;
-    this.shares[asset] = sellAll ? ZERO : kept.reduce((acc, lot) => acc.plus(lot.shares), ZERO);
+    this.shares[asset] = sellAll ? ZERO : held.minus(wanted.minus(remaining));
     return { shortTerm, longTerm };
   }
 

@@ -6,6 +6,8 @@ export interface SimLot {
   acquired: number;
   shares: Decimal;
   basis: Decimal;
+  /** basis / shares, kept so ordering lots does not divide on every sale (a partial sale keeps it). */
+  costPerShare: Decimal;
 }
 
 export interface LotOrderContext {
@@ -24,7 +26,7 @@ const fifo: LotOrder = (lots) => [...lots].sort((a, b) => a.acquired - b.acquire
 /** Highest cost per share first; ties oldest first. */
 const hifo: LotOrder = (lots) =>
   [...lots].sort((a, b) => {
-    const byBasis = b.basis.div(b.shares).comparedTo(a.basis.div(a.shares));
+    const byBasis = b.costPerShare.comparedTo(a.costPerShare);
     return byBasis !== 0 ? byBasis : a.acquired - b.acquired;
   });
 
@@ -35,9 +37,10 @@ const hifo: LotOrder = (lots) =>
  * The full planner also weighs waiting for long-term; the backtest does not.
  */
 const minTax: LotOrder = (lots, context) => {
+  // Dividing every key by the same positive price would not change the order, so it is left out.
   const taxPerDollar = (lot: SimLot): Decimal => {
     const rate = context.longTerm(lot) ? context.longTermRate : context.shortTermRate;
-    return rate.times(context.price.minus(lot.basis.div(lot.shares))).div(context.price);
+    return rate.times(context.price.minus(lot.costPerShare));
   };
   return lots
     .map((lot) => ({ lot, key: taxPerDollar(lot) }))

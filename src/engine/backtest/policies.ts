@@ -16,6 +16,7 @@ export interface BandDefaults {
 }
 
 const MONTHS_BETWEEN: Record<Schedule, number> = { monthly: 1, quarterly: 3, semiannual: 6, annual: 12 };
+const INTERVAL: Record<Schedule, string> = { monthly: 'month', quarterly: 'quarter', semiannual: 'half-year', annual: 'year' };
 
 /** True when the period that just ended closes a calendar interval of the schedule. */
 export function isCalendarDate(schedule: Schedule, period: number, periodsPerYear: number): boolean {
@@ -27,6 +28,12 @@ export function scheduleCaveat(schedule: Schedule, periodsPerYear: number): stri
   if (MONTHS_BETWEEN[schedule] >= 12 / periodsPerYear) return null;
   const data = periodsPerYear === 1 ? 'annual' : `${periodsPerYear}-per-year`;
   return `On ${data} data, ${schedule} rebalancing happens every period: the data cannot show drift within a period.`;
+}
+
+/** A note when every period is a calendar date, so a drift override between dates can never act; else null. */
+export function overrideCaveat(schedule: Schedule, periodsPerYear: number): string | null {
+  if (MONTHS_BETWEEN[schedule] > 12 / periodsPerYear) return null;
+  return `every period ends a ${INTERVAL[schedule]}, so the drift override between dates never acts and this policy is the same as ${schedule}.`;
 }
 
 /** True when some asset's weight is outside its relative or its absolute band. */
@@ -55,7 +62,7 @@ export function neverPolicy(): Policy {
 export function calendarPolicy(schedule: Schedule): Policy {
   return {
     name: schedule,
-    description: `Rebalances fully to target at the end of each ${schedule} interval.`,
+    description: `Rebalances fully to target at the end of each ${INTERVAL[schedule]}.`,
     decide: (view) =>
       isCalendarDate(schedule, view.period, view.periodsPerYear)
         ? { trades: tradesToTarget(view), rebalance: true }
@@ -83,7 +90,7 @@ export function calendarThresholdPolicy(schedule: Schedule, overrideBand: Decima
   const override: BandDefaults = { band: overrideBand, absBand: null };
   return {
     name,
-    description: `Rebalances at the end of each ${schedule} interval, and between them when an asset drifts more than ${overrideBand.times(100).toFixed()}% of its target.`,
+    description: `Rebalances at the end of each ${INTERVAL[schedule]}, and between them when an asset drifts more than ${overrideBand.times(100).toFixed()}% of its target.`,
     decide: (view) => {
       const due = isCalendarDate(schedule, view.period, view.periodsPerYear);
       // The override ignores per-asset bands: it is one household-wide trip wire (Settings `Override Threshold`).
