@@ -18,21 +18,21 @@ function run(name: 'never' | 'annual' | 'monthly' | 'quarterly' | 'threshold' | 
 
 describe('constant returns: $500,000 at 70/30, stocks 8% and bonds 4% a year, 10 years', () => {
   it('never rebalancing ends at $977,660.39', () => {
-    // 350,000 x 1.08^10 = 755,624.9...  (1.08^10 = 2.158924997...)
-    // 150,000 x 1.04^10 = 222,036.4...  (1.04^10 = 1.480244285...)
-    // sum = 977,660.39
+    // 350,000 x 1.08^10 = 350,000 x 2.158924997... = 755,623.749...
+    // 150,000 x 1.04^10 = 150,000 x 1.480244285... = 222,036.642...
+    // sum = 977,660.391... -> $977,660.39
     const r = run('never');
     expect(cents(r.endingValue)).toBe('977660.39');
     expect(cents(r.endingValueAfterTax)).toBe('977660.39');
     expect(r.rebalances).toBe(0);
     expect(r.turnover.isZero()).toBe(true);
-    // Drift grows every year; after 10 years stocks are 755,624.9 / 977,660.4 = 77.29%: 7.29 points over.
+    // Drift grows every year; after 10 years stocks are 755,623.75 / 977,660.39 = 77.29%: 7.29 points over.
     expect(r.maxDrift.maxAsset.toFixed(4)).toBe('0.0729');
   });
 
   it('annual rebalancing ends at $965,344.96, lower than never', () => {
     // Each year the whole portfolio grows by 0.7 x 1.08 + 0.3 x 1.04 = 1.068;
-    // 500,000 x 1.068^10 = 500,000 x 1.930689917... = 965,344.96
+    // 500,000 x 1.068^10 = 500,000 x 1.930689910... = 965,344.955... -> $965,344.96
     const r = run('annual');
     expect(cents(r.endingValue)).toBe('965344.96');
     expect(r.rebalances).toBe(10);
