@@ -4,10 +4,15 @@ import * as drift from './commands/drift';
 import * as lots from './commands/lots';
 import * as plan from './commands/plan';
 import * as apply from './commands/apply';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { backtestCommand } from './commands/backtest';
+import { targetsOn } from '../engine/index';
+import { loadHousehold } from './load-household';
 
 interface Command {
   usage: string;
-  run(args: ParsedArgs): Promise<CommandResult>;
+  run(args: ParsedArgs, argv: readonly string[]): Promise<CommandResult>;
   booleanFlags?: readonly string[];
 }
 
@@ -18,7 +23,26 @@ const COMMANDS: Record<string, Command> = {
   lots: { usage: lots.usage, run: lots.lotsCommand },
   plan: { usage: plan.usage, run: plan.planCommand },
   apply: { usage: apply.usage, run: apply.applyCommand },
+  backtest: {
+    usage: 'rebalance backtest [<workbook>] [--policy never,annual,...] [--years N] [--mix 70/30] [--start 500000] [--constant 8%,4%] [--json] (--help for all options)',
+    run: (_args, argv) => backtestCommand([...argv], { readFile: (p) => readFileSync(p, 'utf8'), loadHousehold: backtestTargets, dataPath: dataFile() }),
+  },
 };
+
+/** The returns data ships with the package: find it beside the bundle, not the working directory. */
+function dataFile(): string {
+  return fileURLToPath(new URL('../data/us-annual-returns.csv', import.meta.url));
+}
+
+async function backtestTargets(path: string) {
+  const loaded = await loadHousehold(path, { positionals: [], flags: new Map() });
+  if (!loaded.ok) throw new UsageError(loaded.message);
+  const { household } = loaded;
+  const inForce = targetsOn(household.targets, household.settings.asOf);
+  return {
+    classes: household.targets.map((t, i) => ({ name: t.assetClass, target: inForce[i].target, band: t.band, absBand: t.absBand })),
+  };
+}
 
 function usageText(): string {
   return ['Usage:', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join('\n');
@@ -33,9 +57,9 @@ export async function runCli(argv: readonly string[]): Promise<CommandResult> {
     return { stdout: '', stderr: `${known}${usageText()}`, exitCode: name && known ? 2 : 0 };
   }
   const args = parseArgs(rest, [...COMMON_BOOLEANS, ...(command.booleanFlags ?? [])]);
-  if (args.flags.has('help')) return { stdout: `Usage: ${command.usage}`, exitCode: 0 };
+  if (args.flags.has('help') && name !== 'backtest') return { stdout: `Usage: ${command.usage}`, exitCode: 0 };
   try {
-    return await command.run(args);
+    return await command.run(args, rest);
   } catch (error) {
     if (error instanceof UsageError) return { stdout: '', stderr: `${error.message}\nUsage: ${command.usage}`, exitCode: 2 };
     throw error;

@@ -3,6 +3,8 @@
 export { type TabSource, gridSource, findTabName, tabKey } from './tab-source';
 export { readHousehold, type ReadResult, type ReadOptions } from './read-household';
 export { formatIssue } from './issues';
+export type { WorkbookIssue } from '../engine/types';
+export { JOURNAL_TAB, JOURNAL_HEADERS, journalRow, recordedPlanIds, journalGrid, type JournalEvent } from './journal';
 export { defaultSettings } from './settings-defaults';
 export {
   type DateCells,

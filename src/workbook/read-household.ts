@@ -21,6 +21,14 @@ export interface ReadOptions {
   asOf?: IsoDate;
   /** How Date cells become calendar days; default: what the source says, else local. */
   dateCells?: DateCells;
+  /** The date to use when neither `asOf` nor Settings gives one (a surface with a clock: today). */
+  defaultAsOf?: IsoDate;
+  /**
+   * False where no as-of date may exist (a custom function without the Settings range: it must
+   * not read the clock). Then a household may come back with `settings.asOf` null; checks that
+   * need the date (an acquired date in the future) are skipped.
+   */
+  requireAsOf?: boolean;
 }
 
 function grid(source: TabSource, tab: string, required: boolean, log: IssueLog): unknown[][] | null {
@@ -49,7 +57,8 @@ export function readHousehold(source: TabSource, options: ReadOptions = {}): Rea
   const settingsGrid = grid(source, SETTINGS_TAB, false, log);
   const settingsRead = settingsGrid ? readSettings(settingsGrid, log, dateCells, settings) : null;
   if (options.asOf !== undefined) settings.asOf = options.asOf;
-  if (settings.asOf === null) {
+  if (settings.asOf === null && options.defaultAsOf !== undefined) settings.asOf = options.defaultAsOf;
+  if (settings.asOf === null && options.requireAsOf !== false) {
     const row = settingsRead?.rows.asOf;
     const settingsBroken = settingsGrid !== null && settingsRead === null;
     if (!settingsBroken) {
@@ -82,7 +91,7 @@ export function readHousehold(source: TabSource, options: ReadOptions = {}): Rea
   if (securities && lots) checkTickers(securities, lots, log);
   if (securities && sales) checkTickers(securities, sales, log);
 
-  if (log.errors.length > 0 || !accounts || !targets || !securities || !lots || asOf === null) {
+  if (log.errors.length > 0 || !accounts || !targets || !securities || !lots || (asOf === null && options.requireAsOf !== false)) {
     return { ok: false, errors: log.errors, warnings: log.warnings };
   }
   return {
