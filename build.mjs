@@ -13,6 +13,7 @@
  * `@customfunction` autocomplete) itself, from the TypeScript compiler's view of the exports.
  */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -174,7 +175,8 @@ export function sidebarProblems(html) {
   for (const m of html.matchAll(/@import\b/gi)) problems.push(`CSS ${m[0]}`);
   for (const m of html.matchAll(/<a\b[^>]*>/gi)) {
     const tag = m[0];
-    if (/\bhref\s*=\s*["']?(?!#)/i.test(tag) && !/\btarget\s*=\s*["']?_blank/i.test(tag)) {
+    const href = /\bhref\s*=\s*["']?([^"'\s>]*)/i.exec(tag)?.[1];
+    if (href !== undefined && !href.startsWith('#') && !/\btarget\s*=\s*["']?_blank/i.test(tag)) {
       problems.push(`link without target="_blank": ${tag}`);
     }
   }
@@ -268,8 +270,11 @@ async function bundleNodeTool({ entry, out }) {
 
 function typeCheck() {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  // --incremental keeps the second and later checks fast; the cache lives with node_modules.
-  const args = [tsc, '--noEmit', '-p', '.', '--incremental', '--tsBuildInfoFile', 'node_modules/.cache/rebalancer/tsbuildinfo'];
+  // --incremental keeps the second and later checks fast; the cache lives with node_modules,
+  // one file per checkout (worktrees may share node_modules).
+  const key = createHash('sha1').update(ROOT).digest('hex').slice(0, 12);
+  const buildInfo = join('node_modules', '.cache', 'rebalancer', `tsbuildinfo-${key}`);
+  const args = [tsc, '--noEmit', '-p', '.', '--incremental', '--tsBuildInfoFile', buildInfo];
   return new Promise((resolvePromise) => {
     const child = spawn(process.execPath, args, { cwd: ROOT });
     let output = '';
