@@ -1,0 +1,157 @@
+import { FakeContext, type AuthMode } from './auth-mode';
+import { CacheStores, FakeCacheService } from './cache-service';
+import type { CallLog } from './call-log';
+import { FakeHtmlService } from './html-service';
+import { FakeLockService, LockTable } from './lock-service';
+import { FakeConsole, FakeLogger } from './logger';
+import { FakeMailApp } from './mail-app';
+import { FakePropertiesService, PropertyStores } from './properties-service';
+import { FakeScriptApp, TriggerStore } from './script-app';
+import { FakeSession } from './session';
+import { InMemorySpreadsheet, type InMemorySpreadsheetOptions } from './spreadsheet';
+import { FakeSpreadsheetApp } from './spreadsheet-app';
+import { FakeUi } from './ui';
+import { FakeUrlFetchApp } from './url-fetch-app';
+import { FakeUtilities } from './utilities';
+
+export interface FakeGoogleOptions {
+  /** A spreadsheet to bind to, or the options to create one. */
+  spreadsheet?: InMemorySpreadsheet | InMemorySpreadsheetOptions;
+  /** The first execution's user. Default `owner@example.com`. */
+  userEmail?: string;
+  /** Default '' : Google often withholds the active user's address. */
+  activeUserEmail?: string;
+  /** The script's (manifest's) time zone; may differ from the spreadsheet's. */
+  scriptTimeZone?: string;
+  /** Project HTML files for HtmlService.createHtmlOutputFromFile, by name. */
+  htmlFiles?: Record<string, string>;
+  /** Email recipients left today (100 on a consumer account). */
+  mailDailyQuota?: number;
+  /** The manifest's urlFetchWhitelist; omit to allow every URL. */
+  urlFetchWhitelist?: readonly string[];
+  authMode?: AuthMode;
+  /** False for a standalone script: no document lock, no document properties. */
+  inDocument?: boolean;
+  /** The clock the cache's time to live runs on. */
+  now?: () => Date;
+  scriptId?: string;
+}
+
+/** The globals one Apps Script execution sees, ready to inject into a vm context. */
+export interface FakeGlobals {
+  SpreadsheetApp: FakeSpreadsheetApp;
+  LockService: FakeLockService;
+  PropertiesService: FakePropertiesService;
+  CacheService: FakeCacheService;
+  HtmlService: FakeHtmlService;
+  Session: FakeSession;
+  MailApp: FakeMailApp;
+  ScriptApp: FakeScriptApp;
+  UrlFetchApp: FakeUrlFetchApp;
+  Utilities: FakeUtilities;
+  Logger: FakeLogger;
+  console: FakeConsole;
+}
+
+/** One simulated run of the script, by one user; its locks go when it ends. */
+export interface FakeExecution {
+  readonly id: number;
+  readonly userEmail: string;
+  readonly globals: FakeGlobals;
+  end(): void;
+}
+
+/**
+ * One world of fakes around one spreadsheet: the globals of its first execution, plus the
+ * recorders a test inspects (`calls`, `ui.menus`, `mail.sent`, `urlFetch.requests`, ...).
+ */
+export interface FakeGoogle {
+  readonly context: FakeContext;
+  readonly calls: CallLog;
+  readonly spreadsheet: InMemorySpreadsheet;
+  readonly ui: FakeUi;
+  readonly mail: FakeMailApp;
+  readonly urlFetch: FakeUrlFetchApp;
+  readonly triggers: TriggerStore;
+  readonly properties: PropertyStores;
+  readonly locks: LockTable;
+  readonly logger: FakeLogger;
+  readonly console: FakeConsole;
+  readonly utilities: FakeUtilities;
+  readonly htmlService: FakeHtmlService;
+  readonly caches: CacheStores;
+  /** The first execution (the one `globals` belongs to). */
+  readonly execution: FakeExecution;
+  readonly globals: FakeGlobals;
+  /** Another execution over the same world, e.g. a second user or a concurrent trigger run. */
+  startExecution(options?: { userEmail?: string }): FakeExecution;
+  setAuthMode(mode: AuthMode): void;
+}
+
+export function createFakeGoogle(options: FakeGoogleOptions = {}): FakeGoogle {
+  const given = options.spreadsheet;
+  const context = given instanceof InMemorySpreadsheet ? given.context : new FakeContext();
+  context.authMode = options.authMode ?? context.authMode;
+  const spreadsheet = given instanceof InMemorySpreadsheet ? given : new InMemorySpreadsheet(given, context);
+  const inDocument = options.inDocument ?? true;
+  const scriptTimeZone = options.scriptTimeZone ?? 'America/New_York';
+  const now = options.now ?? (() => new Date());
+
+  const ui = new FakeUi(context);
+  const spreadsheetApp = new FakeSpreadsheetApp(spreadsheet, ui);
+  const mail = new FakeMailApp(context, options.mailDailyQuota ?? 100);
+  const urlFetch = new FakeUrlFetchApp(context, options.urlFetchWhitelist);
+  const triggers = new TriggerStore();
+  const properties = new PropertyStores(context);
+  const locks = new LockTable();
+  const logger = new FakeLogger();
+  const fakeConsole = new FakeConsole();
+  const utilities = new FakeUtilities(context);
+  const htmlService = new FakeHtmlService(options.htmlFiles ?? {}, context);
+  const caches = new CacheStores(context, now);
+  let nextExecution = 1;
+
+  const startExecution = (opts: { userEmail?: string } = {}): FakeExecution => {
+    const id = nextExecution++;
+    const userEmail = opts.userEmail ?? options.userEmail ?? 'owner@example.com';
+    const globals: FakeGlobals = {
+      SpreadsheetApp: spreadsheetApp,
+      LockService: new FakeLockService(locks, id, userEmail, context, inDocument),
+      PropertiesService: new FakePropertiesService(properties, userEmail, context, inDocument),
+      CacheService: new FakeCacheService(caches, userEmail, context),
+      HtmlService: htmlService,
+      Session: new FakeSession(context, userEmail, options.activeUserEmail ?? '', scriptTimeZone),
+      MailApp: mail,
+      ScriptApp: new FakeScriptApp(triggers, userEmail, context, options.scriptId ?? 'fake-script-id'),
+      UrlFetchApp: urlFetch,
+      Utilities: utilities,
+      Logger: logger,
+      console: fakeConsole,
+    };
+    return { id, userEmail, globals, end: () => locks.releaseAll(id) };
+  };
+
+  const execution = startExecution();
+  return {
+    context,
+    calls: context.calls,
+    spreadsheet,
+    ui,
+    mail,
+    urlFetch,
+    triggers,
+    properties,
+    locks,
+    logger,
+    console: fakeConsole,
+    utilities,
+    htmlService,
+    caches,
+    execution,
+    globals: execution.globals,
+    startExecution,
+    setAuthMode: (mode) => {
+      context.authMode = mode;
+    },
+  };
+}
