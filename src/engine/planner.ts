@@ -7,7 +7,7 @@ import { raiseWithdrawals } from './planner/withdrawals';
 import { investCash } from './planner/invest-cash';
 import { rebalanceBySelling } from './planner/rebalance-sales';
 import { buyClass } from './planner/execute';
-import { classDriftPhrase, fallenPricePhrase } from './planner/reasons';
+import { classDriftPhrase, fallenPricePhrase, proceedsBuyPhrase } from './planner/reasons';
 import { assemblePlan } from './planner/assemble-plan';
 import type { DeferredLot } from './planner/sale-candidates';
 
@@ -38,7 +38,7 @@ export function planRebalance(household: Household, options: PlanOptions = {}): 
     const earmarks = rebalanceBySelling(state, deferred);
     for (const [account, byClass] of earmarks) {
       for (const [assetClass, amount] of byClass) {
-        const notes = [`${classDriftPhrase(state, assetClass)}; bought with the proceeds of this plan's sales in ${account}`];
+        const notes = [`${classDriftPhrase(state, assetClass)}; ${proceedsBuyPhrase(assetClass, account)}`];
         const fallen = fallenPricePhrase(state, assetClass);
         if (fallen) notes.push(`${assetClass}: ${fallen}`);
         buyClass(state, account, assetClass, amount, 'rebalance', notes);

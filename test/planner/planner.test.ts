@@ -148,10 +148,11 @@ describe('planner: 401(k) menu and whole shares', () => {
     expect(cashOnly.trades[0].amount.toFixed()).toBe('1040.3');
     // Threshold mode then sells the overweight FXAIX inside the 401(k) (no tax): total $6,050,
     // bonds target $3,025; after the cash buy bonds hold $1,040.30, stocks $5,000 (over its band).
-    // Sell 10 FXAIX ($2,000, the nearest whole share to the $1,975 excess); the $2,000 earmarked
-    // for bonds buys floor(2,000 / 10.30) = 194 FXNAX; 101 + 194 = 295. $11.50 cash is left (< min trade).
+    // Sell 10 FXAIX ($2,000, the nearest whole share to the $1,975 excess). Bonds still need
+    // $3,025 - $1,040.30 = $1,984.70, so that much is earmarked (never past target):
+    // floor(1,984.70 / 10.30) = 192 FXNAX; 101 + 192 = 293. $32.10 cash is left (< min trade).
     const plan = planRebalance(h);
-    expect(brief(plan)).toEqual(['401k SELL 10 FXAIX', '401k BUY 295 FXNAX']);
+    expect(brief(plan)).toEqual(['401k SELL 10 FXAIX', '401k BUY 293 FXNAX']);
     expect(plan.trades.every((t) => ['FXAIX', 'FXNAX'].includes(t.ticker))).toBe(true);
   });
 });

@@ -9,6 +9,7 @@ import type { ClassDrift, DeferredSale, LotTaken, Plan, Trade } from '../plan-ty
 import type { Order, WorkingState } from './state';
 import type { DeferredLot } from './sale-candidates';
 import { formatDeferred } from './rebalance-sales';
+import { joinNotes } from './reasons';
 import { canonicalJson, fnv1a64 } from './plan-id';
 import type { PlanOptions } from '../plan-types';
 
@@ -124,7 +125,7 @@ export function assemblePlan(state: WorkingState, deferredLots: Map<string, Defe
       purpose: o.purpose,
       reason: '',
     };
-    trade.reason = [capitalize(o.notes.join('; ')) + '.', o.action === 'SELL' ? realizationSentence(trade) : ''].filter(Boolean).join(' ');
+    trade.reason = [capitalize(joinNotes(o.notes)) + '.', o.action === 'SELL' ? realizationSentence(trade) : ''].filter(Boolean).join(' ');
     return trade;
   });
 

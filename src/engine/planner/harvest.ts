@@ -1,6 +1,4 @@
 import { ZERO, formatDollars, sumBy } from '../money';
-import { rateFor } from '../tax';
-import { termOn } from '../holding-period';
 import type { WorkingState } from './state';
 import { groupOfTicker } from './context';
 import { washedIfSold } from './sale-candidates';
@@ -34,8 +32,7 @@ export function harvestLosses(state: WorkingState, warnings: string[]): void {
         continue;
       }
       const loss = sumBy(harvestable, (lot) => lot.basis.minus(lot.shares.times(security.price)));
-      const saving = sumBy(harvestable, (lot) => lot.basis.minus(lot.shares.times(security.price)).times(rateFor(termOn(lot, context.asOf), context.rates)));
-      const note = `Harvests a ${formatDollars(loss, 0)} loss (worth about ${formatDollars(saving, 0)} in tax at your rates) and buys ${replacement.security.ticker}, a different fund in ${security.assetClass}, so the class's exposure stays; ${ticker} and its substantially identical funds must not be bought in any account for 31 days`;
+      const note = `Harvests a ${formatDollars(loss, 0)} loss and buys ${replacement.security.ticker}, a different fund in ${security.assetClass}, so the class's exposure stays; do not buy ${ticker} or a substantially identical fund in any account for 31 days (IRAs included)`;
       let proceeds = ZERO;
       for (const lot of harvestable) {
         const order = sellFromLot(state, account.name, lot, lot.shares, 'harvest', [note]);

@@ -3,7 +3,7 @@ import type { WorkingState } from './state';
 import { locationRank } from './location';
 import { buyClass } from './execute';
 import { chooseSecurityToBuy } from './choose-security';
-import { classDriftPhrase, fallenPricePhrase } from './reasons';
+import { classDriftPhrase, fallenPricePhrase, proceedsBuyPhrase } from './reasons';
 
 /**
  * Cash flows first: each account's spendable cash (cash and deposits above its reserve and
@@ -39,7 +39,7 @@ export function investCash(state: WorkingState, purpose: 'cash-flow' | 'rebalanc
       const notes = [
         purpose === 'cash-flow'
           ? `${classDriftPhrase(state, assetClass)}; invests cash in ${account.name} before any sale is considered`
-          : `${classDriftPhrase(state, assetClass)}; buys with the proceeds of the sales in ${account.name}`,
+          : `${classDriftPhrase(state, assetClass)}; ${proceedsBuyPhrase(assetClass, account.name)}`,
       ];
       const fallen = fallenPricePhrase(state, assetClass);
       if (fallen) notes.push(`${assetClass}: ${fallen}`);

@@ -26,3 +26,31 @@ export function fallenPricePhrase(state: WorkingState, assetClass: string): stri
 export function dollars(value: Decimal): string {
   return formatDollars(value, 0);
 }
+
+/** Sale notes end with where the money goes; merged trades list every destination once. */
+export const PROCEEDS_PREFIX = 'the proceeds buy ';
+
+export function proceedsBuyPhrase(assetClass: string, account: string): string {
+  return `bought with the proceeds of this plan's sales in ${account}`;
+}
+
+/** Joins notes into one reason: repeated notes once, and "the proceeds buy A, B and C". */
+export function joinNotes(notes: readonly string[]): string {
+  const destinations: string[] = [];
+  const rest: string[] = [];
+  for (const note of notes) {
+    for (const part of note.split('; ')) {
+      if (part.startsWith(PROCEEDS_PREFIX)) {
+        const d = part.slice(PROCEEDS_PREFIX.length);
+        if (!destinations.includes(d)) destinations.push(d);
+      } else if (!rest.includes(part)) {
+        rest.push(part);
+      }
+    }
+  }
+  if (destinations.length > 0) {
+    const list = destinations.length === 1 ? destinations[0] : `${destinations.slice(0, -1).join(', ')} and ${destinations[destinations.length - 1]}`;
+    rest.push(`${PROCEEDS_PREFIX}${list}`);
+  }
+  return rest.join('; ');
+}

@@ -5,7 +5,7 @@ import { nextSaleCandidate, type DeferredLot, type SaleCandidate } from './sale-
 import { sellFromLot, sharesForAmount, hasOrder } from './execute';
 import { chooseSecurityToBuy } from './choose-security';
 import { locationRank } from './location';
-import { classDriftPhrase } from './reasons';
+import { classDriftPhrase, PROCEEDS_PREFIX } from './reasons';
 
 interface Move {
   account: string;
@@ -39,7 +39,9 @@ export function rebalanceBySelling(state: WorkingState, deferredOut: Map<string,
 
   for (let guard = 0; guard < 100_000; guard++) {
     const gaps = new Map(context.classes.map((c) => [c, effectiveGap(c)]));
-    const over = context.classes.filter((c) => gaps.get(c)!.greaterThan(halfShareFloor(state, c)));
+    // A class is sold only while its real value is above target; earmarked purchases only ever
+    // count toward classes under target.
+    const over = context.classes.filter((c) => state.gap(c).greaterThan(halfShareFloor(state, c)));
     const under = context.classes.filter((c) => gaps.get(c)!.negated().greaterThan(halfShareFloor(state, c)));
     if (over.length === 0 || under.length === 0) break;
     let best: Move | null = null;
@@ -85,8 +87,19 @@ export function rebalanceBySelling(state: WorkingState, deferredOut: Map<string,
       exhausted.add(key);
       continue;
     }
+    // Whole shares can raise a little more than the class needs: the rest goes to the account's
+    // next underweight class, never past any class's target.
     const byClass = earmarks.get(best.account) ?? new Map<string, Decimal>();
-    byClass.set(best.buyClass, (byClass.get(best.buyClass) ?? ZERO).plus(order.amount));
+    let left = order.amount;
+    const destinations = [best.buyClass, ...under.filter((c) => c !== best!.buyClass && chooseSecurityToBuy(state, best!.account, c) !== null)];
+    for (const assetClass of destinations) {
+      if (!left.greaterThan(0)) break;
+      const need = effectiveGap(assetClass).negated();
+      if (!need.greaterThan(0)) continue;
+      const take = Decimal.min(need, left);
+      byClass.set(assetClass, (byClass.get(assetClass) ?? ZERO).plus(take));
+      left = left.minus(take);
+    }
     earmarks.set(best.account, byClass);
   }
   return earmarks;
@@ -125,7 +138,7 @@ function saleNote(state: WorkingState, move: Move): string {
   const { context } = state;
   const treatment = context.accounts.get(move.account)!.treatment;
   const drift = classDriftPhrase(state, move.sellClass);
-  const toward = `the proceeds buy ${move.buyClass}`;
+  const toward = `${PROCEEDS_PREFIX}${move.buyClass}`;
   if (treatment !== 'taxable') return `${drift}; sold inside ${move.account}, a tax-advantaged account, so it costs no tax; ${toward}`;
   const lot = move.candidate.lot;
   const year = lot.acquired.slice(0, 4);
