@@ -1,13 +1,26 @@
-import { computeDrift } from '../engine/index';
+import { computeDrift, describeLots, parseIsoDate, planRebalance, type Household } from '../engine/index';
 import { driftTableCells, type Cell } from '../present/drift-table';
-import { formatIssue, gridSource, readHousehold } from '../workbook/index';
+import { lotsTableCells } from '../present/lots-table';
+import { planTableCells } from '../present/plan-table';
+import { formatIssue, gridSource, readHousehold, type WorkbookIssue } from '../workbook/index';
 import { rangeArgument, type Grid } from './range-arguments';
 
-/** A custom function's failure: Sheets shows the message on the cell's #ERROR! hover. */
-function fail(fn: string, errors: readonly { tab: string; row: number; column: string; message: string }[]): never {
-  const shown = errors.slice(0, 5).map(formatIssue).join(' | ');
-  const more = errors.length > 5 ? ` (and ${errors.length - 5} more)` : '';
+/**
+ * Custom functions: no authorization, no clock (APPS_SCRIPT.md). Each reads only its range
+ * arguments; the as-of date comes from the Settings range (or TAXLOTS's asOf argument).
+ * Failures throw an Error whose message Sheets shows on the cell: short, naming tab, row, column.
+ */
+function fail(fn: string, errors: readonly WorkbookIssue[]): never {
+  const shown = errors.slice(0, 4).map(formatIssue).join(' | ');
+  const more = errors.length > 4 ? ` (and ${errors.length - 4} more)` : '';
   throw new Error(`${fn}: ${shown}${more}`);
+}
+
+function read(fn: string, tabs: Record<string, Grid>, requireAsOf: boolean, asOf?: string): Household {
+  const parsed = asOf ? parseIsoDate(asOf) : undefined;
+  const result = readHousehold(gridSource(tabs, 'local'), { dateCells: 'local', requireAsOf, ...(parsed ? { asOf: parsed } : {}) });
+  if (!result.ok) fail(fn, result.errors);
+  return result.household;
 }
 
 export function driftFormula(targets: unknown, securities: unknown, lots: unknown, accounts: unknown, settings?: unknown): Cell[][] {
@@ -19,8 +32,71 @@ export function driftFormula(targets: unknown, securities: unknown, lots: unknow
   };
   const settingsGrid = rangeArgument('DRIFT', 4, 'Settings', settings, true);
   if (settingsGrid) tabs.Settings = settingsGrid;
-  // Custom functions may not read the clock: the as-of date comes from Settings or is absent.
-  const result = readHousehold(gridSource(tabs), { dateCells: 'local', requireAsOf: false });
-  if (!result.ok) fail('DRIFT', result.errors);
-  return driftTableCells(computeDrift(result.household));
+  return driftTableCells(computeDrift(read('DRIFT', tabs, false)));
+}
+
+/** The as-of argument of TAXLOTS: a date cell or ISO text; never the clock. */
+function asOfArgument(value: unknown): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (Object.prototype.toString.call(value) === '[object Date]') {
+    const d = value as Date;
+    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  }
+  const text = String(value).trim();
+  if (!parseIsoDate(text)) throw new Error(`TAXLOTS: the 3rd argument should be the as-of date (a date cell or YYYY-MM-DD); found "${text}".`);
+  return text;
+}
+
+export function taxLotsFormula(lots: unknown, securities: unknown, asOf?: unknown, accounts?: unknown, settings?: unknown): Cell[][] {
+  const date = asOfArgument(asOf);
+  const lotsGrid = rangeArgument('TAXLOTS', 0, 'Lots', lots)!;
+  const tabs: Record<string, Grid> = {
+    Lots: lotsGrid,
+    Securities: rangeArgument('TAXLOTS', 1, 'Securities', securities)!,
+  };
+  const accountsGrid = rangeArgument('TAXLOTS', 3, 'Accounts', accounts, true);
+  // Without the Accounts range every lot's account is treated as taxable: the accounts the lots
+  // name are taken as Taxable so a quick =TAXLOTS(Lots!A:G, Securities!A:G, "2026-11-20") works.
+  tabs.Accounts = accountsGrid ?? impliedTaxableAccounts(lotsGrid);
+  const settingsGrid = rangeArgument('TAXLOTS', 4, 'Settings', settings, true);
+  if (settingsGrid) tabs.Settings = settingsGrid;
+  tabs.Targets = impliedTargets(tabs.Securities);
+  const household = read('TAXLOTS', tabs, true, date);
+  if (!household.settings.asOf) throw new Error('TAXLOTS: needs an as-of date: pass it as the 3rd argument or the Settings range (As Of).');
+  return lotsTableCells(describeLots(household, household.settings.asOf));
+}
+
+export function rebalanceFormula(targets: unknown, securities: unknown, lots: unknown, accounts: unknown, settings?: unknown, sales?: unknown): Cell[][] {
+  const tabs: Record<string, Grid> = {
+    Targets: rangeArgument('REBALANCE', 0, 'Targets', targets)!,
+    Securities: rangeArgument('REBALANCE', 1, 'Securities', securities)!,
+    Lots: rangeArgument('REBALANCE', 2, 'Lots', lots)!,
+    Accounts: rangeArgument('REBALANCE', 3, 'Accounts', accounts)!,
+  };
+  const settingsGrid = rangeArgument('REBALANCE', 4, 'Settings', settings, true);
+  if (settingsGrid) tabs.Settings = settingsGrid;
+  const salesGrid = rangeArgument('REBALANCE', 5, 'Sales', sales, true);
+  if (salesGrid) tabs.Sales = salesGrid;
+  const household = read('REBALANCE', tabs, true);
+  return planTableCells(planRebalance(household));
+}
+
+function column(grid: Grid, header: string): number {
+  const norm = (v: unknown) => String(v ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
+  return (grid[0] ?? []).findIndex((h) => norm(h) === header);
+}
+
+function impliedTaxableAccounts(lots: Grid): Grid {
+  const col = column(lots, 'account');
+  const names = [...new Set(lots.slice(1).map((r) => String(r[col] ?? '').trim()).filter(Boolean))];
+  return [['Account', 'Type'], ...names.map((n) => [n, 'Taxable'])];
+}
+
+/** TAXLOTS needs no targets: each class of the Securities range gets an even share. */
+function impliedTargets(securities: Grid): Grid {
+  const col = column(securities, 'assetclass');
+  const classes = [...new Set(securities.slice(1).map((r) => String(r[col] ?? '').trim()).filter(Boolean))];
+  if (classes.length === 0) return [['Asset Class', 'Target']];
+  const share = 1 / classes.length;
+  return [['Asset Class', 'Target'], ...classes.map((c, i) => [c, i === classes.length - 1 ? 1 - share * (classes.length - 1) : share])];
 }

@@ -1,22 +1,55 @@
 /**
- * The Apps Script entry file (placeholder until the real entry points land).
- *
- * Only what this file exports reaches Apps Script: `build.mjs` bundles it into the
- * `RebalancerApp` namespace and writes one top-level forwarding function per export, because
- * Sheets only sees top-level `function NAME` declarations. Top-level code here runs on every
- * server call, even with no authorization, so it must not touch any service.
+ * The Apps Script entry file: only what it exports reaches Apps Script. `build.mjs` bundles it
+ * into the `RebalancerApp` namespace and writes one top-level forwarding function per export
+ * (with the JSDoc below, which Sheets reads for custom-function autocomplete). Top-level code
+ * runs on every server call, even with no authorization, so nothing here touches a service.
  */
+import { driftFormula, rebalanceFormula, taxLotsFormula } from './custom-functions';
 
 /**
- * Greets the caller; proves the custom-function wiring works end to end.
+ * Household drift per asset class: value, weight, target, drift in points, relative drift, band and status.
  *
- * @param {string} name Who to greet.
- * @return {string} A greeting.
+ * @param {A1:F20} targets The Targets tab range, header row included (Asset Class, Target, Band, ...).
+ * @param {A1:G40} securities The Securities tab range, header row included (Ticker, Asset Class, Price, ...).
+ * @param {A1:G500} lots The Lots tab range, header row included (Account, Ticker, Shares, Cost Basis, Acquired, ...).
+ * @param {A1:H10} accounts The Accounts tab range, header row included (Account, Type, Cash, ...).
+ * @param {A1:B30} settings Optional: the Settings tab range (As Of, Band, ...), needed for dated glide-path targets.
+ * @return A header row, one row per asset class and a total row.
  * @customfunction
  */
-export function HELLO_REBALANCER(name: unknown): string {
-  const who = typeof name === 'string' && name.trim() !== '' ? name.trim() : 'investor';
-  return `Hello, ${who}, from the rebalancer.`;
+export function DRIFT(targets: unknown, securities: unknown, lots: unknown, accounts: unknown, settings?: unknown): unknown[][] {
+  return driftFormula(targets, securities, lots, accounts, settings);
+}
+
+/**
+ * Every tax lot with its term, days held, the date it turns long-term, unrealized gain and wash-sale status.
+ *
+ * @param {A1:G500} lots The Lots tab range, header row included.
+ * @param {A1:G40} securities The Securities tab range, header row included.
+ * @param {"2026-11-20"} asOf The date to value the lots on: a date cell or YYYY-MM-DD text (not TODAY(): custom functions must not be volatile).
+ * @param {A1:H10} accounts Optional: the Accounts tab range, so lots in IRAs show no tax.
+ * @param {A1:B30} settings Optional: the Settings tab range (tax rates).
+ * @return A header row plus one row per lot, sorted by account, ticker and date.
+ * @customfunction
+ */
+export function TAXLOTS(lots: unknown, securities: unknown, asOf?: unknown, accounts?: unknown, settings?: unknown): unknown[][] {
+  return taxLotsFormula(lots, securities, asOf, accounts, settings);
+}
+
+/**
+ * The tax-aware trade list that brings every asset class back inside its band.
+ *
+ * @param {A1:F20} targets The Targets tab range, header row included.
+ * @param {A1:G40} securities The Securities tab range, header row included.
+ * @param {A1:G500} lots The Lots tab range, header row included.
+ * @param {A1:H10} accounts The Accounts tab range, header row included.
+ * @param {A1:B30} settings The Settings tab range (As Of, tax rates, bands, ...).
+ * @param {A1:I100} sales Optional: the Sales tab range (this year's gains, recent loss sales for wash sales).
+ * @return A header row plus one row per trade with its lots, gains, tax and reason.
+ * @customfunction
+ */
+export function REBALANCE(targets: unknown, securities: unknown, lots: unknown, accounts: unknown, settings?: unknown, sales?: unknown): unknown[][] {
+  return rebalanceFormula(targets, securities, lots, accounts, settings, sales);
 }
 
 /**
@@ -30,7 +63,7 @@ export function onOpen(e: unknown): void {
 }
 
 /**
- * Runs when the add-on is installed from the Marketplace: show the menu at once.
+ * Runs when the add-on is installed: show the menu at once.
  *
  * @param {GoogleAppsScript.Events.AddonOnInstall} e The install event.
  */

@@ -1,0 +1,51 @@
+import type { TabSource } from '../workbook/index';
+
+/** The spreadsheet API the add-on uses, narrowed so the in-memory fake can stand in for it. */
+export type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/**
+ * The calendar day of a date cell in the spreadsheet's time zone. Apps Script hands Date objects
+ * in the script's time zone, which may differ; formatting in the spreadsheet's zone gives the day
+ * the user typed.
+ */
+function dayInZone(date: Date, timeZone: string): string {
+  return Utilities.formatDate(date, timeZone, 'yyyy-MM-dd');
+}
+
+function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+/**
+ * The active spreadsheet as a TabSource: one `getValues` per tab, read lazily and once (the
+ * batching rule: a constant number of spreadsheet calls per action, whatever the tab sizes).
+ * Date cells become ISO text so no time-zone shift can move a date.
+ */
+export function spreadsheetSource(ss: Spreadsheet): TabSource {
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const sheets = ss.getSheets();
+  const names = sheets.map((s) => s.getName());
+  const cache = new Map<string, unknown[][]>();
+  return {
+    dateCells: 'local',
+    tabNames: () => names,
+    values(tab: string) {
+      const hit = cache.get(tab);
+      if (hit) return hit;
+      const sheet = sheets.find((s) => s.getName() === tab);
+      if (!sheet) return null;
+      const values = sheet.getDataRange().getValues().map((row) => row.map((v: unknown) => (isDate(v) ? `${dayInZone(v, timeZone)}` : v)));
+      cache.set(tab, values);
+      return values;
+    },
+  };
+}
+
+/** Today in the spreadsheet's time zone: menus, the sidebar and triggers have a clock. */
+export function todayIn(ss: Spreadsheet, now: Date = new Date()): string {
+  return dayInZone(now, ss.getSpreadsheetTimeZone());
+}
+
+export { pad };
