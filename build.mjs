@@ -318,7 +318,6 @@ async function main(argv) {
 
   await writeAtomic('dist/Code.js', gas.code);
   console.log(`dist/Code.js  ${size(gas.code)}, entry points: ${gas.entries.map((e) => e.name).join(', ')}`);
-  await mkdir(join(ROOT, 'dist'), { recursive: true });
   await copyFile(join(ROOT, 'appsscript.json'), join(ROOT, 'dist/appsscript.json'));
   console.log('dist/appsscript.json  copied');
   await writeAtomic('dist/Sidebar.html', sidebar);

@@ -1,4 +1,5 @@
 import { FakeContext } from './auth-mode';
+import { ScopedStores } from './scoped-stores';
 import { utf8Length } from './utf8';
 
 const MAX_VALUE_BYTES = 100 * 1024;
@@ -68,30 +69,9 @@ export class FakeCache {
   }
 }
 
-/** Document, script and per-user caches, shared by every execution of one world. */
-export class CacheStores {
-  readonly document: FakeCache;
-  readonly script: FakeCache;
-  private readonly users = new Map<string, FakeCache>();
-
-  constructor(
-    private readonly context: FakeContext,
-    private readonly now: () => Date,
-  ) {
-    this.document = new FakeCache(context, now);
-    this.script = new FakeCache(context, now);
-  }
-
-  user(email: string): FakeCache {
-    let cache = this.users.get(email);
-    if (!cache) this.users.set(email, (cache = new FakeCache(this.context, this.now)));
-    return cache;
-  }
-}
-
 export class FakeCacheService {
   constructor(
-    private readonly stores: CacheStores,
+    private readonly stores: ScopedStores<FakeCache>,
     private readonly userEmail: string,
     private readonly context: FakeContext,
   ) {}

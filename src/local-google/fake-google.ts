@@ -1,11 +1,12 @@
 import { FakeContext, type AuthMode } from './auth-mode';
-import { CacheStores, FakeCacheService } from './cache-service';
+import { FakeCache, FakeCacheService } from './cache-service';
 import type { CallLog } from './call-log';
 import { FakeHtmlService } from './html-service';
 import { FakeLockService, LockTable } from './lock-service';
 import { FakeConsole, FakeLogger } from './logger';
 import { FakeMailApp } from './mail-app';
-import { FakePropertiesService, PropertyStores } from './properties-service';
+import { FakeProperties, FakePropertiesService } from './properties-service';
+import { ScopedStores } from './scoped-stores';
 import { FakeScriptApp, TriggerStore } from './script-app';
 import { FakeSession } from './session';
 import { InMemorySpreadsheet, type InMemorySpreadsheetOptions } from './spreadsheet';
@@ -73,13 +74,13 @@ export interface FakeGoogle {
   readonly mail: FakeMailApp;
   readonly urlFetch: FakeUrlFetchApp;
   readonly triggers: TriggerStore;
-  readonly properties: PropertyStores;
+  readonly properties: ScopedStores<FakeProperties>;
   readonly locks: LockTable;
   readonly logger: FakeLogger;
   readonly console: FakeConsole;
   readonly utilities: FakeUtilities;
   readonly htmlService: FakeHtmlService;
-  readonly caches: CacheStores;
+  readonly caches: ScopedStores<FakeCache>;
   /** The first execution (the one `globals` belongs to). */
   readonly execution: FakeExecution;
   readonly globals: FakeGlobals;
@@ -102,13 +103,13 @@ export function createFakeGoogle(options: FakeGoogleOptions = {}): FakeGoogle {
   const mail = new FakeMailApp(context, options.mailDailyQuota ?? 100);
   const urlFetch = new FakeUrlFetchApp(context, options.urlFetchWhitelist);
   const triggers = new TriggerStore();
-  const properties = new PropertyStores(context);
+  const properties = new ScopedStores(() => new FakeProperties(context));
   const locks = new LockTable();
   const logger = new FakeLogger();
   const fakeConsole = new FakeConsole();
   const utilities = new FakeUtilities(context);
   const htmlService = new FakeHtmlService(options.htmlFiles ?? {}, context);
-  const caches = new CacheStores(context, now);
+  const caches = new ScopedStores(() => new FakeCache(context, now));
   let nextExecution = 1;
 
   const startExecution = (opts: { userEmail?: string } = {}): FakeExecution => {

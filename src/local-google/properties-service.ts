@@ -1,9 +1,16 @@
 import { FakeContext } from './auth-mode';
+import { ScopedStores } from './scoped-stores';
 import { utf8Length } from './utf8';
 
 /** Apps Script quotas: 9 KB a value, 500 KB a store (keys and values counted). */
 export const PROPERTY_VALUE_LIMIT_BYTES = 9 * 1024;
 export const PROPERTY_STORE_LIMIT_BYTES = 500 * 1024;
+
+function storeBytes(values: ReadonlyMap<string, string>): number {
+  let n = 0;
+  for (const [k, v] of values) n += utf8Length(k) + utf8Length(v);
+  return n;
+}
 
 /** One property store (document, script or one user's); values are always strings. */
 export class FakeProperties {
@@ -53,9 +60,7 @@ export class FakeProperties {
 
   /** Bytes used, as the quota counts them (keys + values). */
   bytesUsed(): number {
-    let n = 0;
-    for (const [k, v] of this.values) n += utf8Length(k) + utf8Length(v);
-    return n;
+    return storeBytes(this.values);
   }
 
   private apply(properties: Record<string, unknown>, deleteAllOthers: boolean): void {
@@ -65,9 +70,7 @@ export class FakeProperties {
       if (utf8Length(value) > PROPERTY_VALUE_LIMIT_BYTES) throw new Error('Argument too large: value');
       next.set(key, value);
     }
-    let total = 0;
-    for (const [k, v] of next) total += utf8Length(k) + utf8Length(v);
-    if (total > PROPERTY_STORE_LIMIT_BYTES) {
+    if (storeBytes(next) > PROPERTY_STORE_LIMIT_BYTES) {
       throw new Error('You have exceeded the property storage quota. Please remove some properties and try again.');
     }
     this.values.clear();
@@ -75,27 +78,9 @@ export class FakeProperties {
   }
 }
 
-/** Document, script and per-user stores, shared by every execution of one world. */
-export class PropertyStores {
-  readonly document: FakeProperties;
-  readonly script: FakeProperties;
-  private readonly users = new Map<string, FakeProperties>();
-
-  constructor(private readonly context: FakeContext) {
-    this.document = new FakeProperties(context);
-    this.script = new FakeProperties(context);
-  }
-
-  user(email: string): FakeProperties {
-    let store = this.users.get(email);
-    if (!store) this.users.set(email, (store = new FakeProperties(this.context)));
-    return store;
-  }
-}
-
 export class FakePropertiesService {
   constructor(
-    private readonly stores: PropertyStores,
+    private readonly stores: ScopedStores<FakeProperties>,
     private readonly userEmail: string,
     private readonly context: FakeContext,
     private readonly inDocument: boolean,

@@ -165,10 +165,10 @@ export class InMemorySpreadsheet {
     let sheetName = name;
     if (sheetName === undefined) {
       let n = this.sheets.length + 1;
-      while (this.hasName(`Sheet${n}`)) n++;
+      while (this.nameTaken(`Sheet${n}`)) n++;
       sheetName = `Sheet${n}`;
     }
-    if (this.hasName(sheetName)) {
+    if (this.nameTaken(sheetName)) {
       throw new Error(`A sheet with the name "${sheetName}" already exists. Please enter another name.`);
     }
     const sheet = this.addSheet(sheetName);
@@ -200,11 +200,6 @@ export class InMemorySpreadsheet {
     this.toasts.push({ message, title });
   }
 
-  private hasName(name: string): boolean {
-    // Sheets refuses two tabs whose names differ only in case.
-    return this.sheets.some((s) => s.getNameRaw().toLowerCase() === name.toLowerCase());
-  }
-
   private addSheet(name: string): InMemorySheet {
     const sheet = new InMemorySheet(this, name, this.nextSheetId++);
     this.sheets.push(sheet);
@@ -216,8 +211,8 @@ export class InMemorySpreadsheet {
     return this.sheets.indexOf(sheet);
   }
 
-  /** @internal */
-  nameTaken(name: string, except: InMemorySheet): boolean {
+  /** @internal Sheets refuses two tabs whose names differ only in case. */
+  nameTaken(name: string, except?: InMemorySheet): boolean {
     return this.sheets.some((s) => s !== except && s.getNameRaw().toLowerCase() === name.toLowerCase());
   }
 }

@@ -1,9 +1,10 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildBundle } from '../support/build-bundle';
 import { appsScriptSyntaxProblems, extractEntryPoints, renderStubs, sidebarProblems } from '../../build.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -12,8 +13,7 @@ const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
 describe('build.mjs output', () => {
   let log = '';
   beforeAll(() => {
-    // `npm test` type checks in its own build; here only the bundling is under test.
-    log = execFileSync(process.execPath, ['build.mjs', '--no-typecheck'], { cwd: ROOT, encoding: 'utf8' });
+    log = buildBundle();
   }, 30_000);
 
   it('prints one line per output', () => {

@@ -1,0 +1,97 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFakeGoogle } from '../../src/local-google/fake-google';
+import { createScriptRun, serverFromGlobals } from '../../src/local-google/script-run';
+import { buildBundle } from '../support/build-bundle';
+import { loadBundle } from '../support/load-bundle';
+
+const sidebarHtml = () => readFileSync(fileURLToPath(new URL('../../dist/Sidebar.html', import.meta.url)), 'utf8');
+
+describe('dist/Code.js in a bare V8 context, as Apps Script runs it', () => {
+  beforeAll(() => {
+    buildBundle();
+  }, 30_000);
+
+  it('loads without touching any service, then answers custom functions', () => {
+    const google = createFakeGoogle({ authMode: 'CUSTOM_FUNCTION' });
+    const ctx = loadBundle(google.globals);
+    expect(google.calls.total()).toBe(0);
+    expect(ctx.HELLO_REBALANCER('Ada')).toBe('Hello, Ada, from the rebalancer.');
+    expect(ctx.HELLO_REBALANCER('')).toBe('Hello, investor, from the rebalancer.');
+  });
+
+  it('has no Node globals in its world', () => {
+    const ctx = loadBundle({});
+    const probe = (name: string) => vm.runInContext(`typeof ${name}`, ctx);
+    for (const name of ['process', 'require', 'setTimeout', 'TextEncoder', 'URL', 'fetch', 'atob', 'crypto', 'structuredClone', 'global', 'window']) {
+      expect(probe(name), name).toBe('undefined');
+    }
+    expect(probe('globalThis')).toBe('object');
+    expect(probe('RebalancerApp')).toBe('object');
+  });
+
+  it('onOpen in LIMITED mode adds the add-on menu and nothing else', () => {
+    const google = createFakeGoogle({ authMode: 'LIMITED', htmlFiles: { Sidebar: sidebarHtml() } });
+    const ctx = loadBundle(google.globals);
+    ctx.onOpen({ authMode: 'LIMITED' });
+    expect(google.ui.menus).toEqual([
+      { kind: 'addon', caption: '(add-on)', entries: [{ kind: 'item', caption: 'Open trade planner', functionName: 'showSidebar' }] },
+    ]);
+    expect(google.calls.snapshot()).toEqual({
+      'SpreadsheetApp.getUi': 1,
+      'Ui.createAddonMenu': 1,
+      'Menu.addItem': 1,
+      'Menu.addToUi': 1,
+    });
+    // A sidebar needs full authorization: the same call from onOpen would fail.
+    expect(() => ctx.showSidebar()).toThrow('You do not have permission to call Ui.showSidebar');
+  });
+
+  it('the menu item opens dist/Sidebar.html, 300 px wide', () => {
+    const google = createFakeGoogle({ htmlFiles: { Sidebar: sidebarHtml() } });
+    const ctx = loadBundle(google.globals);
+    ctx.showSidebar();
+    expect(google.ui.shown).toHaveLength(1);
+    expect(google.ui.shown[0]).toMatchObject({ kind: 'sidebar', title: 'Rebalancer', width: 300 });
+    expect(google.ui.shown[0].content).toBe(sidebarHtml());
+  });
+
+  it('is callable through the google.script.run emulator', async () => {
+    const ctx = loadBundle(createFakeGoogle().globals);
+    const { run, idle } = createScriptRun(serverFromGlobals(ctx));
+    const results: unknown[] = [];
+    run.withSuccessHandler((r) => results.push(r)).HELLO_REBALANCER('Bo');
+    await idle();
+    expect(results).toEqual(['Hello, Bo, from the rebalancer.']);
+  });
+});
+
+describe('loadBundle refuses what Apps Script would refuse', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'load-bundle-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const bundle = (name: string, code: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, code);
+    return path;
+  };
+
+  it('a bundle that calls a service at top level', () => {
+    const google = createFakeGoogle();
+    const path = bundle('top-level.js', 'var sheet = SpreadsheetApp.getActive();\nfunction F() { return 1; }\n');
+    expect(() => loadBundle(google.globals, path)).toThrow('the bundle touched SpreadsheetApp.getActive while loading');
+    expect(google.calls.total()).toBe(0);
+  });
+
+  it('a bundle that leans on a Node or browser global', () => {
+    const path = bundle('timer.js', 'setTimeout(function () {}, 0);\n');
+    expect(() => loadBundle({}, path)).toThrow('setTimeout is not defined');
+  });
+
+  it('a missing bundle, with the fix in the message', () => {
+    expect(() => loadBundle({}, join(dir, 'nope.js'))).toThrow('run npm run build first');
+  });
+});
