@@ -1,6 +1,6 @@
 import { Decimal, ZERO, dec, toPlain } from '../src/engine/money';
 import type { Plan } from '../src/engine/plan-types';
-import { residualDrift, type OptimalPlan } from './optimal-plan';
+import { residualDrift, type OptimalPlan, type ValueRange } from './optimal-plan';
 
 /**
  * How a planner's plan compares with the MIP optimum, both priced with the model's linear tax
@@ -83,14 +83,19 @@ export function comparePlanToOptimum(plan: Plan, optimum: OptimalPlan): PlanComp
 }
 
 /**
- * Per-class caps that hold the optimum to the plan's own balance: each class must end at
- * least as close to its target as the plan left it (plus $1 for float rounding in the solver).
- * Solve again with `driftCaps` and compare: equal or better drift, class by class.
+ * Per-class ranges that hold the optimum to the plan's own balance: each class must end
+ * between the plan's value and its target (widened by $1 for float rounding in the solver),
+ * so it is at least as close to target as the plan left it and on the same side. Solve again
+ * with `holdTo` and compare: equal or better drift, class by class.
  */
-export function driftCapsFromPlan(plan: Plan, optimum: OptimalPlan): Record<string, Decimal> {
+export function rangesFromPlan(plan: Plan, optimum: OptimalPlan): Record<string, ValueRange> {
   const values = plannerClassValues(plan, optimum);
   const total = dec(optimum.basis.totalAfter);
   return Object.fromEntries(
-    optimum.classes.map((c) => [c.assetClass, values.get(c.assetClass)!.minus(dec(c.target).times(total)).abs().plus(1)]),
+    optimum.classes.map((c) => {
+      const planned = values.get(c.assetClass)!;
+      const goal = dec(c.target).times(total);
+      return [c.assetClass, { min: Decimal.min(planned, goal).minus(1), max: Decimal.max(planned, goal).plus(1) }];
+    }),
   );
 }

@@ -27,6 +27,7 @@ import { LpModel, type Term } from './lp-model';
  *        shares, so it can leave up to one share's price uninvested per buy; the MIP cannot.
  *   u_a  cash left in account a beyond its reserve, >= 0.
  *   e_c, d_c  dollars by which class c ends above its upper band / below its lower band, >= 0.
+ *   p_c  dollars by which class c is pushed past its target or further from it, >= 0.
  *   z_c  binary "class c is a net seller": see NO HARVESTING below.
  *
  * Constraints
@@ -35,8 +36,13 @@ import { LpModel, type Term } from './lp-model';
  *   Class value after: V_c = V_c0 + sum_a b_ac - sum_{i in c} price_i s_i - sum_a x_ac
  *     V_c - e_c <= upper_c T1,   V_c + d_c >= lower_c T1
  *     (a targeted Cash class ends at sum_a (reserve_a + u_a)).
- *   Optional drift caps (to compare with a plan at equal or better drift):
- *     |V_c - target_c T1| <= cap_c for each capped class.
+ *   Rebalancing moves a class toward its target, never past it (soft, so a withdrawal that
+ *     must come from an underweight class stays feasible): with lo_c = min(V_c0, target_c T1)
+ *     and hi_c = max(V_c0, target_c T1),   V_c - p_c <= hi_c,   V_c + p_c >= lo_c.
+ *     Without this the model would sell loss lots of an overweight class far past its target
+ *     (still inside the band) just to realize losses: harvesting by another name.
+ *   Optional `holdTo` ranges replace that rule (hard) to compare with a plan at equal or better
+ *     drift: min_c <= V_c <= max_c, from `rangesFromPlan` = between the plan's value and target.
  *   Gain budget (when set): sum_i gainPerShare_i s_i <= budget (washed losses count as 0).
  *   NO HARVESTING: the yardstick is the planner with harvesting off, so a loss may be realized
  *     only to move money out of a class, never in a round trip. With z_c binary:
@@ -45,7 +51,7 @@ import { LpModel, type Term } from './lp-model';
  *     are sold is bought nowhere in the household, IRAs included (Rev. Rul. 2008-5).
  *
  * Objective (minimize)
- *   sum_i taxPerShare_i s_i + PENALTY sum_c (e_c + d_c) + EPSILON * (dollars traded)
+ *   sum_i taxPerShare_i s_i + PENALTY sum_c (e_c + d_c + p_c) + EPSILON * (dollars traded)
  *   taxPerShare_i = (price - basis/shares) x rate(term), rate = federal + state; the term is
  *     long when the lot (from `holdingFrom` if set, else `acquired`) has been held MORE than
  *     one year on the as-of date (IRS Publication 550: the holding period starts the day after
@@ -72,11 +78,19 @@ import { LpModel, type Term } from './lp-model';
  */
 
 export interface OptimalPlanOptions extends PlanOptions {
-  /** Max |value after - target x T1| in dollars per class; classes not named are only banded. */
-  driftCaps?: Record<string, Decimal>;
+  /**
+   * Dollar range each named class must end in (hard), instead of the soft "toward target,
+   * never past it" rule; see `rangesFromPlan`.
+   */
+  holdTo?: Record<string, ValueRange>;
   /** Whole shares for lots in accounts without fractional trading (default true). */
   integerShares?: boolean;
   timeLimitSeconds?: number;
+}
+
+export interface ValueRange {
+  min: Decimal;
+  max: Decimal;
 }
 
 export interface OptimalLotSale {
@@ -273,11 +287,16 @@ export async function solveOptimalPlan(household: Household, options: OptimalPla
     lp.cost(d, PENALTY);
     lp.row(`over${k}`, [...change, [-1, e]], '<=', c.upper.toNumber() * T1 - base);
     lp.row(`under${k}`, [...change, [1, d]], '>=', c.lower.toNumber() * T1 - base);
-    const cap = options.driftCaps?.[c.assetClass];
-    if (cap !== undefined) {
-      const centre = c.target.toNumber() * T1 - base;
-      lp.row(`capHi${k}`, change, '<=', centre + cap.toNumber());
-      lp.row(`capLo${k}`, change, '>=', centre - cap.toNumber());
+    const range = options.holdTo?.[c.assetClass];
+    if (range !== undefined) {
+      lp.row(`holdMax${k}`, change, '<=', range.max.toNumber() - base);
+      lp.row(`holdMin${k}`, change, '>=', range.min.toNumber() - base);
+    } else if (!c.isCash) {
+      const goal = c.target.toNumber() * T1;
+      const p = lp.variable(`p${k}`);
+      lp.cost(p, PENALTY);
+      lp.row(`notPastHi${k}`, [...change, [-1, p]], '<=', Math.max(goal, base) - base);
+      lp.row(`notPastLo${k}`, [...change, [1, p]], '>=', Math.min(goal, base) - base);
     }
     const lossSales = columns.filter((col) => col.assetClass === c.assetClass && (col.gainPerShare.isNegative() || col.washed));
     const classBuys = buys.filter((b) => b.assetClass === c.assetClass);

@@ -4,7 +4,7 @@ import { isoDate } from '../../src/engine/dates';
 import type { Account, Household, Lot, Security, TargetClass } from '../../src/engine/types';
 import type { Plan, Trade } from '../../src/engine/plan-types';
 import { solveOptimalPlan } from '../../bench/optimal-plan';
-import { comparePlanToOptimum, driftCapsFromPlan } from '../../bench/compare-plan';
+import { comparePlanToOptimum, rangesFromPlan } from '../../bench/compare-plan';
 import { defaultSettings } from '../support/generate-household';
 
 // As of 2026-11-20; rates: short 37% + 5% state = 42%, long 20% + 5% = 25%; band 10% relative.
@@ -69,6 +69,21 @@ describe('solveOptimalPlan (HiGHS MIP)', () => {
     expect(optimum.flows).toContainEqual({ account: 'Brokerage', assetClass: 'Bonds', buy: '2300', sell: '0' });
   }, 20_000);
 
+  it('realizes losses toward the target but never past it: 35 of 40 loss shares, tax -$175', async () => {
+    // Lot A grown to 40 shares (basis $4,800, loss $20/share): Stocks 120 x $100 = $12,000,
+    // Bonds $4,000, cash $1,000, total $17,000; Stocks target $8,500, lower band 45% = $7,650.
+    // Selling all 40 of A would leave Stocks at $8,000, inside the band but past the target:
+    // that is harvesting, not rebalancing. So 35 shares (down to $8,500): 35 x -$5.00 = -$175.
+    const h = household();
+    h.lots[0] = lot('A', 'Brokerage', 'VTI', 40, 4800, '2020-01-02');
+    const optimum = await solveOptimalPlan(h);
+    expect(sold(optimum)).toEqual({ A: '35' });
+    expect(optimum.tax).toBe('-175');
+    // Bonds only need their lower band, 45% x 17,000 = $7,650: buy $3,650 of the $4,500 raised
+    // and keep $850 as cash (buying more would not lower tax or banded drift).
+    expect(optimum.classes.map((c) => c.after)).toEqual(['8500', '7650']);
+  }, 20_000);
+
   it('rebalances in the IRA tax-free and counts a loss washed by a recent purchase as zero', async () => {
     // Add an IRA holding 10 VTI bought 2026-11-10 (10 days ago): Stocks $10,000, Bonds $4,000,
     // cash $1,000, total $15,000. Stocks <= 55% = $8,250: sell >= $1,750 in all. The IRA's $1,000
@@ -106,15 +121,18 @@ describe('solveOptimalPlan (HiGHS MIP)', () => {
     expect(comparison.relativeGap).toBeCloseTo(2.062, 6);
     expect(comparison.plannerResidualDrift).toBe('0');
     expect(comparison.optimumAtEqualOrBetterDrift).toBe(true);
-    // The plan lands on Stocks $7,700 (target $7,000: $700 off) and Bonds $6,300 ($700 off).
-    expect(driftCapsFromPlan(plan, optimum).Stocks.toFixed()).toBe('701');
+    // The plan lands on Stocks $7,700 (target $7,000) and Bonds $6,300 (target $7,000):
+    // an optimum held to it keeps each class between the two, widened by $1.
+    const ranges = rangesFromPlan(plan, optimum);
+    expect([ranges.Stocks.min.toFixed(), ranges.Stocks.max.toFixed()]).toEqual(['6999', '7701']);
+    expect([ranges.Bonds.min.toFixed(), ranges.Bonds.max.toFixed()]).toEqual(['6299', '7001']);
   }, 20_000);
 
   it('held to a plan that goes all the way to 50/50, the optimum sells 20 shares: -$50 + 10 x $2.10 = -$29', async () => {
     // Stocks $7,000 and Bonds $7,000: sell 20 (A 10, C 10), buy $3,000 of BND.
     const plan = planOf([trade('SELL', 'VTI', 20, []), trade('BUY', 'BND', 30, [])]);
     const banded = await solveOptimalPlan(household());
-    const capped = await solveOptimalPlan(household(), { driftCaps: driftCapsFromPlan(plan, banded) });
+    const capped = await solveOptimalPlan(household(), { holdTo: rangesFromPlan(plan, banded) });
     expect(sold(capped)).toEqual({ A: '10', C: '10' });
     expect(capped.tax).toBe('-29');
   }, 20_000);
