@@ -5,7 +5,8 @@ import type { Account, Household, Lot, Security, TargetClass } from '../../src/e
 import type { Plan, Trade } from '../../src/engine/plan-types';
 import { solveOptimalPlan } from '../../bench/optimal-plan';
 import { comparePlanToOptimum, rangesFromPlan } from '../../bench/compare-plan';
-import { defaultSettings } from '../support/generate-household';
+import { defaultSettings, generateHousehold } from '../support/generate-household';
+import type { OptimalPlan } from '../../bench/optimal-plan';
 
 // As of 2026-11-20; rates: short 37% + 5% state = 42%, long 20% + 5% = 25%; band 10% relative.
 const account = (name: string, type: Account['type'], treatment: Account['treatment'], cash: string): Account => ({
@@ -137,6 +138,40 @@ describe('solveOptimalPlan (HiGHS MIP)', () => {
     expect(capped.tax).toBe('-29');
   }, 20_000);
 });
+
+describe('the comparison on generated households', () => {
+  it('an optimum replayed as a plan compares at a zero gap and equal drift (S seeds 1-3)', async () => {
+    for (const seed of [1, 2, 3]) {
+      const h = generateHousehold(seed, 'S');
+      const banded = await solveOptimalPlan(h);
+      const plan = planFromOptimum(banded, h);
+      const held = await solveOptimalPlan(h, { holdTo: rangesFromPlan(plan, banded) });
+      expect(held.status).toBe('Optimal');
+      const comparison = comparePlanToOptimum(plan, held);
+      expect(comparison.plannerTax).toBe(banded.tax);
+      // Held to its own result the optimum can do no better (up to the solver's $1 range slack).
+      expect(Math.abs(Number(comparison.excessTax))).toBeLessThan(1);
+      expect(comparison.optimumAtEqualOrBetterDrift).toBe(true);
+    }
+  }, 30_000);
+});
+
+/** The MIP's sales and buys written as planner trades (buys in dollars, at a $1 "price"). */
+function planFromOptimum(optimum: OptimalPlan, h: Household): Plan {
+  const trades: Trade[] = optimum.sales.map((s) => ({
+    ...trade('SELL', s.ticker, 0, []),
+    account: s.account,
+    amount: dec(s.shares).times(h.securities.find((x) => x.ticker === s.ticker)!.price),
+    lots: [{ lot: s.lot, acquired: isoDate('2020-01-02'), shares: dec(s.shares), basis: ZERO, proceeds: ZERO, gain: dec(s.gain), term: s.term }],
+  }));
+  const taxable = new Set(optimum.basis.taxableAccounts);
+  for (const f of optimum.flows) {
+    const ticker = h.securities.find((x) => x.assetClass === f.assetClass)!.ticker;
+    if (!taxable.has(f.account) && dec(f.sell).gt(0)) trades.push({ ...trade('SELL', ticker, 0, []), account: f.account, amount: dec(f.sell) });
+    if (dec(f.buy).gt(0)) trades.push({ ...trade('BUY', ticker, 0, []), account: f.account, amount: dec(f.buy) });
+  }
+  return planOf(trades);
+}
 
 function trade(action: Trade['action'], ticker: string, shares: number, lots: { lot: string; shares: number; gain: number; term: 'short' | 'long' }[]): Trade {
   return {
