@@ -1,4 +1,4 @@
-import { Decimal, ZERO, dec, toPlain } from '../src/engine/money';
+import { Decimal, ZERO, dec, roundCents, toPlain } from '../src/engine/money';
 import type { Plan } from '../src/engine/plan-types';
 import { residualDrift, type OptimalPlan, type ValueRange } from './optimal-plan';
 
@@ -8,6 +8,7 @@ import { residualDrift, type OptimalPlan, type ValueRange } from './optimal-plan
  * planner's choice of lots and accounts, not a difference in tax arithmetic.
  */
 export interface PlanComparison {
+  /** Dollars rounded to cents; drifts (weights) to 8 places. */
   plannerTax: string;
   optimumTax: string;
   /** plannerTax - optimumTax in dollars (negative: the planner found less tax, e.g. by rounding or a modelling gap). */
@@ -70,13 +71,15 @@ export function comparePlanToOptimum(plan: Plan, optimum: OptimalPlan): PlanComp
   );
   const optimumResidual = dec(optimum.residualDrift);
   const excess = plannerTax.minus(optimumTax);
+  const cents = (d: Decimal) => toPlain(roundCents(d));
+  const drift = (d: Decimal) => toPlain(d.toDecimalPlaces(8));
   return {
-    plannerTax: toPlain(plannerTax),
-    optimumTax: optimum.tax,
-    excessTax: toPlain(excess),
+    plannerTax: cents(plannerTax),
+    optimumTax: cents(optimumTax),
+    excessTax: cents(excess),
     relativeGap: excess.div(Decimal.max(optimumTax.abs(), GAP_FLOOR_DOLLARS)).toNumber(),
-    plannerResidualDrift: toPlain(plannerResidual),
-    optimumResidualDrift: optimum.residualDrift,
+    plannerResidualDrift: drift(plannerResidual),
+    optimumResidualDrift: drift(optimumResidual),
     optimumAtEqualOrBetterDrift: optimumResidual.lte(plannerResidual.plus(DRIFT_TOLERANCE)),
     plannerEstimatedTax: toPlain(plan.summary.estimatedTax),
   };
@@ -88,13 +91,18 @@ export function comparePlanToOptimum(plan: Plan, optimum: OptimalPlan): PlanComp
  * so it is at least as close to target as the plan left it and on the same side. Solve again
  * with `holdTo` and compare: equal or better drift, class by class.
  */
-export function rangesFromPlan(plan: Plan, optimum: OptimalPlan): Record<string, ValueRange> {
+export function rangesFromPlan(
+  plan: Plan,
+  optimum: OptimalPlan,
+  /** 'same': each class exactly where the plan left it (+-$1): compares only the choice of lots and accounts. */
+  hold: 'equal-or-better' | 'same' = 'equal-or-better',
+): Record<string, ValueRange> {
   const values = plannerClassValues(plan, optimum);
   const total = dec(optimum.basis.totalAfter);
   return Object.fromEntries(
     optimum.classes.map((c) => {
       const planned = values.get(c.assetClass)!;
-      const goal = dec(c.target).times(total);
+      const goal = hold === 'same' ? planned : dec(c.target).times(total);
       return [c.assetClass, { min: Decimal.min(planned, goal).minus(1), max: Decimal.max(planned, goal).plus(1) }];
     }),
   );

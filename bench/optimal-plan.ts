@@ -141,7 +141,7 @@ export interface OptimalPlan {
   /** Linear tax of the optimum's lot sales (Decimal as string): see the formulation above. */
   tax: string;
   realizedGain: string;
-  /** Sum over classes of the weight beyond the band, as a fraction of the household. */
+  /** Sum over classes of the weight beyond the band, as a fraction of the household (10 places). */
   residualDrift: string;
   objective: number;
   solveMs: number;
@@ -389,7 +389,7 @@ export async function solveOptimalPlan(household: Household, options: OptimalPla
     status: result.Status,
     tax: toPlain(tax),
     realizedGain: toPlain(realizedGain),
-    residualDrift: toPlain(residualDrift(classRows, totalAfter)),
+    residualDrift: toPlain(residualDrift(classRows, totalAfter).toDecimalPlaces(10)),
     objective: hasSolution ? result.ObjectiveValue : Number.NaN,
     solveMs,
     model: lp.size,
