@@ -17,18 +17,21 @@ describe('build.mjs output', () => {
   }, 30_000);
 
   it('prints one line per output', () => {
-    expect(log).toMatch(/^dist\/Code\.js .*HELLO_REBALANCER/m);
+    expect(log).toMatch(/^dist\/Code\.js .*DRIFT, TAXLOTS, REBALANCE/m);
     expect(log).toMatch(/^dist\/Sidebar\.html /m);
     expect(log).toMatch(/^dist\/appsscript\.json /m);
   });
 
-  it('writes a top-level HELLO_REBALANCER right under its @customfunction JSDoc', () => {
+  it('writes top-level DRIFT, TAXLOTS and REBALANCE right under their @customfunction JSDoc', () => {
     const code = read('dist/Code.js');
-    const stub = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\nfunction HELLO_REBALANCER\(name\) \{ return RebalancerApp\.HELLO_REBALANCER\(name\); \}/.exec(code);
+    const stub = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\nfunction DRIFT\(targets, securities, lots, accounts, settings\) \{ return RebalancerApp\.DRIFT\(targets, securities, lots, accounts, settings\); \}/.exec(code);
     expect(stub).not.toBeNull();
     expect(stub![1]).toContain('@customfunction');
-    expect(stub![1]).toContain('@param {string} name');
-    expect(stub![1]).toContain('@return {string}');
+    expect(stub![1]).toContain('@param {A1:F20} targets');
+    expect(stub![1]).toContain('@return');
+    for (const name of ['TAXLOTS', 'REBALANCE']) {
+      expect(code).toMatch(new RegExp(`@customfunction\\n \\*/\\nfunction ${name}\\(`));
+    }
     expect(code).toMatch(/^var RebalancerApp = \(\(\) => \{/m);
     expect(code).toMatch(/^function onOpen\(e\) \{ return RebalancerApp\.onOpen\(e\); \}$/m);
   });

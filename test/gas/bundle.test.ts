@@ -8,6 +8,7 @@ import { createFakeGoogle } from '../../src/local-google/fake-google';
 import { createScriptRun, serverFromGlobals } from '../../src/local-google/script-run';
 import { buildBundle } from '../support/build-bundle';
 import { loadBundle } from '../support/load-bundle';
+import { exampleGrid } from '../support/example-grids';
 
 const sidebarHtml = () => readFileSync(fileURLToPath(new URL('../../dist/Sidebar.html', import.meta.url)), 'utf8');
 
@@ -20,8 +21,12 @@ describe('dist/Code.js in a bare V8 context, as Apps Script runs it', () => {
     const google = createFakeGoogle({ authMode: 'CUSTOM_FUNCTION' });
     const ctx = loadBundle(google.globals);
     expect(google.calls.total()).toBe(0);
-    expect(ctx.HELLO_REBALANCER('Ada')).toBe('Hello, Ada, from the rebalancer.');
-    expect(ctx.HELLO_REBALANCER('')).toBe('Hello, investor, from the rebalancer.');
+    const table = ctx.DRIFT(exampleGrid('Targets'), exampleGrid('Securities'), exampleGrid('Lots'), exampleGrid('Accounts'), exampleGrid('Settings')) as unknown[][];
+    expect(table[0].slice(0, 4)).toEqual(['Asset Class', 'Value', 'Weight', 'Target']);
+    // The example household: $742,246.21 in all; US Large Cap $307,342.67 against a 35% target.
+    expect(table.find((r) => r[0] === 'US Large Cap')!.slice(0, 2)).toEqual(['US Large Cap', 307342.67]);
+    expect(table[table.length - 1].slice(0, 2)).toEqual(['Total', 742246.21]);
+    expect(google.calls.total()).toBe(0);
   });
 
   it('has no Node globals in its world', () => {
@@ -64,9 +69,9 @@ describe('dist/Code.js in a bare V8 context, as Apps Script runs it', () => {
     const ctx = loadBundle(createFakeGoogle().globals);
     const { run, idle } = createScriptRun(serverFromGlobals(ctx));
     const results: unknown[] = [];
-    run.withSuccessHandler((r) => results.push(r)).HELLO_REBALANCER('Bo');
+    run.withSuccessHandler((r) => results.push(r)).DRIFT(exampleGrid('Targets'), exampleGrid('Securities'), exampleGrid('Lots'), exampleGrid('Accounts'));
     await idle();
-    expect(results).toEqual(['Hello, Bo, from the rebalancer.']);
+    expect((results[0] as unknown[][])[0][0]).toBe('Asset Class');
   });
 });
 
