@@ -4,7 +4,7 @@ import type { Household, Settings, TargetClass } from './types';
 import type { DriftStatus } from './plan-types';
 import { bandFor, bandRule, statusIn, type Band } from './bands';
 import { targetsOn } from './targets';
-import { isCashClass, valueHoldings, type Holdings } from './valuation';
+import { isCashClass, targetBase, valueHoldings, type Holdings } from './valuation';
 
 export interface DriftRow {
   assetClass: string;
@@ -33,6 +33,10 @@ export interface DriftReport {
   rows: DriftRow[];
   /** Half the sum of absolute deviations from target: 60/40 held at 65/35 is 5% drift. */
   householdDrift: Decimal;
+  /** Cash kept as account reserves, left out of the weights when Cash has no target. */
+  reservedCash: Decimal;
+  /** What the weights are fractions of: the total less reserved cash. */
+  base: Decimal;
   accounts: AccountBreakdown[];
 }
 
@@ -60,7 +64,8 @@ export function driftOfHoldings(
 ): DriftReport {
   const inForce = targetsOn(targets, asOf);
   const total = holdings.total;
-  const weightOf = (value: Decimal) => (total.isZero() ? ZERO : value.div(total));
+  const base = targetBase(holdings);
+  const weightOf = (value: Decimal) => (base.isZero() ? ZERO : value.div(base));
   const rows: DriftRow[] = inForce.map(({ assetClass, target }, i) => {
     const own = targets[i];
     const value = holdings.byClass.get(assetClass) ?? ZERO;
@@ -73,7 +78,8 @@ export function driftOfHoldings(
   });
   const untargetedCash = holdings.byClass.get(holdings.cashClass);
   if (untargetedCash && !targets.some((t) => isCashClass(t.assetClass))) {
-    rows.push(row(holdings.cashClass, untargetedCash, weightOf(untargetedCash), ZERO, null));
+    // Shown at full value; only the cash beyond the reserves counts as a weight (and as drift).
+    rows.push(row(holdings.cashClass, untargetedCash, weightOf(untargetedCash.minus(holdings.reservedCash)), ZERO, null));
   }
   const householdDrift = rows.reduce((acc, r) => acc.plus(r.drift.abs()), ZERO).div(2);
   const accounts = [...holdings.byAccount.entries()].map(([account, classes]) => {
@@ -88,7 +94,7 @@ export function driftOfHoldings(
       })),
     };
   });
-  return { asOf, total, rows, householdDrift, accounts };
+  return { asOf, total, rows, householdDrift, accounts, reservedCash: holdings.reservedCash, base };
 }
 
 function row(assetClass: string, value: Decimal, weight: Decimal, target: Decimal, band: Band | null): DriftRow {

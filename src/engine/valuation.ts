@@ -19,6 +19,13 @@ export interface Holdings {
   byClass: Map<string, Decimal>;
   total: Decimal;
   cashClass: string;
+  /**
+   * Cash held back on purpose: each account's Reserve, as far as its cash covers it. When Cash
+   * has no target of its own, targets apply to the household less this (see `targetBase`).
+   */
+  reservedCash: Decimal;
+  /** True when the Targets tab has a Cash class: then cash is a class like any other. */
+  cashTargeted: boolean;
 }
 
 export function cashClassName(household: Pick<Household, 'targets'>): string {
@@ -47,5 +54,19 @@ export function valueHoldings(household: Household): Holdings {
   }
   let total = ZERO;
   for (const value of byClass.values()) total = total.plus(value);
-  return { byAccount, byClass, total, cashClass };
+  const cashTargeted = household.targets.some((t) => isCashClass(t.assetClass));
+  let reservedCash = ZERO;
+  if (!cashTargeted) {
+    for (const a of household.accounts) reservedCash = reservedCash.plus(Decimal.max(ZERO, Decimal.min(a.cash, a.reserve)));
+  }
+  return { byAccount, byClass, total, cashClass, reservedCash, cashTargeted };
+}
+
+/**
+ * The dollars targets apply to: the whole household, less the cash reserves the user keeps on
+ * purpose when Cash has no target row. A $2,000 emergency reserve then does not make every class
+ * look underweight, and a plan can bring every class to target while keeping it.
+ */
+export function targetBase(holdings: Pick<Holdings, 'total' | 'reservedCash'>): Decimal {
+  return holdings.total.minus(holdings.reservedCash);
 }

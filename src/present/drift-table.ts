@@ -119,6 +119,7 @@ export function driftText(report: DriftReport): string {
     table,
     '',
     `Household drift: ${pct(report.householdDrift)} (half the sum of absolute deviations from target)`,
+    ...(report.reservedCash.greaterThan(0) ? [`Weights are of ${formatDollars(report.base)}: the total less ${formatDollars(report.reservedCash)} of cash reserves.`] : []),
     outside === 0 ? 'Every class is within its band.' : `${outside} class${outside === 1 ? ' is' : 'es are'} outside ${outside === 1 ? 'its band' : 'their bands'}.`,
   ].join('\n');
 }

@@ -13,36 +13,6 @@ import { joinNotes } from './reasons';
 import { canonicalJson, fnv1a64 } from './plan-id';
 import type { PlanOptions } from '../plan-types';
 
-/** One trade per account, action and ticker, in the order the plan first decided them. */
-export function mergeOrders(orders: readonly Order[]): Order[] {
-  const merged = new Map<string, Order>();
-  for (const o of orders) {
-    const key = `${o.account}\u0000${o.action}\u0000${o.ticker}`;
-    const seen = merged.get(key);
-    if (!seen) {
-      merged.set(key, { ...o, lots: [...o.lots], notes: [...o.notes] });
-      continue;
-    }
-    seen.shares = seen.shares.plus(o.shares);
-    seen.amount = seen.amount.plus(o.amount);
-    for (const part of o.lots) {
-      const same = seen.lots.find((l) => l.lot === part.lot);
-      if (same) {
-        Object.assign(same, {
-          shares: same.shares.plus(part.shares),
-          basis: same.basis.plus(part.basis),
-          proceeds: same.proceeds.plus(part.proceeds),
-          gain: same.gain.plus(part.gain),
-        });
-      } else {
-        seen.lots.push({ ...part });
-      }
-    }
-    for (const n of o.notes) if (!seen.notes.includes(n)) seen.notes.push(n);
-  }
-  return [...merged.values()];
-}
-
 function gainsOf(lots: readonly LotTaken[], taxable: boolean): GainsByTerm {
   if (!taxable) return { shortTerm: ZERO, longTerm: ZERO };
   return {
@@ -99,7 +69,7 @@ export function assemblePlan(state: WorkingState, deferredLots: Map<string, Defe
   // Grouped by account in the Accounts tab's order, sells before buys (the cash must be there
   // first); otherwise in the order the planner decided them.
   const accountOrder = household.accounts.map((a) => a.name);
-  const orders = mergeOrders(state.orders)
+  const orders = state.orders
     .map((o, i) => ({ o, i }))
     .sort((a, b) => accountOrder.indexOf(a.o.account) - accountOrder.indexOf(b.o.account) || (a.o.action === b.o.action ? 0 : a.o.action === 'SELL' ? -1 : 1) || a.i - b.i)
     .map(({ o }) => o);

@@ -2,7 +2,7 @@ import { Decimal, ZERO } from '../money';
 import { addDays, daysBetween, type IsoDate } from '../dates';
 import { bandFor, bandRule, type Band } from '../bands';
 import { targetsOn } from '../targets';
-import { cashClassName, isCashClass, securityIndex, valueHoldings } from '../valuation';
+import { cashClassName, isCashClass, securityIndex, targetBase, valueHoldings } from '../valuation';
 import { taxRatesFrom, type TaxRates } from '../tax';
 import { WASH_WINDOW_DAYS } from '../wash-sales';
 import type { Account, Household, Lot, Security, TargetClass } from '../types';
@@ -27,7 +27,10 @@ export interface PlanContext {
   targetWeight: Map<string, Decimal>;
   band: Map<string, Band>;
   cashClass: string;
-  /** Household value after this run's deposits and withdrawals: the base the targets apply to. */
+  /**
+   * The dollars targets apply to: household value after this run's deposits and withdrawals,
+   * less the cash reserves kept (when Cash has no target), as `targetBase` defines it.
+   */
   totalAfterFlows: Decimal;
   /** Securities of each class, best rank first. */
   securitiesByClass: Map<string, Security[]>;
@@ -97,7 +100,8 @@ export function buildContext(household: Household, options: PlanOptions): PlanCo
   }
   const weightBefore = new Map<string, Decimal>();
   for (const [assetClass, value] of holdings.byClass) {
-    weightBefore.set(assetClass, holdings.total.isZero() ? ZERO : value.div(holdings.total));
+    const base = targetBase(holdings);
+    weightBefore.set(assetClass, base.isZero() ? ZERO : value.div(base));
   }
   const classCost = new Map<string, { basis: Decimal; value: Decimal }>();
   for (const lot of household.lots) {
@@ -124,7 +128,7 @@ export function buildContext(household: Household, options: PlanOptions): PlanCo
     targetWeight,
     band,
     cashClass,
-    totalAfterFlows: holdings.total.plus(flows),
+    totalAfterFlows: holdings.total.plus(flows).minus(holdings.cashTargeted ? ZERO : household.accounts.reduce((acc, a) => acc.plus(a.reserve), ZERO)),
     securitiesByClass,
     recentPurchases,
     recentLossGroups,

@@ -59,9 +59,12 @@ export function buyClass(
   const a = context.accounts.get(account)!;
   const budget = Decimal.min(amount, state.spendable(account));
   const price = choice.security.price;
-  const shares = floorShares(budget.div(price), a.fractional);
+  let shares = floorShares(budget.div(price), a.fractional);
+  // Merged with an earlier buy, rounding to the cent can add a cent: step down rather than overdraw.
+  const step = a.fractional ? new Decimal('0.000001') : new Decimal(1);
+  while (shares.greaterThan(0) && state.buyCost(account, choice.security.ticker, shares, price).greaterThan(state.spendable(account))) shares = shares.minus(step);
   if (!shares.greaterThan(0)) return ZERO;
-  const cost = roundCents(shares.times(price));
+  const cost = state.buyCost(account, choice.security.ticker, shares, price);
   if (cost.lessThan(context.options.minTrade) && !hasOrder(state, account, 'BUY', choice.security.ticker)) return ZERO;
   state.recordBuy({
     account,
@@ -69,7 +72,7 @@ export function buyClass(
     ticker: choice.security.ticker,
     shares,
     price,
-    amount: cost,
+    amount: roundCents(shares.times(price)),
     lots: [],
     purpose,
     notes: [...notes, ...choice.notes],

@@ -1,4 +1,5 @@
-import { Decimal, ZERO } from '../money';
+import { Decimal, ZERO, roundCents } from '../money';
+import { allocateCents } from '../prorate';
 import type { Lot } from '../types';
 import type { LotTaken, TradePurpose } from '../plan-types';
 import { groupOfTicker, type PlanContext } from './context';
@@ -23,7 +24,9 @@ export class WorkingState {
   /** account -> ticker -> lots still held (copies) */
   readonly lots = new Map<string, Map<string, Lot[]>>();
   readonly classValue = new Map<string, Decimal>();
+  /** The plan's trades so far, one per account, side and ticker, in the order first decided. */
   readonly orders: Order[] = [];
+  private readonly byKey = new Map<string, Order>();
   /** Wash groups the plan buys anywhere: a loss sale in them would be washed. */
   readonly boughtGroups = new Set<string>();
   /** Wash groups in which the plan realizes a loss: buying them anywhere would wash it. */
@@ -86,11 +89,43 @@ export class WorkingState {
     return [...(this.lots.get(account)?.entries() ?? [])].filter(([, lots]) => lots.length > 0).map(([t]) => t);
   }
 
+  /**
+   * Adds a decision to the plan. Decisions on the same account, side and ticker merge into one
+   * trade whose amount is its total shares times the price, rounded to the cent once — the way
+   * the broker and the recorder compute it — and cash moves by exactly that, so cash and shares
+   * are conserved to the cent.
+   */
+  private merge(order: Order): { merged: Order; amountChange: Decimal } {
+    const key = `${order.account}\u0000${order.action}\u0000${order.ticker}`;
+    const seen = this.byKey.get(key);
+    if (!seen) {
+      const merged: Order = { ...order, lots: [...order.lots], notes: [...order.notes] };
+      this.byKey.set(key, merged);
+      this.orders.push(merged);
+      return { merged, amountChange: merged.amount };
+    }
+    const before = seen.amount;
+    seen.shares = seen.shares.plus(order.shares);
+    seen.amount = roundCents(seen.shares.times(seen.price));
+    for (const part of order.lots) {
+      const same = seen.lots.find((l) => l.lot === part.lot);
+      if (same) Object.assign(same, { shares: same.shares.plus(part.shares), basis: same.basis.plus(part.basis) });
+      else seen.lots.push({ ...part });
+    }
+    if (seen.lots.length > 0) {
+      const proceeds = allocateCents(seen.amount, seen.lots.map((l) => l.shares));
+      seen.lots.forEach((l, i) => Object.assign(l, { proceeds: proceeds[i], gain: proceeds[i].minus(l.basis) }));
+    }
+    for (const n of order.notes) if (!seen.notes.includes(n)) seen.notes.push(n);
+    return { merged: seen, amountChange: seen.amount.minus(before) };
+  }
+
   recordSale(order: Order, remaining: Lot[]): void {
     this.lots.get(order.account)!.set(order.ticker, remaining);
-    this.cash.set(order.account, this.cash.get(order.account)!.plus(order.amount));
+    const { amountChange } = this.merge(order);
+    this.cash.set(order.account, this.cash.get(order.account)!.plus(amountChange));
     const security = this.context.securities.get(order.ticker)!;
-    this.addClassValue(security.assetClass, order.amount.negated());
+    this.addClassValue(security.assetClass, amountChange.negated());
     const taxable = this.context.accounts.get(order.account)!.treatment === 'taxable';
     for (const part of order.lots) {
       if (!taxable) continue;
@@ -98,15 +133,21 @@ export class WorkingState {
       else this.realizedShortTerm = this.realizedShortTerm.plus(part.gain);
       if (part.gain.lessThan(0)) this.lossGroups.add(groupOfTicker(this.context, order.ticker));
     }
-    this.orders.push(order);
+  }
+
+  /** What buying `shares` more of a ticker would cost once merged with the plan's earlier buy of it. */
+  buyCost(account: string, ticker: string, shares: Decimal, price: Decimal): Decimal {
+    const seen = this.byKey.get(`${account}\u0000BUY\u0000${ticker}`);
+    if (!seen) return roundCents(shares.times(price));
+    return roundCents(seen.shares.plus(shares).times(price)).minus(seen.amount);
   }
 
   recordBuy(order: Order): void {
-    this.cash.set(order.account, this.cash.get(order.account)!.minus(order.amount));
+    const { amountChange } = this.merge(order);
+    this.cash.set(order.account, this.cash.get(order.account)!.minus(amountChange));
     const security = this.context.securities.get(order.ticker)!;
-    this.addClassValue(security.assetClass, order.amount);
+    this.addClassValue(security.assetClass, amountChange);
     this.boughtGroups.add(groupOfTicker(this.context, order.ticker));
-    this.orders.push(order);
   }
 
   realizedNetGain(): Decimal {
