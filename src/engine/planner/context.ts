@@ -5,7 +5,8 @@ import { targetsOn } from '../targets';
 import { cashClassName, isCashClass, securityIndex, targetBase, valueHoldings } from '../valuation';
 import { taxRatesFrom, type TaxRates } from '../tax';
 import { WASH_WINDOW_DAYS } from '../wash-sales';
-import type { Account, Household, Lot, Security, TargetClass } from '../types';
+import type { Account, Household, Lot, Security, TargetClass, TaxTreatment } from '../types';
+import { locationRank } from './location';
 import { cashFlowOf, resolveOptions, type ResolvedOptions } from './options';
 import type { PlanOptions } from '../plan-types';
 
@@ -44,6 +45,8 @@ export interface PlanContext {
   weightBefore: Map<string, Decimal>;
   /** How far below cost a class's holdings are, as a fraction (0.12 = 12% below); absent if not below. */
   classBelowCost: Map<string, Decimal>;
+  /** Asset-location preference of a treatment for a class: 0 is the most preferred. */
+  locationRank(assetClass: string, treatment: TaxTreatment): number;
 }
 
 export function buildContext(household: Household, options: PlanOptions): PlanContext {
@@ -114,8 +117,16 @@ export function buildContext(household: Household, options: PlanOptions): PlanCo
     if (basis.greaterThan(0) && value.lessThan(basis)) classBelowCost.set(assetClass, basis.minus(value).div(basis));
   }
   for (const t of household.targets) if (!weightBefore.has(t.assetClass)) weightBefore.set(t.assetClass, ZERO);
+  const ranks = new Map<string, number>();
+  const rankOf = (assetClass: string, treatment: TaxTreatment) => {
+    const key = `${assetClass}\u0000${treatment}`;
+    let rank = ranks.get(key);
+    if (rank === undefined) ranks.set(key, (rank = locationRank(targetRows.get(assetClass), assetClass, treatment)));
+    return rank;
+  };
   return {
     household,
+    locationRank: rankOf,
     weightBefore,
     classBelowCost,
     asOf,

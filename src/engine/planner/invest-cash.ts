@@ -1,6 +1,5 @@
 import { Decimal, ZERO } from '../money';
 import type { WorkingState } from './state';
-import { locationRank } from './location';
 import { buyClass } from './execute';
 import { chooseSecurityToBuy } from './choose-security';
 import { classDriftPhrase, fallenPricePhrase, proceedsBuyPhrase } from './reasons';
@@ -28,8 +27,7 @@ export function investCash(state: WorkingState, purpose: 'cash-flow' | 'rebalanc
         .filter((a) => chooseSecurityToBuy(state, a.name, assetClass) !== null)
         .sort(
           (a, b) =>
-            locationRank(context.targetRows.get(assetClass), assetClass, a.treatment) -
-              locationRank(context.targetRows.get(assetClass), assetClass, b.treatment) ||
+            context.locationRank(assetClass, a.treatment) - context.locationRank(assetClass, b.treatment) ||
             menuBreadth(state, a.name) - menuBreadth(state, b.name) ||
             state.spendable(b.name).comparedTo(state.spendable(a.name)) ||
             (a.name < b.name ? -1 : 1),
@@ -43,7 +41,7 @@ export function investCash(state: WorkingState, purpose: 'cash-flow' | 'rebalanc
       ];
       const fallen = fallenPricePhrase(state, assetClass);
       if (fallen) notes.push(`${assetClass}: ${fallen}`);
-      if (locationRank(context.targetRows.get(assetClass), assetClass, account.treatment) === 0 && context.household.accounts.length > 1) {
+      if (context.locationRank(assetClass, account.treatment) === 0 && context.household.accounts.length > 1) {
         notes.push(`bought in a ${account.treatment === 'taxable' ? 'taxable' : account.treatment === 'deferred' ? 'tax-deferred' : 'tax-exempt'} account, where ${assetClass} is best located`);
       }
       const spent = buyClass(state, account.name, assetClass, gap.negated(), purpose, notes);

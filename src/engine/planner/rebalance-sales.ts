@@ -4,7 +4,6 @@ import type { WorkingState } from './state';
 import { nextSaleCandidate, type DeferredLot, type SaleCandidate } from './sale-candidates';
 import { sellFromLot, sharesForAmount, hasOrder } from './execute';
 import { chooseSecurityToBuy } from './choose-security';
-import { locationRank } from './location';
 import { classDriftPhrase, PROCEEDS_PREFIX } from './reasons';
 
 interface Move {
@@ -28,37 +27,47 @@ export function rebalanceBySelling(state: WorkingState, deferredOut: Map<string,
   const { mode, minTrade, gainBudget } = context.options;
   const active = new Set(context.classes.filter((c) => mode === 'full' || state.outOfBand(c)));
   const earmarks = new Map<string, Map<string, Decimal>>();
-  const earmarked = (assetClass: string) => {
-    let total = ZERO;
-    for (const byClass of earmarks.values()) total = total.plus(byClass.get(assetClass) ?? ZERO);
-    return total;
-  };
-  const effectiveGap = (assetClass: string) => state.gap(assetClass).plus(earmarked(assetClass));
+  const earmarkedByClass = new Map<string, Decimal>();
+  const effectiveGap = (assetClass: string) => state.gap(assetClass).plus(earmarkedByClass.get(assetClass) ?? ZERO);
   const exhausted = new Set<string>();
   if (active.size === 0) return earmarks;
 
+  // The next candidate of a position only changes when the position is sold from or when its
+  // class crosses its band (short-term gains become allowed or not): remember scans until then.
+  const scans = new Map<string, { allowShortTerm: boolean; scan: ReturnType<typeof nextSaleCandidate> }>();
+  const scanPosition = (account: string, ticker: string, allowShortTerm: boolean) => {
+    const key = `${account}\u0000${ticker}`;
+    const hit = scans.get(key);
+    if (hit && hit.allowShortTerm === allowShortTerm) return hit.scan;
+    const scan = nextSaleCandidate(state, account, ticker, allowShortTerm);
+    scans.set(key, { allowShortTerm, scan });
+    return scan;
+  };
   for (let guard = 0; guard < 100_000; guard++) {
     const gaps = new Map(context.classes.map((c) => [c, effectiveGap(c)]));
+    const beyondBand = new Map(context.classes.map((c) => [c, state.outOfBand(c)]));
     // A class is sold only while its real value is above target; earmarked purchases only ever
     // count toward classes under target.
-    const over = context.classes.filter((c) => state.gap(c).greaterThan(halfShareFloor(state, c)));
+    const over = new Set(context.classes.filter((c) => state.gap(c).greaterThan(halfShareFloor(state, c))));
     const under = context.classes.filter((c) => gaps.get(c)!.negated().greaterThan(halfShareFloor(state, c)));
-    if (over.length === 0 || under.length === 0) break;
+    if (over.size === 0 || under.length === 0) break;
     let best: Move | null = null;
     for (const account of context.household.accounts) {
       const buyable = under.filter((c) => chooseSecurityToBuy(state, account.name, c) !== null);
       if (buyable.length === 0) continue;
       const buyTarget = pickBuyClass(state, account.name, buyable, active, gaps);
+      const activeBuyable = buyable.filter((c) => active.has(c));
+      // An inactive overweight class may only be sold to fund a class beyond its band.
+      const activeBuyTarget = activeBuyable.length > 0 ? pickBuyClass(state, account.name, activeBuyable, active, gaps) : null;
       for (const ticker of state.tickersHeld(account.name)) {
         const key = `${account.name}\u0000${ticker}`;
         if (exhausted.has(key)) continue;
         const sellClass = context.securities.get(ticker)!.assetClass;
-        if (!over.includes(sellClass)) continue;
-        const pairActive = active.has(sellClass) || buyable.some((c) => active.has(c));
-        if (!pairActive) continue;
-        const counterpart = active.has(sellClass) ? buyTarget : pickBuyClass(state, account.name, buyable.filter((c) => active.has(c)), active, gaps);
-        const allowShortTerm = active.has(sellClass) && state.outOfBand(sellClass);
-        const scan = nextSaleCandidate(state, account.name, ticker, allowShortTerm);
+        if (!over.has(sellClass)) continue;
+        const counterpart = active.has(sellClass) ? buyTarget : activeBuyTarget;
+        if (counterpart === null) continue;
+        const allowShortTerm = active.has(sellClass) && beyondBand.get(sellClass)!;
+        const scan = scanPosition(account.name, ticker, allowShortTerm);
         for (const d of scan.deferred) deferredOut.set(d.lot.id, d);
         if (!scan.next) continue;
         const move: Move = { account: account.name, ticker, sellClass, buyClass: counterpart, candidate: scan.next };
@@ -83,6 +92,7 @@ export function rebalanceBySelling(state: WorkingState, deferredOut: Map<string,
       continue;
     }
     const order = sellFromLot(state, best.account, lot, shares, 'rebalance', [saleNote(state, best)]);
+    scans.delete(key);
     if (!order) {
       exhausted.add(key);
       continue;
@@ -91,13 +101,15 @@ export function rebalanceBySelling(state: WorkingState, deferredOut: Map<string,
     // next underweight class, never past any class's target.
     const byClass = earmarks.get(best.account) ?? new Map<string, Decimal>();
     let left = order.amount;
-    const destinations = [best.buyClass, ...under.filter((c) => c !== best!.buyClass && chooseSecurityToBuy(state, best!.account, c) !== null)];
+    const move = best;
+    const destinations = [move.buyClass, ...under.filter((c) => c !== move.buyClass && chooseSecurityToBuy(state, move.account, c) !== null)];
     for (const assetClass of destinations) {
       if (!left.greaterThan(0)) break;
       const need = effectiveGap(assetClass).negated();
       if (!need.greaterThan(0)) continue;
       const take = Decimal.min(need, left);
       byClass.set(assetClass, (byClass.get(assetClass) ?? ZERO).plus(take));
+      earmarkedByClass.set(assetClass, (earmarkedByClass.get(assetClass) ?? ZERO).plus(take));
       left = left.minus(take);
     }
     earmarks.set(best.account, byClass);
@@ -118,7 +130,7 @@ function pickBuyClass(state: WorkingState, account: string, candidates: string[]
   return [...candidates].sort(
     (a, b) =>
       Number(active.has(b)) - Number(active.has(a)) ||
-      locationRank(context.targetRows.get(a), a, treatment) - locationRank(context.targetRows.get(b), b, treatment) ||
+      context.locationRank(a, treatment) - context.locationRank(b, treatment) ||
       gaps.get(a)!.comparedTo(gaps.get(b)!) ||
       context.classes.indexOf(a) - context.classes.indexOf(b),
   )[0];

@@ -44,47 +44,76 @@ export interface CandidateScan {
  */
 export function nextSaleCandidate(state: WorkingState, account: string, ticker: string, allowShortTermGains: boolean): CandidateScan {
   const { context } = state;
-  const lots = state.heldLots(account, ticker);
   const deferred: DeferredLot[] = [];
-  if (lots.length === 0) return { next: null, deferred };
+  const held = state.heldLots(account, ticker);
+  if (held.length === 0) return { next: null, deferred };
+  const ranked = rankedLots(state, account, ticker, held);
+  const current = new Map(held.map((lot) => [lot.id, lot]));
+  const strict = context.options.lotMethod !== 'MinTax';
+  for (const info of ranked) {
+    const lot = current.get(info.id);
+    if (!lot || !lot.shares.greaterThan(0)) continue;
+    let blocked = false;
+    if (info.tier === 1) {
+      blocked = washedIfSold(state, lot);
+    } else if (info.tier === 3) {
+      if (info.defer) {
+        deferred.push({ lot, longTermOn: info.longTermOn, gain: info.gainPerShare.times(lot.shares) });
+        blocked = true;
+      } else if (!allowShortTermGains) {
+        blocked = true;
+      }
+    }
+    if (!blocked) return { next: { lot, tier: info.tier, term: info.term, gainPerShare: info.gainPerShare, costPerDollar: info.costPerDollar }, deferred };
+    if (strict) return { next: null, deferred };
+  }
+  return { next: null, deferred };
+}
+
+export interface RankedLot {
+  id: string;
+  tier: SaleTier;
+  term: Term;
+  gainPerShare: Decimal;
+  costPerDollar: Decimal;
+  longTermOn: IsoDate;
+  /** A short-term gain that turns long-term within the wait window. */
+  defer: boolean;
+}
+
+/**
+ * A position's lots in the lot method's order, each with what does not change while the plan is
+ * built (price, term and gain are fixed for the as-of date). Worked out once per position: a
+ * partial sale leaves a lot's place and per-share figures as they were.
+ */
+function rankedLots(state: WorkingState, account: string, ticker: string, lots: readonly Lot[]): RankedLot[] {
+  const key = `${account}\u0000${ticker}`;
+  const cached = state.rankedLots.get(key);
+  if (cached) return cached;
+  const { context } = state;
   const security = context.securities.get(ticker)!;
   const price = security.price;
   const taxable = context.accounts.get(account)!.treatment === 'taxable';
   const spread = security.spread ?? context.household.settings.spread;
-  const method = context.options.lotMethod;
-  const ordered = orderLots(method, lots, {
+  const ordered = orderLots(context.options.lotMethod, lots, {
     saleDate: context.asOf,
     price,
     rates: context.rates,
     taxable,
     specificLots: context.options.specificLots,
   });
-  const strict = method !== 'MinTax';
-  for (const lot of ordered) {
-    if (!lot.shares.greaterThan(0)) continue;
-    if (!taxable) return { next: { lot, tier: 0, term: termOn(lot, context.asOf), gainPerShare: ZERO, costPerDollar: spread }, deferred };
+  const ranked = ordered.map((lot): RankedLot => {
     const term = termOn(lot, context.asOf);
+    const turnsLong = longTermOn(lot);
+    if (!taxable) return { id: lot.id, tier: 0, term, gainPerShare: ZERO, costPerDollar: spread, longTermOn: turnsLong, defer: false };
     const gainPerShare = price.minus(lot.basis.div(lot.shares));
     const costPerDollar = gainPerShare.times(rateFor(term, context.rates)).div(price).plus(spread);
-    let blocked = false;
-    if (gainPerShare.lessThan(0)) {
-      blocked = washedIfSold(state, lot);
-    } else if (term === 'short') {
-      const turnsLong = longTermOn(lot);
-      if (daysBetween(context.asOf, turnsLong) <= context.options.longTermWaitDays) {
-        deferred.push({ lot, longTermOn: turnsLong, gain: gainPerShare.times(lot.shares) });
-        blocked = true;
-      } else if (!allowShortTermGains) {
-        blocked = true;
-      }
-    }
-    if (!blocked) {
-      const tier: SaleTier = gainPerShare.lessThan(0) ? 1 : term === 'long' ? 2 : 3;
-      return { next: { lot, tier, term, gainPerShare, costPerDollar }, deferred };
-    }
-    if (strict) return { next: null, deferred };
-  }
-  return { next: null, deferred };
+    const tier: SaleTier = gainPerShare.lessThan(0) ? 1 : term === 'long' ? 2 : 3;
+    const defer = tier === 3 && daysBetween(context.asOf, turnsLong) <= context.options.longTermWaitDays;
+    return { id: lot.id, tier, term, gainPerShare, costPerDollar, longTermOn: turnsLong, defer };
+  });
+  state.rankedLots.set(key, ranked);
+  return ranked;
 }
 
 /**

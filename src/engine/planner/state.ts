@@ -3,6 +3,7 @@ import { allocateCents } from '../prorate';
 import type { Lot } from '../types';
 import type { LotTaken, TradePurpose } from '../plan-types';
 import { groupOfTicker, type PlanContext } from './context';
+import type { RankedLot } from './sale-candidates';
 
 /** One sale or purchase decision, before trades are merged per account and ticker. */
 export interface Order {
@@ -27,6 +28,8 @@ export class WorkingState {
   /** The plan's trades so far, one per account, side and ticker, in the order first decided. */
   readonly orders: Order[] = [];
   private readonly byKey = new Map<string, Order>();
+  /** Per position, its lots ranked for sale (see sale-candidates.ts); fixed for the run. */
+  readonly rankedLots = new Map<string, RankedLot[]>();
   /** Wash groups the plan buys anywhere: a loss sale in them would be washed. */
   readonly boughtGroups = new Set<string>();
   /** Wash groups in which the plan realizes a loss: buying them anywhere would wash it. */
