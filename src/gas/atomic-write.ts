@@ -6,6 +6,15 @@ export interface TabWrite {
   rows: readonly (readonly unknown[])[];
   /** Append below the existing rows instead of replacing the tab's contents. */
   append?: boolean;
+  /**
+   * The rows are cells already (a before-image being restored: its formulas are the user's
+   * own, its text already quoted): written as they are, not through `safeCell`.
+   */
+  raw?: boolean;
+  /** Delete the tab (undoing a recording that created it). */
+  remove?: boolean;
+  /** Hide the tab after writing it (the add-on's own bookkeeping tabs). */
+  hide?: boolean;
 }
 
 export interface BeforeImage {
@@ -39,20 +48,24 @@ export function withDocumentLock<T>(work: () => T, waitMs = 10_000): T {
  * tab), then the writes are made; if any write fails, every tab already touched is put back
  * exactly as it was and the error is rethrown. The caller holds the lock.
  */
-export function writeTabsAtomically(ss: Spreadsheet, writes: readonly TabWrite[]): BeforeImage[] {
-  const images: BeforeImage[] = writes.map((w) => {
-    const sheet = ss.getSheetByName(w.tab);
-    if (!sheet) return { tab: w.tab, existed: false, values: [], formulas: [] };
-    const range = sheet.getDataRange();
-    return { tab: w.tab, existed: true, values: range.getValues() as SheetCell[][], formulas: range.getFormulas() };
-  });
+export function writeTabsAtomically(ss: Spreadsheet, writes: readonly TabWrite[], captured?: readonly BeforeImage[]): BeforeImage[] {
+  const images = writes.map((w) => captured?.find((image) => image.tab === w.tab) ?? captureImages(ss, [w.tab])[0]);
   const touched: BeforeImage[] = [];
   try {
     writes.forEach((w, i) => {
       touched.push(images[i]);
+      if (w.remove) {
+        const gone = ss.getSheetByName(w.tab);
+        if (gone) ss.deleteSheet(gone);
+        return;
+      }
       const sheet = ss.getSheetByName(w.tab) ?? ss.insertSheet(w.tab);
-      const rows = safeRows(w.rows);
-      if (rows.length === 0) return;
+      const rows = w.raw ? w.rows.map((r) => [...r] as SheetCell[]) : safeRows(w.rows);
+      if (w.hide && !sheet.isSheetHidden()) sheet.hideSheet();
+      if (rows.length === 0) {
+        if (!w.append) sheet.clearContents();
+        return;
+      }
       if (w.append) {
         const start = Math.max(sheet.getLastRow(), 0) + 1;
         sheet.getRange(start, 1, rows.length, rows[0].length).setValues(rows);
@@ -68,20 +81,60 @@ export function writeTabsAtomically(ss: Spreadsheet, writes: readonly TabWrite[]
   return images;
 }
 
-/** Puts tabs back as their before-images show them (a tab that did not exist is removed). */
+/** Each tab's cells and formulas now (one read a tab), for a rollback or an undo. */
+export function captureImages(ss: Spreadsheet, tabs: readonly string[]): BeforeImage[] {
+  return tabs.map((tab) => {
+    const sheet = ss.getSheetByName(tab);
+    if (!sheet) return { tab, existed: false, values: [], formulas: [] };
+    const range = sheet.getDataRange();
+    return { tab, existed: true, values: range.getValues() as SheetCell[][], formulas: range.getFormulas() };
+  });
+}
+
+/**
+ * A before-image as cells to write back exactly: a formula cell gets its formula (not its last
+ * value), and text gets a leading apostrophe so Sheets keeps it as text: written bare, a lot id
+ * "0042" would come back as the number 42 and a literal "=x" as a formula.
+ */
+export function imageCells(image: Pick<BeforeImage, 'values' | 'formulas'>): SheetCell[][] {
+  return image.values.map((row, r) =>
+    row.map((v, c) => {
+      const formula = image.formulas[r]?.[c];
+      if (formula) return formula;
+      return typeof v === 'string' && v !== '' ? `'${v}` : v;
+    }),
+  );
+}
+
+/**
+ * Puts tabs back as their before-images show them (a tab that did not exist is removed, one
+ * that was deleted comes back). Every tab is attempted even when one fails; then the first
+ * failure is rethrown, naming the tabs that could not be put back.
+ */
 export function restoreImages(ss: Spreadsheet, images: readonly BeforeImage[]): void {
+  const failed: string[] = [];
+  let first: unknown = null;
   for (const image of [...images].reverse()) {
-    const sheet = ss.getSheetByName(image.tab);
-    if (!image.existed) {
-      if (sheet) ss.deleteSheet(sheet);
-      continue;
+    try {
+      const sheet = ss.getSheetByName(image.tab);
+      if (!image.existed) {
+        if (sheet) ss.deleteSheet(sheet);
+        continue;
+      }
+      const target = sheet ?? ss.insertSheet(image.tab);
+      target.clearContents();
+      if (image.values.length > 0 && image.values[0].length > 0) {
+        const cells = imageCells(image);
+        target.getRange(1, 1, cells.length, cells[0].length).setValues(cells);
+      }
+    } catch (error) {
+      failed.push(image.tab);
+      first ??= error;
     }
-    if (!sheet) continue;
-    sheet.clearContents();
-    if (image.values.length > 0 && image.values[0].length > 0) {
-      // Values as they were; a cell that held a formula gets its formula back, not its last value.
-      const cells = image.values.map((row, r) => row.map((v, c) => (image.formulas[r]?.[c] ? image.formulas[r][c] : v)));
-      sheet.getRange(1, 1, cells.length, cells[0].length).setValues(cells);
-    }
+  }
+  if (failed.length > 0) {
+    throw new Error(
+      `A write failed and ${failed.join(', ')} could not be put back (${String((first as Error)?.message ?? first)}). Check those tabs; Undo last recording can restore a completed recording.`,
+    );
   }
 }

@@ -76,3 +76,15 @@ export function showSidebar(): void {
   const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Rebalancer');
   SpreadsheetApp.getUi().showSidebar(html);
 }
+
+// (Imports are hoisted; this one sits with the export it serves so parallel additions don't collide.)
+import { undoLastRecordingMenu } from './undo-recording';
+
+/**
+ * Menu item "Undo last recording": puts Lots, Sales and Accounts back as they were before the
+ * last recorded plan (from the before-image kept in a hidden tab), under the document lock and
+ * all-or-nothing; asks first if the tabs changed since the recording.
+ */
+export function undoLastRecording(): void {
+  undoLastRecordingMenu();
+}

@@ -5,29 +5,39 @@
  */
 export type Grid = unknown[][];
 
-const EXPECTED_HEADERS: Record<string, string[]> = {
-  Accounts: ['account', 'type'],
-  Targets: ['assetclass', 'target'],
-  Securities: ['ticker', 'assetclass', 'price'],
-  Lots: ['account', 'ticker', 'shares', 'acquired'],
-  Sales: ['date', 'account', 'ticker', 'proceeds'],
-  Settings: ['setting', 'value'],
+/** The headers that identify each tab's range, as users see them. */
+const HEADERS: Record<string, string[]> = {
+  Accounts: ['Account', 'Type'],
+  Targets: ['Asset Class', 'Target'],
+  Securities: ['Ticker', 'Asset Class', 'Price'],
+  Lots: ['Account', 'Ticker', 'Shares', 'Acquired'],
+  Sales: ['Date', 'Account', 'Ticker', 'Shares', 'Proceeds'],
+  Settings: ['Setting', 'Value'],
 };
 
 const normalize = (v: unknown) => String(v ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
+
+const EXPECTED_HEADERS: Record<string, string[]> = Object.fromEntries(
+  Object.entries(HEADERS).map(([tab, headers]) => [tab, headers.map(normalize)]),
+);
 
 function firstRow(grid: Grid): string[] {
   const row = grid.find((r) => Array.isArray(r) && r.some((c) => String(c ?? '').trim() !== ''));
   return (row ?? []).map(normalize);
 }
 
-/** The contract tab whose required headers a grid's first row carries, if any. */
+/**
+ * The contract tab whose identifying headers a grid's first row carries, if any; when several
+ * do (a Sales range also has Lots' Account, Ticker, Shares and Acquired), the one that needs
+ * the most of them.
+ */
 export function tabLookedLike(grid: Grid): string | null {
   const headers = firstRow(grid);
+  let best: string | null = null;
   for (const [tab, needed] of Object.entries(EXPECTED_HEADERS)) {
-    if (needed.every((h) => headers.includes(h))) return tab;
+    if (needed.every((h) => headers.includes(h)) && (best === null || needed.length > EXPECTED_HEADERS[best].length)) best = tab;
   }
-  return null;
+  return best;
 }
 
 const ORDINAL = ['1st', '2nd', '3rd', '4th', '5th', '6th'];
@@ -52,7 +62,8 @@ export function rangeArgument(fn: string, position: number, tab: string, value: 
   if (!needed.every((h) => headers.includes(h))) {
     const lookalike = tabLookedLike(grid);
     const hint = lookalike && lookalike !== tab ? ` It looks like the ${lookalike} range: are two arguments swapped?` : '';
-    throw new Error(`${where}; its first row has no ${needed.filter((h) => !headers.includes(h)).join(', ')} header.${hint}`);
+    const missing = HEADERS[tab].filter((h) => !headers.includes(normalize(h)));
+    throw new Error(`${where}; its first row has no ${missing.join(', ')} header${missing.length > 1 ? 's' : ''}.${hint}`);
   }
   return grid;
 }

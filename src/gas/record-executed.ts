@@ -2,7 +2,8 @@ import { recordTrades } from '../engine/index';
 import { parseExecutedPlan } from '../present/plan-json';
 import { accountsToRows, lotsToRows, salesToRows } from '../workbook/index';
 import { JOURNAL_HEADERS, JOURNAL_TAB, journalGrid, journalRow, recordedPlanIds } from '../workbook/journal';
-import { withDocumentLock, writeTabsAtomically, type TabWrite } from './atomic-write';
+import { captureImages, withDocumentLock, writeTabsAtomically, type TabWrite } from './atomic-write';
+import { tabsFingerprint, UNDO_TAB, undoTabRows } from './undo-image';
 import { readSheetHousehold, type IssueJson } from './household-from-sheet';
 import type { Spreadsheet } from './active-workbook';
 
@@ -29,17 +30,24 @@ export function recordExecutedPlan(ss: Spreadsheet, planInput: unknown, now: Dat
     if (!result.ok) return { ok: false, errors: result.errors };
     const details = `${plan.trades.length} trades recorded. ${result.journal.join(' ')}`.trim();
     const hasJournal = journal !== null && journal.length > 0;
+    const names = read.source.tabNames();
+    const [lotsTab, salesTab, accountsTab] = ['Lots', 'Sales', 'Accounts'].map((t) => tabName(names, t));
+    // The before-image serves twice: the rollback if this write fails, and the Undo tab (written
+    // in the same all-or-nothing write) if the user later takes the recording back.
+    const images = captureImages(ss, [lotsTab, salesTab, accountsTab]);
+    const fingerprint = tabsFingerprint(result.lots, result.sales, result.accounts);
     const writes: TabWrite[] = [
-      { tab: tabName(read.source.tabNames(), 'Lots'), rows: lotsToRows(result.lots) },
-      { tab: tabName(read.source.tabNames(), 'Sales'), rows: salesToRows(result.sales) },
-      { tab: tabName(read.source.tabNames(), 'Accounts'), rows: accountsToRows(result.accounts) },
+      { tab: lotsTab, rows: lotsToRows(result.lots) },
+      { tab: salesTab, rows: salesToRows(result.sales) },
+      { tab: accountsTab, rows: accountsToRows(result.accounts) },
       {
-        tab: tabName(read.source.tabNames(), JOURNAL_TAB),
+        tab: tabName(names, JOURNAL_TAB),
         rows: [...(hasJournal ? [] : [[...JOURNAL_HEADERS]]), journalRow(now.toISOString(), plan.id, 'recorded', plan.asOf, details)],
         append: hasJournal,
       },
+      { tab: UNDO_TAB, rows: undoTabRows(plan.id, fingerprint, images), raw: true, hide: true },
     ];
-    writeTabsAtomically(ss, writes);
+    writeTabsAtomically(ss, writes, images);
     return { ok: true, planId: plan.id, trades: plan.trades.length, journal: result.journal };
   });
 }

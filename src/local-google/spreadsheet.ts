@@ -39,6 +39,7 @@ export class InMemorySpreadsheet {
   private nextSheetId = 0;
   private writes = 0;
   private writeBudget = Infinity;
+  private failuresLeft = Infinity;
   readonly evaluateFormula: FormulaEvaluator;
 
   constructor(options: InMemorySpreadsheetOptions = {}, context: FakeContext = new FakeContext()) {
@@ -61,9 +62,13 @@ export class InMemorySpreadsheet {
     return this.writes;
   }
 
-  /** The next `n` writes succeed; the (n+1)-th and every later one throws, as a flaky Sheets does. */
-  failAfterWrites(n: number): void {
+  /**
+   * The next `n` writes succeed; then `count` writes throw (default: every later one), as a
+   * flaky Sheets does. `count` 1 is a transient failure: a rollback after it can still write.
+   */
+  failAfterWrites(n: number, count = Infinity): void {
     this.writeBudget = this.writes + n;
+    this.failuresLeft = count;
   }
 
   stopFailing(): void {
@@ -86,6 +91,8 @@ export class InMemorySpreadsheet {
   beforeWrite(api: string): void {
     this.call(api, 'writeDocument');
     if (this.writes >= this.writeBudget) {
+      this.failuresLeft--;
+      if (this.failuresLeft <= 0) this.writeBudget = Infinity;
       throw new Error(`Service Spreadsheets failed while accessing document with id ${this.id}.`);
     }
     this.writes++;
@@ -222,6 +229,7 @@ export class InMemorySheet {
   private maxRows = DEFAULT_ROWS;
   private maxColumns = DEFAULT_COLUMNS;
   private frozenRows = 0;
+  private hidden = false;
 
   constructor(
     readonly parent: InMemorySpreadsheet,
@@ -418,6 +426,23 @@ export class InMemorySheet {
     this.ensureSize(row, rowContents.length);
     stored.forEach((s, i) => Object.assign(this.cellAt(row, i + 1, true)!, s));
     return this;
+  }
+
+  hideSheet(): InMemorySheet {
+    this.parent.beforeWrite('Sheet.hideSheet');
+    this.hidden = true;
+    return this;
+  }
+
+  showSheet(): InMemorySheet {
+    this.parent.beforeWrite('Sheet.showSheet');
+    this.hidden = false;
+    return this;
+  }
+
+  isSheetHidden(): boolean {
+    this.parent.call('Sheet.isSheetHidden');
+    return this.hidden;
   }
 
   setFrozenRows(rows: number): void {

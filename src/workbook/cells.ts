@@ -152,7 +152,21 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
 
-/** A calendar day from a real date cell or ISO `YYYY-MM-DD` text. */
+/**
+ * Years a holding or a plan can plausibly carry. Outside them a date is a typo ("0015" for
+ * "2015"), and the engine's day arithmetic (Date.UTC) reads years 0-99 as 1900-1999.
+ */
+const FIRST_DAY = '1900-01-01';
+const LAST_DAY = '2199-12-31';
+
+function plausible(date: IsoDate, cell: unknown, what: string): CellResult<IsoDate> {
+  if (date < FIRST_DAY || date > LAST_DAY) {
+    return { ok: false, message: `found ${describeCell(cell)}, which is out of range; expected ${what} between 1900 and 2199` };
+  }
+  return ok(date);
+}
+
+/** A calendar day from a real date cell or ISO `YYYY-MM-DD` text, in the years 1900-2199. */
 export function parseDateCell(cell: unknown, dateCells: DateCells, what = 'a date'): CellResult<IsoDate> {
   if (isDateObject(cell)) {
     if (Number.isNaN(cell.getTime())) return fail(cell, `${what} as YYYY-MM-DD`);
@@ -160,7 +174,8 @@ export function parseDateCell(cell: unknown, dateCells: DateCells, what = 'a dat
       dateCells === 'utc'
         ? [cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate()]
         : [cell.getFullYear(), cell.getMonth() + 1, cell.getDate()];
-    return ok(`${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}` as IsoDate);
+    if (y < 0 || y > 9999) return fail(cell, `${what} between 1900 and 2199`);
+    return plausible(`${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}` as IsoDate, cell, what);
   }
   if (typeof cell === 'number') {
     // A date serial (46346) or a year typed alone: reading it would be a guess about the epoch.
@@ -168,7 +183,7 @@ export function parseDateCell(cell: unknown, dateCells: DateCells, what = 'a dat
   }
   if (typeof cell === 'string' && !spreadsheetError(cell)) {
     const parsed = parseIsoDate(cell);
-    if (parsed) return ok(parsed);
+    if (parsed) return plausible(parsed, cell, what);
   }
   return fail(cell, `${what} as YYYY-MM-DD`);
 }

@@ -42,6 +42,11 @@ export function readSales(
     const proceeds = r.number('proceeds', 'the sale proceeds in dollars (0 or more)', 'nonnegative', true);
     const basis = r.number('basis', 'the cost basis sold in dollars (0 or more)', 'nonnegative', true);
     const acquired = r.date('acquired', 'the sold shares\' acquisition date');
+    // Shares cannot be sold before they were bought; a later date would also turn the sale's
+    // holding period (and any wash-sale tacking, IRC 1223(3)) negative.
+    if (acquired !== null && date !== null && acquired > date) {
+      r.error('acquired', `found ${acquired}, after the sale date ${date}; expected the sold shares' acquisition date on or before ${date}`);
+    }
     const lot = r.text('lot', 'a lot id') || null;
     // Pub. 550: a disallowed loss is an amount of loss, so it is written as a positive number.
     const disallowed = r.number('disallowed', 'the loss disallowed so far, in dollars (0 or more)', 'nonnegative') ?? ZERO;

@@ -1,0 +1,77 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkMutant, nonBlankRows, nonFiniteValues } from './check-mutant';
+import { loadFuzzBases, mutantRng, mutateWorkbook, type BaseWorkbook } from './mutate-workbook';
+import { runFuzz } from './run-fuzz';
+import { Decimal } from '../../src/engine/money';
+import { LOT_COLUMNS } from '../../src/workbook/read-lots';
+
+/** The fixed seed of `npm run fuzz`: CI runs its first 10,000 mutants. */
+const SEED = 20261120;
+const CI_MUTANTS = 10_000;
+
+let bases: BaseWorkbook[];
+beforeAll(async () => {
+  bases = await loadFuzzBases();
+});
+
+describe('fuzzing the reader, drift and planner with hostile workbooks', () => {
+  it(`${CI_MUTANTS} mutants of the example household: clear errors or a whole household, never a failure`, () => {
+    // Measured: 10,000 mutants with the planner on every accepted one take about 25 s, so the
+    // planner runs on all of them (planShare 1), not on a sample.
+    const counts = runFuzz(bases, { seed: SEED, mutants: CI_MUTANTS, planShare: 1 });
+    console.log(
+      `fuzz seed ${SEED}: ${counts.mutants} mutants, ${counts.errors} errors, ${counts.accepted} accepted (${counts.planned} planned), ${counts.failures} failures, ${(counts.ms / 1000).toFixed(1)} s`,
+    );
+    for (const d of counts.details) console.log(`mutant ${d.index}: ${d.mutations.join(' ; ')}\n  ${d.failures.join('\n  ')}`);
+    expect(counts.failures).toBe(0);
+    expect(counts.mutants).toBe(CI_MUTANTS);
+    expect(counts.errors + counts.accepted).toBe(CI_MUTANTS);
+    // Both halves of the contract are exercised: a fair share is accepted and planned.
+    expect(counts.accepted).toBeGreaterThan(CI_MUTANTS / 10);
+    expect(counts.errors).toBeGreaterThan(CI_MUTANTS / 10);
+  }, 120_000);
+
+  it('is repeatable: a seed and an index name one workbook', () => {
+    const a = mutateWorkbook(bases, mutantRng(SEED, 1234));
+    const b = mutateWorkbook(bases, mutantRng(SEED, 1234));
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(a.mutations.length).toBeGreaterThan(0);
+    const c = mutateWorkbook(bases, mutantRng(SEED + 1, 1234));
+    expect(JSON.stringify(c)).not.toBe(JSON.stringify(a));
+  });
+
+  it('the unmutated example household is accepted whole and planned', () => {
+    for (const base of bases) {
+      const tabs = Object.fromEntries(Object.entries(base.tabs).map(([k, g]) => [k, g.map((r) => [...r])]));
+      const verdict = checkMutant({ base: base.name, tabs, dateCells: base.dateCells, mutations: [] }, { plan: true });
+      expect(verdict).toEqual({ kind: 'accepted', failures: [], planned: true });
+    }
+  });
+});
+
+describe('the checks themselves catch what they are for', () => {
+  it('counts non-blank rows in known columns only (notes elsewhere do not make a lot)', () => {
+    const grid = [
+      [],
+      ['Account', 'Ticker', 'Shares', 'My notes'],
+      ['A', 'VOO', 1, ''],
+      ['', ' ', '', 'just a note'],
+      ['', '', '', ''],
+      ['B', '', '', ''],
+    ];
+    // Header on row 2; rows 3 and 6 hold something under Account/Ticker/Shares: 2 rows.
+    expect(nonBlankRows(grid, LOT_COLUMNS)).toBe(2);
+  });
+
+  it('finds NaN and Infinity anywhere in a value', () => {
+    const value = { a: [new Decimal(1), { b: new Decimal(NaN) }], c: Infinity, d: 'NaN as text is fine' };
+    expect(nonFiniteValues(value)).toEqual(['$.a[1].b=NaN', '$.c=Infinity']);
+  });
+
+  it('a lot in a closed account is refused with tab, row and column', () => {
+    const tabs = Object.fromEntries(Object.entries(bases[0].tabs).map(([k, g]) => [k, g.map((r) => [...r])]));
+    tabs.Lots.push(['Old 401(k)', 'VOO', '10', '5000', '2019-01-02', '', '']);
+    const verdict = checkMutant({ base: 'csv', tabs, dateCells: 'local', mutations: [] }, { plan: false });
+    expect(verdict).toEqual({ kind: 'errors', failures: [], planned: false });
+  });
+});
