@@ -43,7 +43,7 @@ function barScale(c: CheckContent): number {
 
 function driftHtml(c: CheckContent): string {
   const scale = barScale(c);
-  const columns: Column[] = [{ title: 'Asset class' }, { title: 'Held', align: 'right' }, { title: 'Target', align: 'right' }, { title: 'Band', align: 'right' }, { title: 'Drift from target', align: 'center' }, { title: 'Relative', align: 'right' }, { title: 'Status' }];
+  const columns: Column[] = [{ title: 'Asset class' }, { title: 'Held', align: 'right' }, { title: 'Target', align: 'right' }, { title: 'Band', align: 'right' }, { title: 'Drift', align: 'center' }, { title: 'Relative', align: 'right' }, { title: 'Status', nowrap: true }];
   const rows = c.drift.rows.map((r): CellContent[] => {
     const rel = r.relativeDrift;
     const color = STATUS_COLOR[r.status];
@@ -66,7 +66,7 @@ function planHtml(c: CheckContent): string {
   if (!plan) return '';
   if (plan.trades.length === 0) return heading('Proposed trades') + paragraph('No trade is proposed.');
   const s = plan.summary;
-  const columns: Column[] = [{ title: 'Account' }, { title: 'Action' }, { title: 'Shares', align: 'right' }, { title: 'Ticker' }, { title: 'Amount', align: 'right' }, { title: 'Est. tax', align: 'right' }];
+  const columns: Column[] = [{ title: 'Account' }, { title: 'Action', nowrap: true }, { title: 'Shares', align: 'right' }, { title: 'Ticker', nowrap: true }, { title: 'Amount', align: 'right' }, { title: 'Est. tax', align: 'right' }];
   const rows = plan.trades.map((t): CellContent[] => [t.account, raw(badge(t.action, t.action === 'SELL' ? COLORS.over : COLORS.within)), toPlain(t.shares), t.ticker, formatDollars(t.amount), t.action === 'SELL' ? formatDollars(t.tax) : '']);
   const parts = [
     heading(`Proposed trades (plan ${plan.id})`),
@@ -85,7 +85,7 @@ function extrasHtml(c: CheckContent): string {
     c.harvest.length === 0
       ? paragraph('None: no taxable lot has a loss of at least the Harvest Min Loss that a sale today would keep.')
       : dataTable(
-          [{ title: 'Account' }, { title: 'Ticker' }, { title: 'Lot' }, { title: 'Term' }, { title: 'Loss', align: 'right' }, { title: 'Tax saved', align: 'right' }],
+          [{ title: 'Account' }, { title: 'Ticker', nowrap: true }, { title: 'Lot', nowrap: true }, { title: 'Term', nowrap: true }, { title: 'Loss', align: 'right' }, { title: 'Tax saved', align: 'right' }],
           c.harvest.map((h) => [h.account, h.ticker, h.lot, h.term, formatDollars(h.loss), formatDollars(h.taxSaved)]),
         ),
   );
@@ -94,7 +94,7 @@ function extrasHtml(c: CheckContent): string {
     c.longTermSoon.length === 0
       ? paragraph('None.')
       : dataTable(
-          [{ title: 'Account' }, { title: 'Ticker' }, { title: 'Lot' }, { title: 'Long-term on' }, { title: 'Days', align: 'right' }, { title: 'Gain', align: 'right' }, { title: 'Saved by waiting', align: 'right' }],
+          [{ title: 'Account' }, { title: 'Ticker', nowrap: true }, { title: 'Lot', nowrap: true }, { title: 'Long-term on', nowrap: true }, { title: 'Days', align: 'right' }, { title: 'Gain', align: 'right' }, { title: 'Saved by waiting', align: 'right' }],
           c.longTermSoon.map((l) => [l.account, l.ticker, l.lot, l.longTermOn, String(l.daysToLongTerm), formatDollars(l.gain), formatDollars(l.taxSavedByWaiting)]),
         ),
   );
@@ -103,7 +103,7 @@ function extrasHtml(c: CheckContent): string {
     c.washWindows.length === 0
       ? paragraph('None.')
       : dataTable(
-          [{ title: 'Event' }, { title: 'Account' }, { title: 'Ticker' }, { title: 'Date' }, { title: 'Clear on' }, { title: 'What to avoid until then' }],
+          [{ title: 'Event' }, { title: 'Account' }, { title: 'Ticker', nowrap: true }, { title: 'Date', nowrap: true }, { title: 'Clear on', nowrap: true }, { title: 'What to avoid until then' }],
           c.washWindows.map((w) => [w.kind === 'loss-sale' ? `Loss sale${w.loss ? ` (${formatDollars(w.loss)})` : ''}` : 'Purchase', w.account, w.ticker, w.date, w.clearOn, washAdvice(w.kind, w.washGroup)]),
         ),
   );

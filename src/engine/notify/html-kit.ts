@@ -13,6 +13,8 @@ export type Align = 'left' | 'right' | 'center';
 export interface Column {
   title: string;
   align?: Align;
+  /** Keep on one line (dates, short codes); right-aligned numbers always are. */
+  nowrap?: boolean;
 }
 
 /** A cell whose content is already HTML (built here); everything else is text. */
@@ -56,7 +58,9 @@ export function dataTable(columns: readonly Column[], rows: readonly (readonly C
       const tds = row
         .map((cell, j) => {
           const align = columns[j]?.align ?? 'left';
-          return `<td align="${align}" valign="middle" style="${FONT}font-size:13px;color:${COLORS.ink};text-align:${align};padding:6px 8px;${border}white-space:nowrap;">${content(cell)}</td>`;
+          // Numbers never break; names and advice wrap so the table keeps to the 640 px column.
+          const wrap = align === 'right' || columns[j]?.nowrap ? 'white-space:nowrap;' : '';
+          return `<td align="${align}" valign="middle" style="${FONT}font-size:13px;color:${COLORS.ink};text-align:${align};padding:6px 8px;${border}${wrap}">${content(cell)}</td>`;
         })
         .join('');
       const noteRow = note
@@ -78,7 +82,7 @@ function block(width: number, color: string): string {
  * A bar centred on the target: drift below target grows left, above grows right, `fraction` of
  * the half-width (0..1). A dark 2 px line marks the target.
  */
-export function divergingBar(fraction: number, side: 'over' | 'under', color: string, halfWidth = 80): string {
+export function divergingBar(fraction: number, side: 'over' | 'under', color: string, halfWidth = 50): string {
   const fill = Math.round(Math.min(1, Math.max(0, fraction)) * halfWidth);
   const left = side === 'under' ? block(halfWidth - fill, COLORS.track) + block(fill, color) : block(halfWidth, COLORS.track);
   const right = side === 'over' ? block(fill, color) + block(halfWidth - fill, COLORS.track) : block(halfWidth, COLORS.track);

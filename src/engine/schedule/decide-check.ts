@@ -150,7 +150,9 @@ export function decideCheck(input: CheckInput): CheckDecision {
     const plan = planRebalance(household);
     const reasons = [`Scheduled ${settings.schedule} review for ${reviewPeriod} (due ${nextReview}).`, ...outside.map(outsideReason)];
     if (outside.length === 0) reasons.push('Every class is within its band.');
-    return decision('review', `review:${reviewPeriod}`, reasons, plan.trades.length > 0, content(plan, null));
+    // Once this review is handled, the next one is due at the start of the next period.
+    const body = { ...content(plan, null), nextReview: nextReviewDate(settings.schedule, asOf, asOf) };
+    return decision('review', `review:${reviewPeriod}`, reasons, plan.trades.length > 0, body);
   }
   if (alertKey !== null && state.alertKey !== alertKey) {
     const plan = planRebalance(household);
