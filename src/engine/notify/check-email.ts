@@ -121,11 +121,11 @@ function checkHtml(decision: CheckDecision, subject: string, options: EmailOptio
   const c = decision.content;
   const url = safeHttpsUrl(options.spreadsheetUrl);
   const parts: string[] = [];
-  if (options.test) parts.push(paragraph('This is a test email sent from the menu; the schedule itself is unchanged.', `background:#fff8e1;padding:8px;border:1px solid #ffe082;`));
+  if (options.test) parts.push(paragraph('This is a test email sent from the menu; the schedule itself is unchanged.', `background:${COLORS.testBg};padding:8px;border:1px solid ${COLORS.testBorder};`));
   parts.push(`<h1 style="font-family:Arial,Helvetica,sans-serif;font-size:20px;line-height:26px;color:${COLORS.ink};margin:0 0 4px 0;">${escapeHtml(subject.replace(/^\[Test\] /, ''))}</h1>`);
   parts.push(paragraph(`Checked as of ${c.asOf}. Schedule: ${c.schedule}; next review ${c.nextReview}.`, `font-size:12px;color:${COLORS.muted};`));
   parts.push(bulletList(decision.reasons));
-  for (const note of options.notes ?? []) parts.push(paragraph(note, `background:#e8f0fe;padding:8px;border:1px solid #c6dafc;`));
+  for (const note of options.notes ?? []) parts.push(paragraph(note, `background:${COLORS.noteBg};padding:8px;border:1px solid ${COLORS.noteBorder};`));
   if (url) parts.push(button('Open the spreadsheet', url));
   parts.push(heading('Drift by asset class'), driftHtml(c));
   if (decision.kind === 'review' || decision.kind === 'alert') parts.push(planHtml(c), extrasHtml(c));

@@ -6,7 +6,7 @@ import { escapeHtml } from './escape';
  * escaped on the way in. Every function takes plain text and returns HTML.
  */
 export const FONT = 'font-family:Arial,Helvetica,sans-serif;';
-export const COLORS = { over: '#c62828', under: '#ef6c00', within: '#2e7d32', muted: '#666666', rule: '#dddddd', track: '#eeeeee', head: '#f5f5f5', ink: '#222222' } as const;
+export const COLORS = { over: '#c62828', under: '#ef6c00', within: '#2e7d32', muted: '#666666', rule: '#dddddd', track: '#eeeeee', head: '#f5f5f5', ink: '#222222', testBg: '#fff8e1', testBorder: '#ffe082', noteBg: '#e8f0fe', noteBorder: '#c6dafc' } as const;
 
 export type Align = 'left' | 'right' | 'center';
 
