@@ -4,6 +4,7 @@ import * as drift from './commands/drift';
 import * as lots from './commands/lots';
 import * as plan from './commands/plan';
 import * as apply from './commands/apply';
+import * as check from './commands/check';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { backtestCommand } from './commands/backtest';
@@ -23,6 +24,7 @@ const COMMANDS: Record<string, Command> = {
   lots: { usage: lots.usage, run: lots.lotsCommand },
   plan: { usage: plan.usage, run: plan.planCommand },
   apply: { usage: apply.usage, run: apply.applyCommand },
+  check: { usage: check.usage, run: check.checkCommand },
   backtest: {
     usage: 'rebalance backtest [<workbook>] [--policy never,annual,...] [--years N] [--mix 70/30] [--start 500000] [--constant 8%,4%] [--json] (--help for all options)',
     run: (_args, argv) => backtestCommand([...argv], { readFile: (p) => readFileSync(p, 'utf8'), loadHousehold: backtestTargets, dataPath: dataFile() }),

@@ -88,3 +88,53 @@ import { undoLastRecordingMenu } from './undo-recording';
 export function undoLastRecording(): void {
   undoLastRecordingMenu();
 }
+
+// ----- Scheduled checks (src/gas/schedule) ------------------------------------------------------
+import {
+  installScheduleAt,
+  pauseScheduleAt,
+  removeScheduleAt,
+  resumeScheduleAt,
+  scheduleStatusAt,
+  scheduledCheck,
+  sendTestEmailAt,
+} from './schedule/menu-actions';
+
+/** Installs the one daily check trigger (menu item); installing again still leaves one. */
+export function installSchedule(): void {
+  installScheduleAt(new Date());
+}
+
+/** Removes this add-on's daily check trigger from this spreadsheet (menu item). */
+export function removeSchedule(): void {
+  removeScheduleAt();
+}
+
+/** Pauses the scheduled checks after asking for a reason (menu item). */
+export function pauseSchedule(): void {
+  pauseScheduleAt(new Date());
+}
+
+/** Resumes paused scheduled checks (menu item). */
+export function resumeSchedule(): void {
+  resumeScheduleAt(new Date());
+}
+
+/** Sends the current check's email now, marked as a test (menu item). */
+export function sendTestEmail(): void {
+  sendTestEmailAt(new Date());
+}
+
+/** Shows what is installed, the next review date and any pause (menu item). */
+export function showScheduleStatus(): void {
+  scheduleStatusAt(new Date());
+}
+
+/**
+ * The daily time-driven trigger's handler: decides whether a review or alert is due and notifies.
+ *
+ * @param {GoogleAppsScript.Events.TimeDriven} e The time-driven event (its fields give the firing time).
+ */
+export function runScheduledCheck(e: unknown): void {
+  scheduledCheck(e);
+}

@@ -1,0 +1,166 @@
+import { computeDrift, daysBetween, formatPercent, dec, type IsoDate } from '../../engine/index';
+import { decideCheck } from '../../engine/schedule/decide-check';
+import { nextReviewDate } from '../../engine/schedule/periods';
+import { renderCheckEmail } from '../../engine/notify/check-email';
+import { renderErrorEmail } from '../../engine/notify/error-email';
+import { slackWebhookProblem } from '../../engine/schedule/slack-webhook';
+import { todayIn } from '../active-workbook';
+import { sendEmail } from './deliver';
+import { appendJournal } from './journal-log';
+import { readForSchedule, recipientFor, runCheckAt, type RunOutcome } from './run-check';
+import { loadPending, loadState, saveState } from './schedule-store';
+import { CHECK_HOUR, installCheckTrigger, removeCheckTriggers, scheduleTriggers } from './trigger';
+
+/**
+ * What the menu items do. Each returns the text it showed, so tests (and the sidebar helper)
+ * can assert it; `now` is a parameter so tests control the clock.
+ */
+
+function ui(): GoogleAppsScript.Base.Ui {
+  return SpreadsheetApp.getUi();
+}
+
+/** The trigger's entry: the time it fired (the event carries it, in UTC), else the clock. */
+export function fireTime(e: unknown): Date {
+  const ev = (typeof e === 'object' && e !== null ? e : {}) as Record<string, unknown>;
+  const n = (k: string) => (typeof ev[k] === 'number' ? (ev[k] as number) : NaN);
+  const parts = [n('year'), n('month'), n('day-of-month'), n('hour'), n('minute'), n('second')];
+  if (parts.slice(0, 3).some(Number.isNaN)) return new Date();
+  const [y, mo, d, h, mi, s] = parts.map((p) => (Number.isNaN(p) ? 0 : p));
+  return new Date(Date.UTC(y, mo - 1, d, h, mi, s));
+}
+
+/** The daily trigger handler: never throws (add-on triggers send no failure email), records instead. */
+export function scheduledCheck(e: unknown): RunOutcome {
+  const now = fireTime(e);
+  const ss = SpreadsheetApp.getActive();
+  try {
+    return runCheckAt(ss, now);
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    const outcome: RunOutcome = { kind: 'failed', summary: `the scheduled check failed: ${text}`, emailsSent: 0, failures: [text] };
+    try {
+      const state = loadState();
+      saveState({ ...state, lastRun: { at: now.toISOString(), asOf: '', kind: 'failed', result: outcome.summary } });
+      appendJournal(ss, now, [{ event: 'notice failed', asOf: todayIn(ss, now), details: outcome.summary }]);
+      const subject = 'Scheduled check failed';
+      sendEmail(recipientFor(null), { subject, text: `${subject}: ${text}\n\n${ss.getUrl()}`, html: `<p>${subject}: ${text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)}</p>` }, 'failed');
+    } catch {
+      // Nothing else is left to tell anyone with; the state above is the record.
+    }
+    return outcome;
+  }
+}
+
+export function installScheduleAt(now: Date): string {
+  const { replaced } = installCheckTrigger();
+  const state = loadState();
+  const read = readForSchedule(SpreadsheetApp.getActive(), now);
+  const schedule = read.ok ? read.household.settings.schedule : 'monthly';
+  const next = nextReviewDate(schedule, state.lastReview, read.today);
+  const text = [
+    replaced > 0 ? 'The daily check was reinstalled (the old trigger was replaced, so there is still one).' : 'The daily check is installed.',
+    `It runs once a day around ${CHECK_HOUR}:00 and emails you when a ${schedule} review is due (next: ${next <= read.today ? 'on the next run' : next}) or when a class passes the override threshold.`,
+    read.ok ? '' : `Note: the workbook has ${read.errors.length} error(s) now; the check will email you the list.`,
+  ].filter(Boolean).join('\n\n');
+  ui().alert('Schedule installed', text, ui().ButtonSet.OK);
+  return text;
+}
+
+export function removeScheduleAt(): string {
+  const removed = removeCheckTriggers();
+  const text = removed > 0 ? 'The daily check was removed. No more scheduled emails from this spreadsheet.' : 'No daily check was installed for you in this spreadsheet.';
+  ui().alert('Schedule removed', text, ui().ButtonSet.OK);
+  return text;
+}
+
+export function pauseScheduleAt(now: Date): string {
+  const answer = ui().prompt('Pause the schedule', 'Why are you pausing the scheduled checks? (kept with the pause, and shown in the monthly reminder)', ui().ButtonSet.OK_CANCEL);
+  if (answer.getSelectedButton() !== ui().Button.OK) return 'cancelled';
+  const reason = answer.getResponseText().trim();
+  if (reason === '') {
+    const text = 'The schedule was not paused: a reason is needed.';
+    ui().alert('Not paused', text, ui().ButtonSet.OK);
+    return text;
+  }
+  const ss = SpreadsheetApp.getActive();
+  const read = readForSchedule(ss, now);
+  const drift = read.ok ? computeDrift(read.household).householdDrift.toFixed() : null;
+  saveState({ ...loadState(), pausedAt: read.today, pauseReason: reason.slice(0, 500), driftAtPause: drift, reminderKey: null });
+  appendJournal(ss, now, [{ event: 'check', asOf: read.today, details: `Schedule paused: ${reason.slice(0, 500)}` }]);
+  const text = `The schedule is paused from ${read.today}. No review or alert emails until you resume; a reminder comes every 30 days.`;
+  ui().alert('Schedule paused', text, ui().ButtonSet.OK);
+  return text;
+}
+
+export function resumeScheduleAt(now: Date): string {
+  const ss = SpreadsheetApp.getActive();
+  const state = loadState();
+  const today = todayIn(ss, now) as IsoDate;
+  if (state.pausedAt === null) {
+    const text = 'The schedule is not paused.';
+    ui().alert('Schedule', text, ui().ButtonSet.OK);
+    return text;
+  }
+  saveState({ ...state, pausedAt: null, pauseReason: null, driftAtPause: null, reminderKey: null });
+  appendJournal(ss, now, [{ event: 'check', asOf: today, details: `Schedule resumed after ${daysBetween(state.pausedAt, today)} days.` }]);
+  const text = `The schedule is resumed after ${daysBetween(state.pausedAt, today)} days. The next daily run checks whether a review or alert is due.`;
+  ui().alert('Schedule resumed', text, ui().ButtonSet.OK);
+  return text;
+}
+
+/** Sends the email the check would send now, as a review, marked as a test; the schedule's memory is not touched. */
+export function sendTestEmailAt(now: Date): string {
+  const ss = SpreadsheetApp.getActive();
+  const read = readForSchedule(ss, now);
+  let to: string;
+  let result;
+  if (!read.ok) {
+    to = recipientFor(null);
+    const email = renderErrorEmail(read.errors, ss.getUrl(), read.today);
+    result = sendEmail(to, { ...email, subject: `[Test] ${email.subject}` }, 'test');
+  } else {
+    const settings = read.household.settings;
+    to = recipientFor(settings.email);
+    const decision = decideCheck({ household: read.household, asOf: read.today, state: loadState(), forceReview: true });
+    const problem = settings.slackWebhook === null ? null : slackWebhookProblem(settings.slackWebhook);
+    result = sendEmail(to, renderCheckEmail(decision, { spreadsheetUrl: ss.getUrl(), test: true, notes: problem ? [problem] : [] }), 'test');
+  }
+  const text = result.ok ? `A test email was sent to ${to}.` : `The test email to ${to} was not sent: ${result.error}`;
+  appendJournal(ss, now, [{ event: result.ok ? 'notice sent' : 'notice failed', asOf: read.today, details: `Test email: ${text}` }]);
+  ui().alert('Test email', text, ui().ButtonSet.OK);
+  return text;
+}
+
+export function scheduleStatusAt(now: Date): string {
+  const ss = SpreadsheetApp.getActive();
+  const state = loadState();
+  const read = readForSchedule(ss, now);
+  const installed = scheduleTriggers().length > 0;
+  const lines: string[] = [installed ? `Installed: one daily check around ${CHECK_HOUR}:00.` : 'Not installed: use Install schedule from the menu.'];
+  if (read.ok) {
+    const s = read.household.settings;
+    lines.push(`Review: ${s.schedule}; next review ${nextReviewDate(s.schedule, state.lastReview, read.today)}. Override threshold ${formatPercent(s.overrideThreshold, 0)}. Notify: ${s.notify === 'always' ? 'always' : 'only when action is needed'}. Automation: ${s.automation}.`);
+  } else lines.push(`The workbook has ${read.errors.length} error(s); the check emails the list instead of checking.`);
+  if (state.pausedAt !== null) {
+    const days = daysBetween(state.pausedAt, read.today);
+    let drift = '';
+    if (read.ok) {
+      const driftNow = computeDrift(read.household).householdDrift;
+      if (state.driftAtPause !== null) {
+        const change = driftNow.minus(dec(state.driftAtPause)).times(100);
+        drift = ` Household drift was ${formatPercent(dec(state.driftAtPause))} at the pause and is ${formatPercent(driftNow)} now (${change.isNegative() ? '' : '+'}${change.toFixed(1)} points since the pause).`;
+      } else drift = ` Household drift now ${formatPercent(driftNow)}.`;
+    }
+    lines.push(`Paused for ${days} days (since ${state.pausedAt}; reason: ${state.pauseReason ?? 'none given'}).${drift}`);
+  }
+  if (state.lastRun) lines.push(`Last run ${state.lastRun.at}: ${state.lastRun.result}`);
+  const pending = loadPending();
+  if (pending.length > 0) lines.push(`${pending.length} Slack message(s) waiting to be retried on the next run.`);
+  const text = lines.join('\n\n');
+  ui().alert('Schedule', text, ui().ButtonSet.OK);
+  return text;
+}
+
+// Re-exported for main.ts's top-level handler.
+export { runCheckAt };

@@ -1,0 +1,40 @@
+import { slackPlanRecordedText, type RecordedTradeLine } from '../../engine/notify/slack-text';
+import { slackWebhookProblem } from '../../engine/schedule/slack-webhook';
+import { todayIn, type Spreadsheet } from '../active-workbook';
+import { readSheetHousehold } from '../household-from-sheet';
+import { postSlack } from './deliver';
+import { appendJournal } from './journal-log';
+import { loadPending, savePending } from './schedule-store';
+
+export type PlanRecordedNotice = { posted: true } | { posted: false; reason: string };
+
+/**
+ * Tells Slack that a plan was recorded as executed. Call it after the recording has finished (it
+ * takes the document lock to journal). With no webhook set it does nothing; a refused address or a
+ * failed post is journaled, and a failed post is queued for the next scheduled run.
+ */
+export function notifyPlanRecorded(ss: Spreadsheet, planId: string, trades: readonly RecordedTradeLine[], now: Date = new Date()): PlanRecordedNotice {
+  const read = readSheetHousehold(ss, now);
+  if (!read.ok) return { posted: false, reason: 'the workbook has errors; Settings could not be read' };
+  const webhook = read.household.settings.slackWebhook;
+  if (webhook === null) return { posted: false, reason: 'no Slack Webhook is set' };
+  const asOf = todayIn(ss, now);
+  const problem = slackWebhookProblem(webhook);
+  if (problem) {
+    appendJournal(ss, now, [{ planId, event: 'notice failed', asOf, details: problem }]);
+    return { posted: false, reason: problem };
+  }
+  const text = slackPlanRecordedText(planId, trades, ss.getUrl());
+  const posted = postSlack(webhook, text);
+  if (posted.ok) {
+    appendJournal(ss, now, [{ planId, event: 'notice sent', asOf, details: `Slack told that plan ${planId} was recorded.` }]);
+    return { posted: true };
+  }
+  const what = `Slack message: plan ${planId} recorded`;
+  const dropped = savePending([...loadPending(), { channel: 'slack', what, text, firstFailedAt: now.toISOString(), attempts: 1, lastError: posted.error }]);
+  appendJournal(ss, now, [
+    { planId, event: 'notice failed', asOf, details: `${what}: ${posted.error}; retried on the next scheduled run.` },
+    ...dropped.map((d) => ({ event: 'notice failed' as const, asOf, details: `${d.what}: dropped from the retry queue (too many pending); last error: ${d.lastError}` })),
+  ]);
+  return { posted: false, reason: posted.error };
+}
