@@ -45,7 +45,7 @@ describe('the check email', () => {
     expect(renderCheckEmail(decision, { spreadsheetUrl: SHEET_URL, test: true }).subject).toBe('[Test] Rebalance due: 7 classes outside their bands, est. tax saving $91');
     const quarterly = exampleHousehold({ Schedule: 'quarterly' });
     const alert = decideCheck({ household: quarterly, asOf: AS_OF, state: { ...emptyScheduleState(), lastReview: isoDate('2026-10-01') } });
-    expect(renderCheckEmail(alert, { spreadsheetUrl: SHEET_URL }).subject).toBe('Drift alert: 5 classes past the 20% override (largest: US Small Cap +45%)');
+    expect(renderCheckEmail(alert, { spreadsheetUrl: SHEET_URL }).subject).toBe('Drift alert: 5 classes past the 20% override (largest: US Small Cap +46%)');
   });
 
   it('HTML: tables and inline styles, the trades, the link; text alternative has the same', () => {
@@ -55,7 +55,7 @@ describe('the check email', () => {
     expect(email.html).toContain('TX-BND-2021');
     expect(email.html).toContain('$18,450.00');
     expect(email.text).toContain('* Taxable Brokerage: SELL 250 BND = $18,450.00, est. tax -$90.65');
-    expect(email.text).toContain('* Traditional IRA: BUY 479 SCHP = $12,885.10');
+    expect(email.text).toContain('* Traditional IRA: BUY 474 SCHP = $12,750.60');
     expect(email.text).toContain(`Open the spreadsheet: ${SHEET_URL}`);
     expect(email.text).toContain('Taxable Brokerage  VB      TX-VB-2025  2026-12-06      16  $1,032.00           $175.44');
     expect(email.text).not.toMatch(/<[a-z]/i);
@@ -110,7 +110,7 @@ describe('the check email', () => {
       expect(requests.filter((u) => !u.startsWith('about:') && !u.startsWith('data:'))).toEqual([]);
       expect(await page.locator('script, img, style').count()).toBe(0);
       expect(await page.locator('body').innerText()).toContain(IMG);
-      // The drift bars are real boxes: US Small Cap (+45%, the largest) fills its half of the bar.
+      // The drift bars are real boxes: US Small Cap (+46%, the largest) fills its half of the bar.
       const width = await page.locator('table[width="102"]').first().boundingBox();
       expect(width?.width).toBe(102);
       await page.screenshot({ path: `${OUTPUT}email.png`, fullPage: true });

@@ -59,8 +59,8 @@ describe('the scheduled check over the in-memory spreadsheet', () => {
     const google = world({ Schedule: 'quarterly' });
     saveState({ ...emptyScheduleState(), lastReview: isoDate('2026-10-01'), reviewKey: 'review:2026-Q4' });
     expect(runCheckAt(ss(google), NOV_20).kind).toBe('alert');
-    expect(google.mail.sent.map((m) => m.subject)).toEqual(['Drift alert: 5 classes past the 20% override (largest: US Small Cap +45%)']);
-    expect(google.mail.sent[0].body).toContain('US Small Cap is 45% above its target (11.6% held, target 8.0%), past the 20% override threshold.');
+    expect(google.mail.sent.map((m) => m.subject)).toEqual(['Drift alert: 5 classes past the 20% override (largest: US Small Cap +46%)']);
+    expect(google.mail.sent[0].body).toContain('US Small Cap is 46% above its target (11.6% held, target 8.0%), past the 20% override threshold.');
     expect(runCheckAt(ss(google), NOV_21).kind).toBe('nothing');
     expect(google.mail.sent).toHaveLength(1);
   });
@@ -194,8 +194,8 @@ describe('the scheduled check over the in-memory spreadsheet', () => {
     expect(loadState()).toMatchObject({ pausedAt: '2026-10-15', pauseReason: 'Waiting for the year-end bonus' });
     expect(runCheckAt(ss(google), new Date('2026-11-01T12:00:00Z')).kind).toBe('nothing'); // day 17
     expect(runCheckAt(ss(google), NOV_20).kind).toBe('paused-reminder'); // day 36
-    expect(google.mail.sent.map((m) => m.subject)).toEqual(['Schedule paused for 36 days: household drift 11.2% (was 11.2%)']);
-    expect(scheduleStatusAt(NOV_20)).toContain('Paused for 36 days (since 2026-10-15; reason: Waiting for the year-end bonus). Household drift was 11.2% at the pause and is 11.2% now (+0.0 points since the pause).');
+    expect(google.mail.sent.map((m) => m.subject)).toEqual(['Schedule paused for 36 days: household drift 11.0% (was 11.0%)']);
+    expect(scheduleStatusAt(NOV_20)).toContain('Paused for 36 days (since 2026-10-15; reason: Waiting for the year-end bonus). Household drift was 11.0% at the pause and is 11.0% now (+0.0 points since the pause).');
     resumeScheduleAt(NOV_21);
     expect(runCheckAt(ss(google), NOV_21).kind).toBe('review');
   });
