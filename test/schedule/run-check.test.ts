@@ -60,7 +60,7 @@ describe('the scheduled check over the in-memory spreadsheet', () => {
     saveState({ ...emptyScheduleState(), lastReview: isoDate('2026-10-01'), reviewKey: 'review:2026-Q4' });
     expect(runCheckAt(ss(google), NOV_20).kind).toBe('alert');
     expect(google.mail.sent.map((m) => m.subject)).toEqual(['Drift alert: 5 classes past the 20% override (largest: US Small Cap +46%)']);
-    expect(google.mail.sent[0].body).toContain('US Small Cap is 46% above its target (11.6% held, target 8.0%), past the 20% override threshold.');
+    expect(google.mail.sent[0].body).toContain('US Small Cap is 46% above its target (11.7% held, target 8.0%), past the 20% override threshold.');
     expect(runCheckAt(ss(google), NOV_21).kind).toBe('nothing');
     expect(google.mail.sent).toHaveLength(1);
   });
