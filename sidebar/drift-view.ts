@@ -9,10 +9,10 @@ function bar(name: string, weight: string, target: string | null, bandLow: strin
   const w = Number(weight);
   const statusClass = status === 'over' || status === 'under' ? status : status === 'within' ? 'within' : 'neutral';
   const track = el('div', { class: 'track' }, [
+    el('div', { class: 'fill', style: { width: pct(w, scale) } }),
     bandLow !== null && bandHigh !== null
       ? el('div', { class: 'band', style: { left: pct(Number(bandLow), scale), width: pct(Number(bandHigh) - Number(bandLow), scale) } })
       : null,
-    el('div', { class: 'fill', style: { width: pct(w, scale) } }),
     target !== null ? el('div', { class: 'target', style: { left: pct(Number(target), scale) } }) : null,
   ]);
   const title =

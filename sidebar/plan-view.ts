@@ -9,11 +9,10 @@ function tradeDetails(t: TradeJson, index: number): HTMLElement {
     t.lots.length === 0
       ? null
       : el('table', { class: 'lots' }, [
-          el('thead', {}, [el('tr', {}, ['Lot', 'Acquired', 'Shares', 'Gain', 'Term'].map((h) => el('th', { text: h })))]),
+          el('thead', {}, [el('tr', {}, ['Lot', 'Shares', 'Gain', 'Term'].map((h) => el('th', { text: h })))]),
           el('tbody', {}, t.lots.map((l) =>
             el('tr', {}, [
-              el('td', { text: l.lot }),
-              el('td', { text: l.acquired }),
+              el('td', { class: 'lot' }, [el('span', { text: l.lot }), el('span', { class: 'muted small', text: `bought ${l.acquired}` })]),
               el('td', { class: 'num', text: shares(l.shares) }),
               el('td', { class: neg(l.gain), text: signedMoney(l.gain) }),
               el('td', { text: l.term }),
@@ -23,10 +22,11 @@ function tradeDetails(t: TradeJson, index: number): HTMLElement {
   return el('details', { class: 'trade', attrs: { 'data-trade': String(index), 'data-ticker': t.ticker } }, [
     el('summary', {}, [
       el('span', { class: `badge ${t.action === 'SELL' ? 'SELL' : 'BUY'}`, text: t.action }),
-      el('span', { class: 'what', text: `${shares(t.shares)} ${t.ticker} @ ${money(t.price)}` }),
+      el('span', { class: 'what', text: `${shares(t.shares)} ${t.ticker}`, title: `${t.action} ${shares(t.shares)} ${t.ticker} at ${money(t.price)}` }),
       el('span', { class: 'amount', text: money(t.amount) }),
     ]),
     el('div', { class: 'trade-body' }, [
+      el('p', { class: 'muted', text: `${shares(t.shares)} shares at ${money(t.price)}` }),
       el('p', { text: t.reason }),
       t.action === 'SELL'
         ? el('p', { class: 'muted' }, [

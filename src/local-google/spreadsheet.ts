@@ -40,6 +40,7 @@ export class InMemorySpreadsheet {
   private nextSheetId = 0;
   private writes = 0;
   private writeBudget = Infinity;
+  private failuresLeft = Infinity;
   readonly evaluateFormula: FormulaEvaluator;
 
   constructor(options: InMemorySpreadsheetOptions = {}, context: FakeContext = new FakeContext()) {
@@ -62,9 +63,14 @@ export class InMemorySpreadsheet {
     return this.writes;
   }
 
-  /** The next `n` writes succeed; the (n+1)-th and every later one throws, as a flaky Sheets does. */
-  failAfterWrites(n: number): void {
+  /**
+   * The next `n` writes succeed; the (n+1)-th and every later one throws, as a flaky Sheets does.
+   * With `failures`, only that many writes throw and later ones succeed again (a transient
+   * failure, which is what lets a rollback put things back).
+   */
+  failAfterWrites(n: number, failures = Infinity): void {
     this.writeBudget = this.writes + n;
+    this.failuresLeft = failures;
   }
 
   stopFailing(): void {
@@ -86,7 +92,9 @@ export class InMemorySpreadsheet {
   /** @internal every mutating call comes through here. */
   beforeWrite(api: string): void {
     this.call(api, 'writeDocument');
-    if (this.writes >= this.writeBudget) {
+    if (this.writes >= this.writeBudget && this.failuresLeft > 0) {
+      this.failuresLeft--;
+      if (this.failuresLeft === 0) this.writeBudget = Infinity;
       throw new Error(`Service Spreadsheets failed while accessing document with id ${this.id}.`);
     }
     this.writes++;
