@@ -54,7 +54,7 @@ export function planView(plan: PlanJson): Child[] {
       ...row('Sales deferred', String(s.deferred ?? plan.deferred.length), 'deferred'),
       ...row('Drift before → after', `${percent(String(s.driftBefore ?? ''))} → ${percent(String(s.driftAfter ?? ''))}`, 'drift'),
     ]),
-    el('p', { class: 'muted small', text: `Plan ${plan.id} · as of ${plan.asOf}` }),
+    el('p', { class: 'muted small', text: `Plan ${plan.id} · as of ${plan.asOf}`, attrs: { id: 'plan-id' } }),
     plan.trades.length === 0 ? el('p', { class: 'muted', text: 'No trades needed: every class is within its band.' }) : null,
     ...accounts.map((account) =>
       el('div', { class: 'account-group', attrs: { 'data-account': account } }, [
