@@ -50,13 +50,17 @@ export function householdBars(classes: readonly ClassBarJson[]): Child[] {
 
 /** Each account's mix, with the household target as a reference tick (targets are household-wide). */
 export function accountBars(accounts: readonly AccountJson[], classes: readonly ClassBarJson[]): Child[] {
-  const targetOf = new Map(classes.map((c) => [c.assetClass, c.target]));
+  const targetOf = new Map(classes.filter((c) => c.status !== 'no target').map((c) => [c.assetClass, c.target]));
+  const order = (name: string) => {
+    const i = classes.findIndex((c) => c.assetClass === name);
+    return i < 0 ? classes.length : i;
+  };
   return accounts.map((a) => {
     const scale = scaleOf(a.classes.map((c) => c.weight));
     return el('div', { class: 'account-drift', attrs: { 'data-account': a.name } }, [
       el('h3', {}, [el('span', { text: a.name }), el('span', { class: 'muted', text: ` · ${a.type} · ${money(a.total)}` })]),
       a.classes.length === 0 ? el('p', { class: 'muted', text: 'No holdings.' }) : null,
-      ...a.classes.map((c) => bar(c.assetClass, c.weight, targetOf.get(c.assetClass) ?? null, null, null, 'neutral', scale)),
+      ...[...a.classes].sort((x, y) => order(x.assetClass) - order(y.assetClass)).map((c) => bar(c.assetClass, c.weight, targetOf.get(c.assetClass) ?? null, null, null, 'neutral', scale)),
     ]);
   });
 }

@@ -20,14 +20,26 @@ let busy = false;
 // ---------------------------------------------------------------------------------------------
 // Notices and errors
 
-function notice(kind: 'ok' | 'error', headline: string, details: readonly string[] = []): void {
-  fill(byId('notice'), [
-    el('div', { class: `notice ${kind}` }, [el('div', { text: headline }), details.length > 0 ? el('ul', {}, details.map((d) => el('li', { text: d }))) : null]),
+type NoticeArea = 'notice' | 'options-notice' | 'action-notice';
+
+/** A message next to what caused it: the top of the sidebar, under Options, or under Actions. */
+function notice(kind: 'ok' | 'error', headline: string, details: readonly string[] = [], area: NoticeArea = 'notice'): void {
+  const box = byId(area);
+  fill(box, [
+    el('div', { class: `notice ${kind}` }, [el('div', { text: headline }), detailsList(details)]),
   ]);
+  if (area !== 'notice') box.scrollIntoView({ block: 'nearest' });
+}
+
+/** Up to three lines shown; a longer list (a recording's journal) folds away. */
+function detailsList(details: readonly string[]): HTMLElement | null {
+  if (details.length === 0) return null;
+  const list = el('ul', {}, details.map((d) => el('li', { text: d })));
+  return details.length <= 3 ? list : el('details', {}, [el('summary', { text: `Details (${details.length})` }), list]);
 }
 
 function clearNotice(): void {
-  fill(byId('notice'), []);
+  for (const area of ['notice', 'options-notice', 'action-notice'] as const) fill(byId(area), []);
 }
 
 /** The reader's errors as a list naming tab, row and column. */
@@ -56,7 +68,7 @@ async function guarded(work: () => Promise<void>): Promise<void> {
   try {
     await work();
   } catch (error) {
-    notice('error', error instanceof Error ? error.message : String(error));
+    notice('error', error instanceof Error ? error.message : String(error), [], state ? 'action-notice' : 'notice');
   } finally {
     setBusy(false);
   }
@@ -152,7 +164,7 @@ async function makePlan(): Promise<void> {
   const result = await call('makePlan', readOptions());
   if (!result.ok) {
     if (result.issues.length > 0) showIssues('The workbook has problems:', result.issues);
-    notice('error', 'No plan was made.', result.errors);
+    notice('error', 'No plan was made.', result.errors, 'options-notice');
     return;
   }
   plan = result.plan;
@@ -163,8 +175,8 @@ async function writePlan(): Promise<void> {
   if (!plan) return;
   clearNotice();
   const result = await call('writePlanToSheet', plan);
-  if (result.ok) notice('ok', `Plan ${result.planId} written to the Plan tab (${result.trades} trade${result.trades === 1 ? '' : 's'}). Place the orders at your broker, then record them.`);
-  else notice('error', 'The plan was not written.', result.errors);
+  if (result.ok) notice('ok', `Plan ${result.planId} written to the Plan tab (${result.trades} trade${result.trades === 1 ? '' : 's'}). Place the orders at your broker, then record them.`, [], 'action-notice');
+  else notice('error', 'The plan was not written.', result.errors, 'action-notice');
 }
 
 /** The executed-trades form: each trade's shares and fill price, prefilled from the plan. */
@@ -176,7 +188,11 @@ function openRecord(): void {
     sharesInput.value = t.shares;
     const priceInput = el('input', { attrs: { type: 'text', inputmode: 'decimal', 'data-field': 'price', 'data-trade': String(i), 'aria-label': `Fill price of ${t.ticker}` } });
     priceInput.value = t.price;
-    return el('div', { class: 'record-row' }, [el('span', { class: 'what', text: `${t.action} ${t.ticker}`, title: `${t.account}: ${t.action} ${t.ticker}` }), sharesInput, priceInput]);
+    return el('div', { class: 'record-row' }, [
+      el('span', { class: 'what', title: `${t.account}: ${t.action} ${t.ticker}` }, [el('span', { text: `${t.action} ${t.ticker}` }), el('span', { class: 'muted small account-line', text: t.account })]),
+      sharesInput,
+      priceInput,
+    ]);
   });
   fill(byId('record'), [
     el('div', { class: 'record-form' }, [
@@ -213,17 +229,17 @@ async function recordPlan(): Promise<void> {
   clearNotice();
   const { plan: executed, errors } = executedPlan(plan);
   if (errors.length > 0) {
-    notice('error', 'Fix these before recording:', errors);
+    notice('error', 'Fix these before recording:', errors, 'action-notice');
     return;
   }
   const result = await call('recordExecuted', executed);
   if (!result.ok) {
     if (result.issues && result.issues.length > 0) showIssues('The workbook has problems:', result.issues);
-    notice('error', 'Nothing was recorded.', result.errors);
+    notice('error', 'Nothing was recorded.', result.errors, 'action-notice');
     return;
   }
-  notice('ok', `Recorded plan ${result.planId}: ${result.trades} trade${result.trades === 1 ? '' : 's'}. Lots, Sales, Accounts and the Journal are updated.`, result.journal);
-  await refreshState();
+  if (await refreshState()) renderOptions(); // cash per account changed
+  notice('ok', `Recorded plan ${result.planId}: ${result.trades} trade${result.trades === 1 ? '' : 's'}. Lots, Sales, Accounts and the Journal are updated.`, result.journal, 'action-notice');
 }
 
 // ---------------------------------------------------------------------------------------------

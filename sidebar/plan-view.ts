@@ -12,7 +12,7 @@ function tradeDetails(t: TradeJson, index: number): HTMLElement {
           el('thead', {}, [el('tr', {}, ['Lot', 'Shares', 'Gain', 'Term'].map((h) => el('th', { text: h })))]),
           el('tbody', {}, t.lots.map((l) =>
             el('tr', {}, [
-              el('td', { class: 'lot' }, [el('span', { text: l.lot }), el('span', { class: 'muted small', text: `bought ${l.acquired}` })]),
+              el('td', { class: 'lot' }, [el('span', { text: l.lot }), el('span', { class: 'muted small nowrap', text: l.acquired, title: 'acquired' })]),
               el('td', { class: 'num', text: shares(l.shares) }),
               el('td', { class: neg(l.gain), text: signedMoney(l.gain) }),
               el('td', { text: l.term }),
@@ -30,8 +30,12 @@ function tradeDetails(t: TradeJson, index: number): HTMLElement {
       el('p', { text: t.reason }),
       t.action === 'SELL'
         ? el('p', { class: 'muted' }, [
-            `Short-term ${signedMoney(t.shortTermGain)} · long-term ${signedMoney(t.longTermGain)} · tax `,
-            el('span', { class: Number(t.tax) < 0 ? 'neg' : '', text: signedMoney(t.tax) }),
+            'Short-term ',
+            el('span', { class: 'nowrap', text: signedMoney(t.shortTermGain) }),
+            ' · long-term ',
+            el('span', { class: 'nowrap', text: signedMoney(t.longTermGain) }),
+            ' · tax ',
+            el('span', { class: Number(t.tax) < 0 ? 'neg nowrap' : 'nowrap', text: signedMoney(t.tax) }),
           ])
         : null,
       lotsTable,

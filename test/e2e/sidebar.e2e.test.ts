@@ -103,7 +103,7 @@ describe('the sidebar in the workbench, in headless Chromium', () => {
 
     // 4. Write the plan: the Plan tab fills, and the page beside the sidebar shows it.
     await sidebar.locator('#write-plan').click();
-    await expect.poll(() => sidebar.locator('#notice').textContent()).toContain(`Plan ${planId} written to the Plan tab`);
+    await expect.poll(() => sidebar.locator('#action-notice').textContent()).toContain(`Plan ${planId} written to the Plan tab`);
     const written = await tabs(url);
     expect(written.Plan[0][0]).toBe(`Plan ${planId}`);
     expect(written.Plan[1].slice(0, 3)).toEqual(['Account', 'Action', 'Ticker']);
@@ -119,7 +119,7 @@ describe('the sidebar in the workbench, in headless Chromium', () => {
     await sidebar.locator('.record-form').waitFor();
     await shootSidebar(page, 'sidebar-record.png');
     await sidebar.locator('#record-plan').click();
-    await expect.poll(() => sidebar.locator('#notice').textContent()).toContain(`Recorded plan ${planId}`);
+    await expect.poll(() => sidebar.locator('#action-notice').textContent()).toContain(`Recorded plan ${planId}`);
     const after = await tabs(url);
     expect(after.Lots.filter((r) => r[5].startsWith(`${planId}-`)).length).toBeGreaterThan(0);
     expect(after.Sales.length).toBeGreaterThan(before.Sales.length);
@@ -129,7 +129,7 @@ describe('the sidebar in the workbench, in headless Chromium', () => {
 
     // Recording the same plan again is refused, and nothing changes.
     await sidebar.locator('#record-plan').click();
-    await expect.poll(() => sidebar.locator('#notice').textContent()).toContain('already in the Journal');
+    await expect.poll(() => sidebar.locator('#action-notice').textContent()).toContain('already in the Journal');
     expect(await tabs(url)).toEqual(after);
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
