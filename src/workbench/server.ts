@@ -138,6 +138,10 @@ export async function startWorkbench(argv: readonly string[]): Promise<{ url: st
           }
           return send(res, 200, 'application/json', JSON.stringify(answer));
         }
+        if (path === '/favicon.ico') {
+          res.writeHead(204).end();
+          return;
+        }
         send(res, 404, 'text/plain', 'not found');
       } catch (error) {
         send(res, 500, 'text/plain', String((error as Error)?.message ?? error));
