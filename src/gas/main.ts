@@ -5,6 +5,10 @@
  * runs on every server call, even with no authorization, so nothing here touches a service.
  */
 import { driftFormula, rebalanceFormula, taxLotsFormula } from './custom-functions';
+import { addMenu, openHelp, openSidebar } from './menu';
+import { setUpTabsFromMenu } from './setup-tabs';
+import { openAtRecordStep } from './sidebar-api';
+export { getPlannerState, makePlan, writePlanToSheet, recordExecuted } from './sidebar-api';
 
 /**
  * Household drift per asset class: value, weight, target, drift in points, relative drift, band and status.
@@ -59,7 +63,7 @@ export function REBALANCE(targets: unknown, securities: unknown, lots: unknown, 
  */
 export function onOpen(e: unknown): void {
   void e;
-  SpreadsheetApp.getUi().createAddonMenu().addItem('Open trade planner', 'showSidebar').addToUi();
+  addMenu();
 }
 
 /**
@@ -73,8 +77,22 @@ export function onInstall(e: unknown): void {
 
 /** Opens the trade planner sidebar (menu item; full authorization). */
 export function showSidebar(): void {
-  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Rebalancer');
-  SpreadsheetApp.getUi().showSidebar(html);
+  openSidebar();
+}
+
+/** Opens the trade planner at its Record executed step (menu item). */
+export function showRecordDialog(): void {
+  openAtRecordStep(openSidebar);
+}
+
+/** Creates any missing contract tab with headers, formats and an example row, and a Dashboard (menu item). */
+export function setUpTabs(): void {
+  setUpTabsFromMenu();
+}
+
+/** A short help dialog (menu item). */
+export function showHelp(): void {
+  openHelp();
 }
 
 // (Imports are hoisted; this one sits with the export it serves so parallel additions don't collide.)

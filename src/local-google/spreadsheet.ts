@@ -1,5 +1,6 @@
 import { formatA1, parseA1 } from './a1-notation';
 import { FakeContext, type Capability } from './auth-mode';
+import { FakeEmbeddedChart, FakeEmbeddedChartBuilder } from './embedded-chart';
 import { copyValue, displayValue, emptyCell, isEmptyCell, storedFromInput, type Cell, type CellValue } from './cell-values';
 
 /** Computes what a formula cell shows; the fake has no formula engine of its own. */
@@ -230,6 +231,7 @@ export class InMemorySheet {
   private maxColumns = DEFAULT_COLUMNS;
   private frozenRows = 0;
   private hidden = false;
+  private readonly charts: FakeEmbeddedChart[] = [];
 
   constructor(
     readonly parent: InMemorySpreadsheet,
@@ -455,6 +457,28 @@ export class InMemorySheet {
     return this.frozenRows;
   }
 
+  newChart(): FakeEmbeddedChartBuilder {
+    this.parent.call('Sheet.newChart');
+    return new FakeEmbeddedChartBuilder();
+  }
+
+  insertChart(chart: FakeEmbeddedChart): void {
+    this.parent.beforeWrite('Sheet.insertChart');
+    if (!(chart instanceof FakeEmbeddedChart)) throw new Error("The parameters (object) don't match the method signature for SpreadsheetApp.Sheet.insertChart.");
+    this.charts.push(chart);
+  }
+
+  removeChart(chart: FakeEmbeddedChart): void {
+    this.parent.beforeWrite('Sheet.removeChart');
+    const i = this.charts.indexOf(chart);
+    if (i >= 0) this.charts.splice(i, 1);
+  }
+
+  getCharts(): FakeEmbeddedChart[] {
+    this.parent.call('Sheet.getCharts');
+    return [...this.charts];
+  }
+
   /** Column widths are not modelled; counted as a write so batching tests see it. */
   autoResizeColumns(startColumn: number, numColumns: number): InMemorySheet {
     void startColumn;
@@ -642,6 +666,11 @@ export class InMemoryRange {
   getLastColumn(): number {
     this.spreadsheet.call('Range.getLastColumn');
     return this.column + this.numColumns - 1;
+  }
+
+  /** @internal A1 with the sheet name, without counting a call. */
+  a1Raw(): string {
+    return `${this.sheet.getNameRaw()}!${formatA1(this.row, this.column, this.numRows, this.numColumns)}`;
   }
 
   getA1Notation(): string {

@@ -57,9 +57,9 @@ describe('build.mjs output', () => {
     expect(html).not.toMatch(/<script[^>]*\bsrc=/i);
     expect(html).not.toMatch(/<link[^>]*\bhref=/i);
     expect(html).toContain('<style>');
-    expect(html).toContain('font: 13px/1.4 Arial');
+    expect(html).toContain('font: 13px/1.45 "Google Sans", Roboto');
     expect(html).toMatch(/<script>\s*"use strict";\(\(\)=>\{/);
-    expect(html).toContain('Ready.'); // the bundled sidebar/main.ts
+    expect(html).toContain('getPlannerState'); // the bundled sidebar/main.ts calls the server
   });
 });
 

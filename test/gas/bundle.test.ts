@@ -43,15 +43,38 @@ describe('dist/Code.js in a bare V8 context, as Apps Script runs it', () => {
     const google = createFakeGoogle({ authMode: 'LIMITED', htmlFiles: { Sidebar: sidebarHtml() } });
     const ctx = loadBundle(google.globals);
     ctx.onOpen({ authMode: 'LIMITED' });
+    const item = (caption: string, functionName: string) => ({ kind: 'item', caption, functionName });
     expect(google.ui.menus).toEqual([
-      { kind: 'addon', caption: '(add-on)', entries: [{ kind: 'item', caption: 'Open trade planner', functionName: 'showSidebar' }] },
+      {
+        kind: 'addon',
+        caption: '(add-on)',
+        entries: [
+          item('Open trade planner', 'showSidebar'),
+          item('Set up tabs…', 'setUpTabs'),
+          { kind: 'separator' },
+          item('Record executed plan', 'showRecordDialog'),
+          item('Undo last recording', 'undoLastRecording'),
+          { kind: 'separator' },
+          {
+            kind: 'submenu',
+            caption: 'Schedule',
+            entries: [
+              item('Install monthly check', 'installSchedule'),
+              item('Pause checks', 'pauseSchedule'),
+              item('Resume checks', 'resumeSchedule'),
+              item('Remove schedule', 'removeSchedule'),
+              item('Send a test email', 'sendTestEmail'),
+              item('Schedule status', 'showScheduleStatus'),
+            ],
+          },
+          { kind: 'separator' },
+          item('Help', 'showHelp'),
+        ],
+      },
     ]);
-    expect(google.calls.snapshot()).toEqual({
-      'SpreadsheetApp.getUi': 1,
-      'Ui.createAddonMenu': 1,
-      'Menu.addItem': 1,
-      'Menu.addToUi': 1,
-    });
+    // Menus only: no document, no Properties (NONE mode allows nothing else).
+    expect(Object.keys(google.calls.snapshot()).every((api) => /^(SpreadsheetApp\.getUi|Ui\.create(Addon)?Menu|Menu\.)/.test(api))).toBe(true);
+    expect(google.calls.count('Menu.addToUi')).toBe(1);
     // A sidebar needs full authorization: the same call from onOpen would fail.
     expect(() => ctx.showSidebar()).toThrow('You do not have permission to call Ui.showSidebar');
   });

@@ -1,0 +1,66 @@
+import type { AccountJson, ClassBarJson } from '../src/gas/sidebar-api';
+import { el, type Child } from './dom';
+import { money, percent } from './format';
+
+const pct = (fraction: number, scale: number) => `${Math.max(0, Math.min(100, (fraction / scale) * 100)).toFixed(2)}%`;
+
+/** One class: the current weight as a filled bar, the band as a shaded span, the target as a tick. */
+function bar(name: string, weight: string, target: string | null, bandLow: string | null, bandHigh: string | null, status: string, scale: number): HTMLElement {
+  const w = Number(weight);
+  const statusClass = status === 'over' || status === 'under' ? status : status === 'within' ? 'within' : 'neutral';
+  const track = el('div', { class: 'track' }, [
+    el('div', { class: 'fill', style: { width: pct(w, scale) } }),
+    bandLow !== null && bandHigh !== null
+      ? el('div', { class: 'band', style: { left: pct(Number(bandLow), scale), width: pct(Number(bandHigh) - Number(bandLow), scale) } })
+      : null,
+    target !== null ? el('div', { class: 'target', style: { left: pct(Number(target), scale) } }) : null,
+  ]);
+  const title =
+    target === null
+      ? `${name}: ${percent(weight)}`
+      : `${name}: ${percent(weight)} now, target ${percent(target)}${bandLow !== null && bandHigh !== null ? `, band ${percent(bandLow)}–${percent(bandHigh)}` : ''} (${status})`;
+  return el('div', { class: `bar-row status-${statusClass}`, title, attrs: { 'data-class': name, 'data-status': status } }, [
+    el('div', { class: 'bar-label' }, [
+      el('span', { class: 'name', text: name }),
+      el('span', { class: 'nums' }, [el('b', { text: percent(weight) }), target !== null ? el('span', { class: 'muted', text: ` / ${percent(target)}` }) : null]),
+    ]),
+    track,
+  ]);
+}
+
+/** A common scale so bars compare across classes: the largest weight or band edge, plus room. */
+function scaleOf(values: readonly (string | null)[]): number {
+  const max = Math.max(0.05, ...values.map((v) => Number(v ?? 0)).filter(Number.isFinite));
+  return Math.min(1, max * 1.1);
+}
+
+export function householdBars(classes: readonly ClassBarJson[]): Child[] {
+  const scale = scaleOf(classes.flatMap((c) => [c.weight, c.bandHigh, c.target]));
+  return [
+    ...classes.map((c) => bar(c.assetClass, c.weight, c.status === 'no target' ? null : c.target, c.bandLow, c.bandHigh, c.status, scale)),
+    el('div', { class: 'legend' }, [
+      el('span', {}, [el('i', { attrs: { style: 'background:rgba(26,115,232,.25)' } }), 'band']),
+      el('span', {}, [el('i', { attrs: { style: 'background:#202124;width:2px' } }), 'target']),
+      el('span', {}, [el('i', { attrs: { style: 'background:#1e8e3e' } }), 'within']),
+      el('span', {}, [el('i', { attrs: { style: 'background:#d93025' } }), 'over']),
+      el('span', {}, [el('i', { attrs: { style: 'background:#f29900' } }), 'under']),
+    ]),
+  ];
+}
+
+/** Each account's mix, with the household target as a reference tick (targets are household-wide). */
+export function accountBars(accounts: readonly AccountJson[], classes: readonly ClassBarJson[]): Child[] {
+  const targetOf = new Map(classes.filter((c) => c.status !== 'no target').map((c) => [c.assetClass, c.target]));
+  const order = (name: string) => {
+    const i = classes.findIndex((c) => c.assetClass === name);
+    return i < 0 ? classes.length : i;
+  };
+  return accounts.map((a) => {
+    const scale = scaleOf(a.classes.map((c) => c.weight));
+    return el('div', { class: 'account-drift', attrs: { 'data-account': a.name } }, [
+      el('h3', {}, [el('span', { text: a.name }), el('span', { class: 'muted', text: ` · ${a.type} · ${money(a.total)}` })]),
+      a.classes.length === 0 ? el('p', { class: 'muted', text: 'No holdings.' }) : null,
+      ...[...a.classes].sort((x, y) => order(x.assetClass) - order(y.assetClass)).map((c) => bar(c.assetClass, c.weight, targetOf.get(c.assetClass) ?? null, null, null, 'neutral', scale)),
+    ]);
+  });
+}

@@ -1,0 +1,31 @@
+/**
+ * Display formatting only: the server sends decimal strings; the sidebar rounds them for the
+ * eye. Nothing computed here goes back to the server (edited fills are sent as typed).
+ */
+const dollars = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+
+export function money(text: string | number | null | undefined): string {
+  const n = Number(text);
+  return text === null || text === undefined || text === '' || !Number.isFinite(n) ? '—' : dollars.format(n);
+}
+
+/** '0.41407' -> '41.4%' */
+export function percent(fraction: string | null | undefined, places = 1): string {
+  const n = Number(fraction);
+  return fraction === null || fraction === undefined || fraction === '' || !Number.isFinite(n) ? '—' : `${(n * 100).toFixed(places)}%`;
+}
+
+export function shares(text: string): string {
+  const n = Number(text);
+  return Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: 4 }) : text;
+}
+
+/** A signed amount of money: '+$1,200.00' / '-$340.00'. */
+export function signedMoney(text: string): string {
+  const n = Number(text);
+  if (!Number.isFinite(n) || n === 0) return money(text);
+  return `${n > 0 ? '+' : '−'}${dollars.format(Math.abs(n))}`;
+}
+
+/** A decimal number as typed (what the server accepts): digits, one optional point, optional minus. */
+export const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;

@@ -1,0 +1,197 @@
+/**
+ * What the sidebar calls through google.script.run. Every argument and result is plain JSON
+ * (strings, numbers, booleans, null, arrays, plain objects): money and dates travel as decimal
+ * and ISO strings because google.script.run fails a call that carries a Date or a Decimal.
+ * Reads are batched (one getValues per tab, see active-workbook.ts); writes go through
+ * `writeTabsAtomically` under the document lock. Failures come back as values, never as throws,
+ * so the sidebar can show them next to the button that caused them.
+ */
+import { LOT_METHODS, computeDrift, planRebalance, toPlain } from '../engine/index';
+import { driftJson } from '../present/drift-table';
+import { planJson, type PlanJson } from '../present/plan-json';
+import { JOURNAL_HEADERS, JOURNAL_TAB, journalRow } from '../workbook/journal';
+import { withDocumentLock, writeTabsAtomically, type TabWrite } from './atomic-write';
+import { readSheetHousehold, type IssueJson } from './household-from-sheet';
+import { PLAN_TAB, planTabRows } from './plan-tab';
+import { checkPlanJson } from './plan-json-check';
+import { loadLastPlan, saveLastPlan, setSidebarStart, takeSidebarStart } from './plan-store';
+import { recordExecutedPlan, tabName, type RecordOutcome } from './record-executed';
+import { MODES, planOptionsFromSidebar, type SidebarOptionsInput } from './sidebar-options';
+import type { Spreadsheet } from './active-workbook';
+
+export type { SidebarOptionsInput } from './sidebar-options';
+export type { IssueJson } from './household-from-sheet';
+export type { PlanJson, TradeJson } from '../present/plan-json';
+export type { RecordOutcome } from './record-executed';
+
+export interface ClassBarJson {
+  assetClass: string;
+  value: string;
+  /** Fractions as decimal strings: 0.414 is 41.4%. */
+  weight: string;
+  target: string;
+  bandLow: string | null;
+  bandHigh: string | null;
+  /** within | over | under | no target */
+  status: string;
+}
+
+export interface AccountJson {
+  name: string;
+  type: string;
+  cash: string;
+  total: string;
+  classes: { assetClass: string; value: string; weight: string }[];
+}
+
+export interface OptionDefaults {
+  mode: string;
+  modes: string[];
+  lotMethod: string;
+  lotMethods: string[];
+  /** Dollars as text; '' when Settings sets no budget. */
+  gainBudget: string;
+  harvest: boolean;
+}
+
+export type PlannerState =
+  | {
+      ok: true;
+      asOf: string;
+      total: string;
+      householdDrift: string;
+      classes: ClassBarJson[];
+      accounts: AccountJson[];
+      defaults: OptionDefaults;
+      warnings: IssueJson[];
+      /** 'record' when opened from the Record executed plan menu item. */
+      startStep: 'drift' | 'record';
+      /** The plan last written to the Plan tab, for recording. */
+      lastPlan: PlanJson | null;
+    }
+  | { ok: false; errors: IssueJson[]; warnings: IssueJson[]; startStep: 'drift' | 'record' };
+
+export type MakePlanResult = { ok: true; plan: PlanJson; warnings: IssueJson[] } | { ok: false; errors: string[]; issues: IssueJson[] };
+
+export type WriteResult = { ok: true; planId: string; trades: number } | { ok: false; errors: string[] };
+
+const active = (): Spreadsheet => SpreadsheetApp.getActive();
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function lastPlan(): PlanJson | null {
+  const text = loadLastPlan();
+  if (text === null) return null;
+  try {
+    const checked = checkPlanJson(JSON.parse(text));
+    return checked.ok ? checked.plan : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Drift for the household and per account, each account's cash, and Settings' defaults for the options. */
+export function getPlannerState(): PlannerState {
+  const ss = active();
+  const startStep = takeSidebarStart();
+  const read = readSheetHousehold(ss, new Date());
+  if (!read.ok) return { ok: false, errors: read.errors, warnings: read.warnings, startStep };
+  const { household } = read;
+  const drift = driftJson(computeDrift(household));
+  const byAccount = new Map(drift.accounts.map((a) => [a.account, a]));
+  const s = household.settings;
+  return {
+    ok: true,
+    asOf: s.asOf ?? '',
+    total: drift.total,
+    householdDrift: drift.householdDrift,
+    classes: drift.classes.map((c) => ({
+      assetClass: c.assetClass,
+      value: c.value,
+      weight: c.weight,
+      target: c.target,
+      bandLow: c.bandLow,
+      bandHigh: c.bandHigh,
+      status: c.status,
+    })),
+    accounts: household.accounts.map((a) => ({
+      name: a.name,
+      type: a.type,
+      cash: toPlain(a.cash),
+      total: byAccount.get(a.name)?.total ?? toPlain(a.cash),
+      classes: byAccount.get(a.name)?.classes ?? [],
+    })),
+    defaults: {
+      mode: 'threshold',
+      modes: [...MODES],
+      lotMethod: s.lotMethod,
+      lotMethods: [...LOT_METHODS],
+      gainBudget: s.gainBudget === null ? '' : toPlain(s.gainBudget),
+      harvest: s.harvestLosses,
+    },
+    warnings: read.warnings,
+    startStep,
+    lastPlan: lastPlan(),
+  };
+}
+
+/** A plan for the options the sidebar's form holds (all text); nothing is written. */
+export function makePlan(options: SidebarOptionsInput): MakePlanResult {
+  const read = readSheetHousehold(active(), new Date());
+  if (!read.ok) return { ok: false, errors: ['The workbook has errors; fix them first.'], issues: read.errors };
+  const parsed = planOptionsFromSidebar(options, read.household.accounts.map((a) => a.name));
+  if (!parsed.ok) return { ok: false, errors: parsed.errors, issues: [] };
+  return { ok: true, plan: planJson(planRebalance(read.household, parsed.options)), warnings: read.warnings };
+}
+
+/**
+ * Writes the plan to the Plan tab (replacing it) and a 'plan written' row to the Journal, both or
+ * neither, under the document lock. Also keeps the plan so Record executed plan can offer it.
+ */
+export function writePlanToSheet(plan: PlanJson): WriteResult {
+  const checked = checkPlanJson(plan);
+  if (!checked.ok) return { ok: false, errors: checked.errors };
+  const p = checked.plan;
+  const ss = active();
+  try {
+    return withDocumentLock(() => {
+      const names = ss.getSheets().map((s) => s.getName());
+      const journalName = tabName(names, JOURNAL_TAB);
+      const journal = names.includes(journalName) ? ss.getSheetByName(journalName) : null;
+      const hasJournal = journal !== null && journal.getLastRow() > 0;
+      const now = new Date();
+      const details = `${p.trades.length} trade${p.trades.length === 1 ? '' : 's'} written to the Plan tab.`;
+      const writes: TabWrite[] = [
+        { tab: tabName(names, PLAN_TAB), rows: planTabRows(p) },
+        {
+          tab: journalName,
+          rows: [...(hasJournal ? [] : [[...JOURNAL_HEADERS]]), journalRow(now.toISOString(), p.id, 'plan written', p.asOf, details)],
+          append: hasJournal,
+        },
+      ];
+      writeTabsAtomically(ss, writes);
+      saveLastPlan(JSON.stringify(p));
+      return { ok: true as const, planId: p.id, trades: p.trades.length };
+    });
+  } catch (error) {
+    return { ok: false, errors: [`Nothing was written: ${message(error)}`] };
+  }
+}
+
+/**
+ * Records what the user executed at the broker (fill prices and shares possibly edited) into
+ * Lots, Sales, Accounts and the Journal, all or nothing. A plan already recorded is refused.
+ */
+export function recordExecuted(plan: PlanJson): RecordOutcome {
+  try {
+    return recordExecutedPlan(active(), plan, new Date());
+  } catch (error) {
+    return { ok: false, errors: [`Nothing was recorded: ${message(error)}`] };
+  }
+}
+
+/** Opens the sidebar at its Record step (menu item). */
+export function openAtRecordStep(show: () => void): void {
+  setSidebarStart('record');
+  show();
+}

@@ -1,0 +1,91 @@
+import { createFakeGoogle, type FakeGoogle } from '../local-google/fake-google';
+import { checkTransportable } from '../local-google/script-run';
+import type { CellValue } from '../local-google/cell-values';
+import { wallClock } from '../local-google/time-zone';
+import type { TabSource } from '../workbook/index';
+import { loadCode, type LoadedCode } from './load-code';
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * A workbook cell as a user would type it into Sheets. Date cells from an .xlsx are UTC midnight
+ * (exceljs), so they become ISO text and the in-memory sheet stores them as midnight in its own
+ * time zone, which is what Sheets shows for a typed date.
+ */
+function typedCell(value: unknown, dateCells: TabSource['dateCells']): unknown {
+  if (Object.prototype.toString.call(value) !== '[object Date]') return value ?? '';
+  const d = value as Date;
+  return dateCells === 'utc'
+    ? `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}`
+    : `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+}
+
+export interface TabView {
+  name: string;
+  rows: string[][];
+}
+
+export type RpcAnswer = { ok: true; result: unknown } | { ok: false; error: string };
+
+export interface WorkbenchWorld {
+  readonly google: FakeGoogle;
+  /** One google.script.run request: a fresh execution; arguments and result checked as Google checks them. */
+  call(name: string, args: unknown): RpcAnswer;
+  /** Every tab as display text (dates YYYY-MM-DD in the sheet's zone), for the page beside the sidebar. */
+  tabs(): TabView[];
+  /** Every tab's values with dates as UTC calendar days, for writeXlsx. */
+  xlsxTabs(): Record<string, unknown[][]>;
+}
+
+export interface WorldOptions {
+  code: string;
+  sidebarHtml: string;
+  timeZone?: string;
+}
+
+export function createWorld(source: TabSource, options: WorldOptions): WorkbenchWorld {
+  const sheets: Record<string, unknown[][]> = {};
+  for (const name of source.tabNames()) sheets[name] = (source.values(name) ?? []).map((row) => row.map((v) => typedCell(v, source.dateCells)));
+  const timeZone = options.timeZone ?? 'America/New_York';
+  const google = createFakeGoogle({
+    spreadsheet: { name: 'Workbench', timeZone, sheets: Object.keys(sheets).length > 0 ? sheets : { Sheet1: [] } },
+    htmlFiles: { Sidebar: options.sidebarHtml },
+  });
+  // Loading runs the bundle's top-level code: it must touch no service, so no execution yet matters.
+  const code: LoadedCode = loadCode(options.code, google.globals);
+
+  const show = (v: CellValue): string => {
+    if (v instanceof Date) {
+      const w = wallClock(v, timeZone);
+      return `${w.year}-${two(w.month)}-${two(w.day)}`;
+    }
+    if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+    return String(v);
+  };
+  const toUtcDay = (v: CellValue): unknown => {
+    if (!(v instanceof Date)) return v;
+    const w = wallClock(v, timeZone);
+    return new Date(Date.UTC(w.year, w.month - 1, w.day));
+  };
+  const names = () => Object.keys(google.spreadsheet.snapshot());
+
+  return {
+    google,
+    call(name, rawArgs) {
+      const execution = google.startExecution();
+      try {
+        if (!Array.isArray(rawArgs)) throw new Error('rpc: args must be an array');
+        const args = checkTransportable(rawArgs, 'args') as unknown[];
+        if (!code.has(name)) throw new Error(`Script function not found: ${name}`);
+        const result = code.run(name, args, execution.globals);
+        return { ok: true, result: checkTransportable(result, 'result') };
+      } catch (error) {
+        return { ok: false, error: String((error as { message?: unknown })?.message ?? error) };
+      } finally {
+        execution.end();
+      }
+    },
+    tabs: () => names().map((name) => ({ name, rows: google.spreadsheet.sheet(name).contents().map((row) => row.map(show)) })),
+    xlsxTabs: () => Object.fromEntries(names().map((name) => [name, google.spreadsheet.sheet(name).contents().map((row) => row.map(toUtcDay))])),
+  };
+}

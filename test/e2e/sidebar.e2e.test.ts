@@ -1,0 +1,190 @@
+/**
+ * End to end: the real dist/Sidebar.html in headless Chromium, served by the workbench, whose
+ * google.script.run reaches the real dist/Code.js over an in-memory copy of a workbook.
+ * Screenshots go to test-output/ (gitignored).
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildBundle } from '../support/build-bundle';
+import { editedExample, launchChromium, startWorkbench, tabs, type RunningWorkbench } from './workbench';
+
+const OUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
+const XSS = '<img src=x onerror=alert(1)>';
+
+let browser: Browser;
+const running: RunningWorkbench[] = [];
+const temp = mkdtempSync(join(tmpdir(), 'sidebar-e2e-'));
+
+beforeAll(async () => {
+  buildBundle();
+  mkdirSync(OUT, { recursive: true });
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  for (const w of running) w.stop();
+  rmSync(temp, { recursive: true, force: true });
+});
+
+async function open(workbook?: string): Promise<{ page: Page; sidebar: FrameLocator; url: string; dialogs: string[]; errors: string[] }> {
+  const wb = await startWorkbench(workbook);
+  running.push(wb);
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const dialogs: string[] = [];
+  const errors: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(wb.url);
+  return { page, sidebar: page.frameLocator('#sidebar'), url: wb.url, dialogs, errors };
+}
+
+/** The sidebar's whole height in one picture: the frame grows to its content first. */
+async function shootSidebar(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => {
+    const frame = document.getElementById('sidebar') as HTMLIFrameElement;
+    frame.style.flex = 'none';
+    frame.style.height = `${frame.contentDocument!.documentElement.scrollHeight + 20}px`;
+    document.body.style.height = 'auto';
+  });
+  await page.locator('#sidebar').screenshot({ path: join(OUT, name) });
+  await page.evaluate(() => {
+    const frame = document.getElementById('sidebar') as HTMLIFrameElement;
+    frame.style.flex = '';
+    frame.style.height = '';
+    document.body.style.height = '';
+  });
+}
+
+const amountSum = async (sidebar: FrameLocator, account: string) => {
+  const texts = await sidebar.locator(`.account-group[data-account="${account}"] .trade .amount`).allTextContents();
+  return texts.reduce((a, t) => a + Number(t.replace(/[$,]/g, '')), 0);
+};
+
+describe('the sidebar in the workbench, in headless Chromium', () => {
+  it('shows drift, makes, writes and records a plan; refuses to record it twice', async () => {
+    const { page, sidebar, url, dialogs, errors } = await open();
+
+    // 1. Drift: US Large Cap $307,342.67 of $742,246.21 = 41.4% against a 35% target: over.
+    const large = sidebar.locator('.bar-row[data-class="US Large Cap"]');
+    await expect.poll(() => large.locator('.nums').textContent(), { timeout: 10_000 }).toBe('41.4% / 35.0%');
+    expect(await large.getAttribute('data-status')).toBe('over');
+    expect(await sidebar.locator('.bar-row[data-class="US Bonds"] .nums').textContent()).toBe('15.6% / 20.0%');
+    expect(await sidebar.locator('#drift-total').textContent()).toBe('Total $742,246.21 · household drift 11.2%');
+    await sidebar.locator('button[data-view="accounts"]').click();
+    await expect.poll(() => sidebar.locator('.account-drift').count()).toBe(5);
+    await sidebar.locator('button[data-view="household"]').click();
+
+    // 3. Plan: made at once with Settings' defaults.
+    await sidebar.locator('details.trade').first().waitFor();
+    const firstId = await sidebar.locator('#plan-id').textContent();
+    await sidebar.locator('details.trade').first().click();
+    await shootSidebar(page, 'sidebar-plan.png');
+
+    // 2. Options: $20,000 more in the Roth IRA changes the plan: more is bought there.
+    const rothBefore = await amountSum(sidebar, 'Roth IRA');
+    await sidebar.locator('input[data-account="Roth IRA"]').fill('20000');
+    await sidebar.locator('#update-plan').click();
+    await expect.poll(() => sidebar.locator('#plan-id').textContent()).not.toBe(firstId);
+    expect(await amountSum(sidebar, 'Roth IRA')).toBeGreaterThan(rothBefore + 15_000);
+    // Back to no deposit (recording checks each account's Cash cell, which has no $20,000 yet):
+    // the same options give the same plan, id and all.
+    await sidebar.locator('input[data-account="Roth IRA"]').fill('');
+    await sidebar.locator('#update-plan').click();
+    await expect.poll(() => sidebar.locator('#plan-id').textContent()).toBe(firstId);
+    const planId = /Plan (\S+)/.exec((await sidebar.locator('#plan-id').textContent()) ?? '')![1];
+
+    // 4. Write the plan: the Plan tab fills, and the page beside the sidebar shows it.
+    await sidebar.locator('#write-plan').click();
+    await expect.poll(() => sidebar.locator('#action-notice').textContent()).toContain(`Plan ${planId} written to the Plan tab`);
+    const written = await tabs(url);
+    expect(written.Plan[0][0]).toBe(`Plan ${planId}`);
+    expect(written.Plan[1].slice(0, 3)).toEqual(['Account', 'Action', 'Ticker']);
+    expect(written.Plan.filter((r) => r[1] === 'BUY' || r[1] === 'SELL').length).toBe(16);
+    expect(written.Journal.at(-1)!.slice(1, 3)).toEqual([planId, 'plan written']);
+    await page.locator('nav.tabs button[data-tab="Plan"]').click();
+    await expect.poll(() => page.locator('table[data-tab="Plan"] tr').count()).toBeGreaterThan(5);
+    await page.screenshot({ path: join(OUT, 'workbench-plan-written.png') });
+
+    // Record executed: Lots gain the bought lots, Sales the sold ones, the Journal a 'recorded' row.
+    const before = await tabs(url);
+    await sidebar.locator('#open-record').click();
+    await sidebar.locator('.record-form').waitFor();
+    await shootSidebar(page, 'sidebar-record.png');
+    await sidebar.locator('#record-plan').click();
+    await expect.poll(() => sidebar.locator('#action-notice').textContent()).toContain(`Recorded plan ${planId}`);
+    const after = await tabs(url);
+    expect(after.Lots.filter((r) => r[5].startsWith(`${planId}-`)).length).toBeGreaterThan(0);
+    expect(after.Sales.length).toBeGreaterThan(before.Sales.length);
+    expect(after.Journal.at(-1)!.slice(1, 3)).toEqual([planId, 'recorded']);
+    // Drift was re-read: Roth cash now shows what the plan left there.
+    await shootSidebar(page, 'sidebar-recorded.png');
+
+    // Recording the same plan again is refused, and nothing changes.
+    await sidebar.locator('#record-plan').click();
+    await expect.poll(() => sidebar.locator('#action-notice').textContent()).toContain('already in the Journal');
+    expect(await tabs(url)).toEqual(after);
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 40_000);
+
+  it('a workbook with a bad row shows the reader errors naming tab, row and column', async () => {
+    const path = await editedExample(join(temp, 'bad.xlsx'), (wb) => {
+      wb.getWorksheet('Lots')!.getCell('C5').value = 'forty';
+    });
+    const { page, sidebar } = await open(path);
+    const item = sidebar.locator('[data-testid="workbook-errors"] li').first();
+    await item.waitFor({ timeout: 10_000 });
+    expect(await item.getAttribute('data-tab')).toBe('Lots');
+    expect(await item.getAttribute('data-row')).toBe('5');
+    expect(await item.getAttribute('data-column')).toBe('Shares');
+    expect(await item.locator('.where').textContent()).toBe('Lots, row 5, column Shares: ');
+    expect(await sidebar.locator('#drift-section').isHidden()).toBe(true);
+    await shootSidebar(page, 'sidebar-errors.png');
+  }, 20_000);
+
+  it(`cell text is shown as text: ${XSS} as a ticker or an account name neither runs nor becomes an element`, async () => {
+    const account = '<img src=x onerror=alert(2)> & "Roth"';
+    // A hostile account name is a valid name: it reaches the drift, the options and the plan.
+    const named = await editedExample(join(temp, 'xss-account.xlsx'), (wb) => {
+      for (const tab of ['Accounts', 'Lots']) {
+        wb.getWorksheet(tab)!.eachRow((row) => {
+          if (row.getCell(1).value === 'Roth IRA') row.getCell(1).value = account;
+        });
+      }
+    });
+    const a = await open(named);
+    await a.sidebar.locator('details.trade').first().waitFor({ timeout: 10_000 });
+    expect(await a.sidebar.locator('.account-group h3', { hasText: account }).count()).toBe(1);
+    expect(await a.sidebar.locator('.account-name', { hasText: account }).count()).toBe(1);
+    await a.sidebar.locator('button[data-view="accounts"]').click();
+    expect(await a.sidebar.locator('.account-drift h3', { hasText: account }).count()).toBe(1);
+    expect(await a.sidebar.locator('img').count()).toBe(0);
+    await shootSidebar(a.page, 'sidebar-escaped-account.png');
+
+    // A hostile ticker is not a ticker: the reader names the cell, and its text shows as text.
+    const ticker = await editedExample(join(temp, 'xss-ticker.xlsx'), (wb) => {
+      for (const tab of ['Securities', 'Lots']) {
+        wb.getWorksheet(tab)!.eachRow((row) => row.eachCell((cell) => {
+          if (cell.value === 'BND') cell.value = XSS;
+        }));
+      }
+    });
+    const t = await open(ticker);
+    const item = t.sidebar.locator('[data-testid="workbook-errors"] li[data-tab="Securities"]').first();
+    await item.waitFor({ timeout: 10_000 });
+    expect(await item.textContent()).toContain(`found "${XSS}"`);
+    expect(await t.sidebar.locator('img').count()).toBe(0);
+    await shootSidebar(t.page, 'sidebar-escaped-ticker.png');
+
+    expect([...a.dialogs, ...t.dialogs]).toEqual([]);
+    expect([...a.errors, ...t.errors]).toEqual([]);
+  }, 30_000);
+});

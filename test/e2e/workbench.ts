@@ -1,0 +1,62 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import { chromium, type Browser } from 'playwright-core';
+import { EXAMPLE_XLSX } from '../support/example-grids';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface RunningWorkbench {
+  url: string;
+  stop(): void;
+}
+
+/** Starts `node lib/workbench.mjs <workbook> --port 0` (a free port) and waits for its address line. */
+export function startWorkbench(workbook: string = EXAMPLE_XLSX): Promise<RunningWorkbench> {
+  const child: ChildProcess = spawn(process.execPath, ['lib/workbench.mjs', workbook, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`workbench did not start:\n${out}`)), 15_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /http:\/\/localhost:\d+\//.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ url: m[0], stop: () => child.kill() });
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`workbench exited (${code}):\n${out}`));
+    });
+  });
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** A copy of the example workbook with `edit` applied, written to `out`. */
+export async function editedExample(out: string, edit: (wb: ExcelJS.Workbook) => void): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(EXAMPLE_XLSX);
+  edit(wb);
+  await wb.xlsx.writeFile(out);
+  return out;
+}
+
+export interface TabView {
+  name: string;
+  rows: string[][];
+}
+
+export async function tabs(url: string): Promise<Record<string, string[][]>> {
+  const res = await fetch(`${url}tabs`);
+  const list = (await res.json()) as TabView[];
+  return Object.fromEntries(list.map((t) => [t.name, t.rows]));
+}
