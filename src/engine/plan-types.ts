@@ -89,10 +89,18 @@ export interface PlanSummary {
   tradingCost: Decimal;
 }
 
+/** Cash added (positive) or withdrawn (negative) in an account as part of the plan. */
+export interface CashFlow {
+  account: string;
+  amount: Decimal;
+}
+
 export interface Plan {
   /** Deterministic id: a hash of the workbook content and options. */
   id: string;
   asOf: IsoDate;
+  /** The run's deposits and withdrawals; recording the plan books them into account cash. */
+  cashFlows: CashFlow[];
   trades: Trade[];
   drift: ClassDrift[];
   deferred: DeferredSale[];

@@ -1,4 +1,4 @@
-import type { Decimal } from './money';
+import { toPlain, type Decimal } from './money';
 import type { IsoDate } from './dates';
 import { splitLot } from './lots/take-shares';
 import { applyTrades, type TradeEffects } from './trade-effects';
@@ -20,6 +20,8 @@ export interface ExecutedPlan {
   id: string;
   asOf: IsoDate;
   trades: ExecutedTrade[];
+  /** Deposits (positive) and withdrawals (negative) made with the plan, booked before its trades. */
+  cashFlows?: { account: string; amount: Decimal }[];
 }
 
 export interface RecordOptions {
@@ -79,7 +81,16 @@ export function recordTrades(household: Household, plan: ExecutedPlan, options: 
   if (options.recordedPlanIds.includes(plan.id)) {
     return { ok: false, errors: [`Plan ${plan.id} is already in the Journal; it was recorded before.`] };
   }
-  const effects = applyTrades(household, plan.trades, {
+  const flowErrors: string[] = [];
+  const accounts = household.accounts.map((a) => {
+    const flows = (plan.cashFlows ?? []).filter((f) => f.account === a.name);
+    return flows.reduce((acc, f) => ({ ...acc, cash: acc.cash.plus(f.amount) }), a);
+  });
+  for (const f of plan.cashFlows ?? []) {
+    if (!household.accounts.some((a) => a.name === f.account)) flowErrors.push(`Cash flow of ${toPlain(f.amount)} to "${f.account}": no account of that name on the Accounts tab.`);
+  }
+  if (flowErrors.length > 0) return { ok: false, errors: flowErrors };
+  const effects = applyTrades({ ...household, accounts }, plan.trades, {
     asOf: plan.asOf,
     lotMethod: options.lotMethod ?? household.settings.lotMethod,
     lotId: (n) => `${plan.id}-${n}`,

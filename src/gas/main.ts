@@ -8,6 +8,16 @@ import { driftFormula, rebalanceFormula, taxLotsFormula } from './custom-functio
 import { addMenu, openHelp, openSidebar } from './menu';
 import { setUpTabsFromMenu } from './setup-tabs';
 import { openAtRecordStep } from './sidebar-api';
+import { undoLastRecordingMenu } from './undo-recording';
+import {
+  installScheduleAt,
+  pauseScheduleAt,
+  removeScheduleAt,
+  resumeScheduleAt,
+  scheduleStatusAt,
+  scheduledCheck,
+  sendTestEmailAt,
+} from './schedule/menu-actions';
 export { getPlannerState, makePlan, writePlanToSheet, recordExecuted } from './sidebar-api';
 
 /**
@@ -95,8 +105,6 @@ export function showHelp(): void {
   openHelp();
 }
 
-// (Imports are hoisted; this one sits with the export it serves so parallel additions don't collide.)
-import { undoLastRecordingMenu } from './undo-recording';
 
 /**
  * Menu item "Undo last recording": puts Lots, Sales and Accounts back as they were before the
@@ -107,16 +115,6 @@ export function undoLastRecording(): void {
   undoLastRecordingMenu();
 }
 
-// ----- Scheduled checks (src/gas/schedule) ------------------------------------------------------
-import {
-  installScheduleAt,
-  pauseScheduleAt,
-  removeScheduleAt,
-  resumeScheduleAt,
-  scheduleStatusAt,
-  scheduledCheck,
-  sendTestEmailAt,
-} from './schedule/menu-actions';
 
 /** Installs the one daily check trigger (menu item); installing again still leaves one. */
 export function installSchedule(): void {

@@ -51,6 +51,7 @@ export function checkPlanJson(input: unknown): PlanJsonCheck {
     plan: {
       id: parsed.value.id,
       asOf: parsed.value.asOf,
+      cashFlows: (parsed.value.cashFlows ?? []).map((f) => ({ account: f.account, amount: f.amount.toFixed() })),
       trades,
       drift: list(raw.drift).map((d) => {
         const r = record(d);

@@ -1,3 +1,4 @@
+import type { Settings } from '../engine/index';
 import { recordTrades } from '../engine/index';
 import { parseExecutedPlan } from '../present/plan-json';
 import { accountsToRows, lotsToRows, salesToRows } from '../workbook/index';
@@ -17,11 +18,17 @@ export type RecordOutcome =
  * works out the new Lots, Sales and Accounts tabs with the engine (wash sales adjusted), and
  * writes them plus a Journal row all-or-nothing. Nothing is written unless everything checks.
  */
-export function recordExecutedPlan(ss: Spreadsheet, planInput: unknown, now: Date): RecordOutcome {
+export function recordExecutedPlan(
+  ss: Spreadsheet,
+  planInput: unknown,
+  now: Date,
+  afterRecorded?: (settings: Settings) => void,
+): RecordOutcome {
   const parsed = parseExecutedPlan(planInput);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const plan = parsed.value;
-  return withDocumentLock(() => {
+  let recordedSettings: Settings | null = null;
+  const outcome = withDocumentLock((): RecordOutcome => {
     const read = readSheetHousehold(ss, now);
     if (!read.ok) return { ok: false, errors: ['The workbook has errors; fix them before recording.'], issues: read.errors };
     const household = { ...read.household, settings: { ...read.household.settings, asOf: plan.asOf } };
@@ -48,8 +55,12 @@ export function recordExecutedPlan(ss: Spreadsheet, planInput: unknown, now: Dat
       { tab: UNDO_TAB, rows: undoTabRows(plan.id, fingerprint, images), raw: true, hide: true },
     ];
     writeTabsAtomically(ss, writes, images);
+    recordedSettings = household.settings;
     return { ok: true, planId: plan.id, trades: plan.trades.length, journal: result.journal };
   });
+  // Outside the lock: what follows a recording (a Slack note) journals under its own lock.
+  if (outcome.ok && recordedSettings && afterRecorded) afterRecorded(recordedSettings);
+  return outcome;
 }
 
 export function tabName(existing: readonly string[], wanted: string): string {

@@ -1,3 +1,4 @@
+import { notifyPlanRecorded } from './schedule/plan-recorded';
 /**
  * What the sidebar calls through google.script.run. Every argument and result is plain JSON
  * (strings, numbers, booleans, null, arrays, plain objects): money and dates travel as decimal
@@ -184,7 +185,11 @@ export function writePlanToSheet(plan: PlanJson): WriteResult {
  */
 export function recordExecuted(plan: PlanJson): RecordOutcome {
   try {
-    return recordExecutedPlan(active(), plan, new Date());
+    const ss = active();
+    const now = new Date();
+    // After the recording's lock is released: the Slack note journals under its own lock, and a
+    // failed post never undoes a recording (it is queued and retried by the daily check).
+    return recordExecutedPlan(ss, plan, now, (settings) => notifyPlanRecorded(ss, plan.id, plan.trades, now, settings));
   } catch (error) {
     return { ok: false, errors: [`Nothing was recorded: ${message(error)}`] };
   }

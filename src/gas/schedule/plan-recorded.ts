@@ -1,3 +1,4 @@
+import type { Settings } from '../../engine/types';
 import { slackPlanRecordedText, type RecordedTradeLine } from '../../engine/notify/slack-text';
 import { slackWebhookProblem } from '../../engine/schedule/slack-webhook';
 import { todayIn, type Spreadsheet } from '../active-workbook';
@@ -13,10 +14,21 @@ export type PlanRecordedNotice = { posted: true } | { posted: false; reason: str
  * takes the document lock to journal). With no webhook set it does nothing; a refused address or a
  * failed post is journaled, and a failed post is queued for the next scheduled run.
  */
-export function notifyPlanRecorded(ss: Spreadsheet, planId: string, trades: readonly RecordedTradeLine[], now: Date = new Date()): PlanRecordedNotice {
-  const read = readSheetHousehold(ss, now);
-  if (!read.ok) return { posted: false, reason: 'the workbook has errors; Settings could not be read' };
-  const webhook = read.household.settings.slackWebhook;
+export function notifyPlanRecorded(
+  ss: Spreadsheet,
+  planId: string,
+  trades: readonly RecordedTradeLine[],
+  now: Date = new Date(),
+  settings?: Pick<Settings, 'slackWebhook'>,
+): PlanRecordedNotice {
+  // The recording already read Settings; reading the workbook again would cost a getValues a tab.
+  let known = settings;
+  if (!known) {
+    const read = readSheetHousehold(ss, now);
+    if (!read.ok) return { posted: false, reason: 'the workbook has errors; Settings could not be read' };
+    known = read.household.settings;
+  }
+  const webhook = known.slackWebhook;
   if (webhook === null) return { posted: false, reason: 'no Slack Webhook is set' };
   const asOf = todayIn(ss, now);
   const problem = slackWebhookProblem(webhook);
