@@ -19,8 +19,15 @@ const fifo: LotMethod = (lots) => [...lots].sort(byAcquired);
 const lifo: LotMethod = (lots) =>
   [...lots].sort((a, b) => compareDates(b.acquired, a.acquired) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-const hifo: LotMethod = (lots) =>
-  [...lots].sort((a, b) => basisPerShare(b).comparedTo(basisPerShare(a)) || byAcquired(a, b));
+/** Sorts by a key worked out once per lot (not once per comparison: keys cost Decimal division). */
+function sortByKey<K>(lots: readonly Lot[], key: (lot: Lot) => K, compare: (a: K, b: K) => number): Lot[] {
+  return lots
+    .map((lot) => ({ lot, key: key(lot) }))
+    .sort((a, b) => compare(a.key, b.key) || byAcquired(a.lot, b.lot))
+    .map(({ lot }) => lot);
+}
+
+const hifo: LotMethod = (lots) => sortByKey(lots, basisPerShare, (a, b) => b.comparedTo(a));
 
 /** MinTax groups, in selling order: short-term losses, long-term losses, long-term gains, short-term gains. */
 function minTaxGroup(lot: Lot, context: LotOrderContext): number {
@@ -42,11 +49,10 @@ function taxPerDollar(lot: Lot, context: LotOrderContext): Decimal {
  * sold first (so the largest loss per dollar leads).
  */
 const minTax: LotMethod = (lots, context) =>
-  [...lots].sort(
-    (a, b) =>
-      minTaxGroup(a, context) - minTaxGroup(b, context) ||
-      taxPerDollar(a, context).comparedTo(taxPerDollar(b, context)) ||
-      byAcquired(a, b),
+  sortByKey(
+    lots,
+    (lot) => ({ group: minTaxGroup(lot, context), cost: taxPerDollar(lot, context) }),
+    (a, b) => a.group - b.group || a.cost.comparedTo(b.cost),
   );
 
 /** The caller's named lots in the caller's order; lots not named are never sold. */

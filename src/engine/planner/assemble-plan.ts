@@ -1,7 +1,7 @@
 import { Decimal, ZERO, formatDollars, roundCents, sumBy } from '../money';
 import { yearOf } from '../dates';
 import { computeDrift } from '../drift';
-import { applyTrades, type TradeInput } from '../trade-effects';
+import type { TradeInput } from '../trade-effects';
 import { checkWashSales } from '../wash-sales';
 import { carryforwardFrom, planTax, realizedFromSales, type GainsByTerm } from '../tax';
 import type { Household } from '../types';
@@ -99,14 +99,24 @@ export function assemblePlan(state: WorkingState, deferredLots: Map<string, Defe
     return trade;
   });
 
-  const withDeposits = householdWithDeposits(household, options);
-  const effects = applyTrades(withDeposits, tradeInputs(trades), { asOf, lotMethod: context.options.lotMethod, lotId: (n) => `planned-${n}`, checkCash: true });
-  if (effects.errors.length > 0) warnings.push(...effects.errors.map((e) => `Internal check failed: ${e}`));
+  // The household after the plan, from the planner's own books: lots left, the buys as new
+  // lots, and each account's cash less what leaves it (withdrawals). Property tests check these
+  // books against the tax engine's bookkeeping (applyTrades) on random households.
+  const heldAfter = [...state.lots.values()].flatMap((byTicker) => [...byTicker.values()].flat());
+  const bought = trades
+    .filter((t) => t.action === 'BUY')
+    .map((t, i) => ({ id: `planned-${i + 1}`, account: t.account, ticker: t.ticker, shares: t.shares, basis: t.amount, acquired: asOf, holdingFrom: null }));
   const afterHousehold: Household = {
     ...household,
-    lots: effects.lots,
-    accounts: effects.accounts.map((a) => ({ ...a, cash: a.cash.minus(a.withdraw).minus(Decimal.max(ZERO, (options.cashFlows?.[a.name] ?? ZERO).negated())) })),
+    lots: [...heldAfter, ...bought],
+    accounts: household.accounts.map((a) => ({
+      ...a,
+      cash: state.cash.get(a.name)!.minus(a.withdraw).minus(Decimal.max(ZERO, (options.cashFlows?.[a.name] ?? ZERO).negated())),
+    })),
   };
+  for (const a of afterHousehold.accounts) {
+    if (a.cash.plus(a.withdraw).lessThan(0)) warnings.push(`Internal check failed: ${a.name} would end with negative cash.`);
+  }
   const before = computeDrift(household, { band: context.options.band, absBand: household.settings.absBand });
   const after = computeDrift(afterHousehold, { band: context.options.band, absBand: household.settings.absBand });
   const drift: ClassDrift[] = before.rows.map((row) => {
@@ -121,12 +131,21 @@ export function assemblePlan(state: WorkingState, deferredLots: Map<string, Defe
     };
   });
 
-  const wash = checkWashSales(withDeposits, tradeInputs(trades), asOf);
+  // Wash sales only involve the wash groups the plan trades: check those lots and sales alone.
+  const tradedGroups = new Set(trades.map((t) => context.securities.get(t.ticker)?.washGroup ?? t.ticker));
+  const inTradedGroup = (ticker: string) => tradedGroups.has(context.securities.get(ticker)?.washGroup ?? ticker);
+  const withDeposits = householdWithDeposits(household, options);
+  const wash = checkWashSales(
+    { ...withDeposits, lots: withDeposits.lots.filter((l) => inTradedGroup(l.ticker)), sales: withDeposits.sales.filter((s) => inTradedGroup(s.ticker)) },
+    tradeInputs(trades),
+    asOf,
+  );
+  if (wash.errors.length > 0) warnings.push(...wash.errors.map((e) => `Internal check failed: ${e}`));
   for (const w of wash.washSales) warnings.push(`Wash sale in the plan (a planner bug, please report): ${w.reason}`);
 
   for (const group of state.lossGroups) {
     const drips = context.dripAccounts.get(group) ?? [];
-    const stillHeld = drips.filter((account) => effects.lots.some((l) => l.account === account && context.securities.get(l.ticker)?.washGroup === group));
+    const stillHeld = drips.filter((account) => afterHousehold.lots.some((l) => l.account === account && context.securities.get(l.ticker)?.washGroup === group));
     if (stillHeld.length > 0) {
       warnings.push(`Switch off dividend reinvestment (DRIP) in ${stillHeld.join(', ')} for ${group} before placing this plan: the next reinvestment would be a purchase within 30 days of the loss sale and wash the loss${stillHeld.some((n) => context.accounts.get(n)!.treatment !== 'taxable') ? ' (in a tax-advantaged account, permanently)' : ''}.`);
     }

@@ -117,13 +117,15 @@ export function buildContext(household: Household, options: PlanOptions): PlanCo
     if (basis.greaterThan(0) && value.lessThan(basis)) classBelowCost.set(assetClass, basis.minus(value).div(basis));
   }
   for (const t of household.targets) if (!weightBefore.has(t.assetClass)) weightBefore.set(t.assetClass, ZERO);
-  const ranks = new Map<string, number>();
-  const rankOf = (assetClass: string, treatment: TaxTreatment) => {
-    const key = `${assetClass}\u0000${treatment}`;
-    let rank = ranks.get(key);
-    if (rank === undefined) ranks.set(key, (rank = locationRank(targetRows.get(assetClass), assetClass, treatment)));
-    return rank;
-  };
+  const TREATMENTS: readonly TaxTreatment[] = ['taxable', 'deferred', 'exempt'];
+  const ranks = new Map<string, Record<TaxTreatment, number>>();
+  for (const t of household.targets) {
+    const byTreatment = {} as Record<TaxTreatment, number>;
+    for (const treatment of TREATMENTS) byTreatment[treatment] = locationRank(t, t.assetClass, treatment);
+    ranks.set(t.assetClass, byTreatment);
+  }
+  const rankOf = (assetClass: string, treatment: TaxTreatment) =>
+    ranks.get(assetClass)?.[treatment] ?? locationRank(undefined, assetClass, treatment);
   return {
     household,
     locationRank: rankOf,

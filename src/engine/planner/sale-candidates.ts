@@ -1,6 +1,6 @@
 import { Decimal, ZERO } from '../money';
 import { daysBetween, type IsoDate } from '../dates';
-import { longTermOn, termOn } from '../holding-period';
+import { longTermOn } from '../holding-period';
 import { orderLots } from '../lots/order-lots';
 import { purchaseId } from '../wash-sales';
 import { rateFor } from '../tax';
@@ -10,7 +10,8 @@ import type { WorkingState } from './state';
 import { groupOfTicker } from './context';
 
 /**
- * Sale tiers, in the order the planner prefers them (PRODUCT.md "What makes the engine good"):
+ * Kinds of sale (PRODUCT.md "What makes the engine good"); see `preference` in rebalance-sales.ts
+ * for the order the planner takes them in:
  * 0 tax-advantaged (no tax), 1 taxable losses, 2 long-term gains, 3 short-term gains.
  */
 export type SaleTier = 0 | 1 | 2 | 3;
@@ -103,8 +104,8 @@ function rankedLots(state: WorkingState, account: string, ticker: string, lots: 
     specificLots: context.options.specificLots,
   });
   const ranked = ordered.map((lot): RankedLot => {
-    const term = termOn(lot, context.asOf);
     const turnsLong = longTermOn(lot);
+    const term: Term = context.asOf >= turnsLong ? 'long' : 'short';
     if (!taxable) return { id: lot.id, tier: 0, term, gainPerShare: ZERO, costPerDollar: spread, longTermOn: turnsLong, defer: false };
     const gainPerShare = price.minus(lot.basis.div(lot.shares));
     const costPerDollar = gainPerShare.times(rateFor(term, context.rates)).div(price).plus(spread);
