@@ -1,4 +1,5 @@
-// The engine's public API. Surfaces (Apps Script, CLI, sidebar, email) import from here only.
+// The engine's public API by name. Nothing in src/engine imports from outside it; the surfaces
+// (Apps Script, CLI, sidebar, email) use these names, a few deeper helpers by file path.
 export * from './money';
 export * from './dates';
 export * from './types';
@@ -18,3 +19,17 @@ export * from './wash-sales';
 export * from './record-trades';
 export * from './taxlots';
 export { applyTrades, type TradeInput, type TradeEffects } from './trade-effects';
+export { decideCheck, stateAfterHandled, classesPastOverride } from './schedule/decide-check';
+export { nextReviewDate, periodKey, periodStart } from './schedule/periods';
+export { emptyScheduleState, parseScheduleState, type ScheduleState } from './schedule/schedule-state';
+export { slackWebhookProblem, redactWebhook } from './schedule/slack-webhook';
+export { renderCheckEmail } from './notify/check-email';
+export { renderErrorEmail } from './notify/error-email';
+export { renderCpaNote } from './notify/cpa-note';
+export { slackCheckText, slackPlanRecordedText } from './notify/slack-text';
+export { runBacktest } from './backtest/simulate';
+export { runBacktestRequest, type BacktestRequest, type BacktestReport } from './backtest/backtest-request';
+export { POLICY_BUILDERS, POLICY_NAMES, type PolicyName } from './backtest/policies';
+export type { Policy } from './backtest/types';
+export { parseAnnualReturns } from './backtest/returns-csv';
+export { backtestSvg } from './backtest/svg-chart';
