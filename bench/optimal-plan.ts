@@ -56,9 +56,9 @@ import { LpModel, type Term } from './lp-model';
  *     long when the lot (from `holdingFrom` if set, else `acquired`) has been held MORE than
  *     one year on the as-of date (IRS Publication 550: the holding period starts the day after
  *     acquisition, so a sale on the anniversary is still short-term).
- *   A loss on a lot with another purchase of its wash group in the 30 days before the as-of
- *     date (any account) is treated as fully disallowed (taxPerShare 0) - conservative: IRC 1091
- *     disallows only as many shares as were bought.
+ *   A loss lot with another purchase of its wash group in the 30 days before the as-of date
+ *     (any account) is not sellable at all: selling it would create a wash sale (IRC 1091), which
+ *     the planner never does, so the yardstick obeys the same rule.
  *   PENALTY (10 per dollar) is far above the largest tax per dollar moved (0.42), so the MIP
  *     always removes all drift beyond the bands that can be removed, and only then saves tax.
  *   EPSILON (1e-5 per dollar) only breaks ties against pointless trading in tax-free accounts.
@@ -230,6 +230,9 @@ export async function solveOptimalPlan(household: Household, options: OptimalPla
     const rawGain = security.price.minus(lot.basis.div(lot.shares));
     if (term === 'short' && rawGain.isPositive() && daysBetween(asOf, longTermOn) <= waitDays) return;
     const washed = rawGain.isNegative() && (recentBuys.get(security.washGroup) ?? []).some((id) => id !== lot.id);
+    // Selling such a lot would create a wash sale, which the planner never does (a plan that
+    // creates one is a bug): the yardstick obeys the same rule, so the lot is not sellable.
+    if (washed) return;
     const gainPerShare = washed ? ZERO : rawGain;
     const name = integerShares && !account.fractional
       ? lp.integer(`s${i}`, 0, lot.shares.toNumber())

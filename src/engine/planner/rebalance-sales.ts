@@ -1,7 +1,7 @@
 import { Decimal, ZERO, formatDollars, formatPercent } from '../money';
 import { rateFor } from '../tax';
 import type { WorkingState } from './state';
-import { nextSaleCandidate, type DeferredLot, type SaleCandidate } from './sale-candidates';
+import { nextSaleCandidate, salePreference, type DeferredLot, type SaleCandidate } from './sale-candidates';
 import { sellFromLot, sharesForAmount, hasOrder } from './execute';
 import { chooseSecurityToBuy } from './choose-security';
 import { classDriftPhrase, PROCEEDS_PREFIX } from './reasons';
@@ -10,7 +10,10 @@ interface Move {
   account: string;
   ticker: string;
   sellClass: string;
-  buyClass: string;
+  /** Underweight classes the proceeds may buy in this account, the preferred one first. */
+  destinations: string[];
+  /** How much those classes still need in all. */
+  room: Decimal;
   candidate: SaleCandidate;
 }
 
@@ -76,21 +79,24 @@ export function rebalanceBySelling(state: WorkingState, deferredOut: Map<string,
     for (const account of context.household.accounts) {
       const buyable = buyableIn(account.name, under);
       if (buyable.length === 0) continue;
-      const buyTarget = pickBuyClass(state, account.name, buyable, active, gaps);
-      const activeBuyable = buyable.filter((c) => active.has(c));
+      const anyDestinations = rankBuyClasses(state, account.name, buyable, active, gaps);
       // An inactive overweight class may only be sold to fund a class beyond its band.
-      const activeBuyTarget = activeBuyable.length > 0 ? pickBuyClass(state, account.name, activeBuyable, active, gaps) : null;
+      const activeDestinations = anyDestinations.filter((c) => active.has(c));
+      const roomOf = (classes: string[]) => classes.reduce((acc, c) => acc.plus(gaps.get(c)!.negated()), ZERO);
+      const anyRoom = roomOf(anyDestinations);
+      const activeRoom = roomOf(activeDestinations);
       const held = positions.get(account.name)!;
       for (const sellClass of over) {
-        const counterpart = active.has(sellClass) ? buyTarget : activeBuyTarget;
-        if (counterpart === null) continue;
+        const destinations = active.has(sellClass) ? anyDestinations : activeDestinations;
+        if (destinations.length === 0) continue;
+        const room = active.has(sellClass) ? anyRoom : activeRoom;
         const allowShortTerm = active.has(sellClass) && beyondBand.get(sellClass)!;
         for (const { ticker, key } of held.get(sellClass) ?? []) {
           if (exhausted.has(key)) continue;
           const scan = scanPosition(account.name, ticker, allowShortTerm);
           for (const d of scan.deferred) deferredOut.set(d.lot.id, d);
           if (!scan.next) continue;
-          const move: Move = { account: account.name, ticker, sellClass, buyClass: counterpart, candidate: scan.next };
+          const move: Move = { account: account.name, ticker, sellClass, destinations, room, candidate: scan.next };
           if (!best || compareMoves(state, move, best) < 0) best = move;
         }
       }
@@ -99,7 +105,8 @@ export function rebalanceBySelling(state: WorkingState, deferredOut: Map<string,
     const key = `${best.account}\u0000${best.ticker}`;
     const price = context.securities.get(best.ticker)!.price;
     const lot = best.candidate.lot;
-    let amount = Decimal.min(gaps.get(best.sellClass)!, gaps.get(best.buyClass)!.negated(), lot.shares.times(price));
+    // As much as the class is over, the lot holds, and the account's underweight classes can take.
+    let amount = Decimal.min(gaps.get(best.sellClass)!, best.room, lot.shares.times(price));
     const fractional = context.accounts.get(best.account)!.fractional;
     let shares = Decimal.min(lot.shares, sharesForAmount(amount, price, fractional));
     if (best.candidate.tier >= 2 && gainBudget !== null && best.candidate.gainPerShare.greaterThan(0)) {
@@ -112,7 +119,7 @@ export function rebalanceBySelling(state: WorkingState, deferredOut: Map<string,
       exhausted.add(key);
       continue;
     }
-    const order = sellFromLot(state, best.account, lot, shares, 'rebalance', [saleNote(state, best)]);
+    const order = sellFromLot(state, best.account, lot, shares, 'rebalance', [saleNote(state, best, destinationsFor(best, amount, effectiveGap))]);
     scans.delete(key);
     if (!order) {
       exhausted.add(key);
@@ -122,9 +129,7 @@ export function rebalanceBySelling(state: WorkingState, deferredOut: Map<string,
     // next underweight class, never past any class's target.
     const byClass = earmarks.get(best.account) ?? new Map<string, Decimal>();
     let left = order.amount;
-    const move = best;
-    const destinations = [move.buyClass, ...under.filter((c) => c !== move.buyClass && chooseSecurityToBuy(state, move.account, c) !== null)];
-    for (const assetClass of destinations) {
+    for (const assetClass of best.destinations) {
       if (!left.greaterThan(0)) break;
       const need = effectiveGap(assetClass).negated();
       if (!need.greaterThan(0)) continue;
@@ -146,48 +151,52 @@ function halfShareFloor(state: WorkingState, assetClass: string): Decimal {
 }
 
 /**
- * The underweight class an account's sale proceeds go to: a class beyond its band first, then the
- * class best located in this kind of account, then the largest gap, then Targets order.
+ * The underweight classes an account's sale proceeds go to, best first: a class beyond its band
+ * first, then the class best located in this kind of account, then the largest gap, then Targets
+ * order.
  */
-function pickBuyClass(state: WorkingState, account: string, candidates: string[], active: ReadonlySet<string>, gaps: Map<string, Decimal>): string {
+function rankBuyClasses(state: WorkingState, account: string, candidates: string[], active: ReadonlySet<string>, gaps: Map<string, Decimal>): string[] {
   const { context } = state;
   const treatment = context.accounts.get(account)!.treatment;
-  const better = (a: string, b: string) =>
-    Number(active.has(b)) - Number(active.has(a)) ||
-    context.locationRank(a, treatment) - context.locationRank(b, treatment) ||
-    gaps.get(a)!.comparedTo(gaps.get(b)!) ||
-    context.classes.indexOf(a) - context.classes.indexOf(b);
-  let best = candidates[0];
-  for (const c of candidates) if (better(c, best) < 0) best = c;
-  return best;
+  return [...candidates].sort(
+    (a, b) =>
+      Number(active.has(b)) - Number(active.has(a)) ||
+      context.locationRank(a, treatment) - context.locationRank(b, treatment) ||
+      gaps.get(a)!.comparedTo(gaps.get(b)!) ||
+      context.classes.indexOf(a) - context.classes.indexOf(b),
+  );
 }
 
-/**
- * Which sale to make next. Sales that cost no tax (inside an IRA) and sales that realize a loss
- * (a saving) come first, ordered by cost per dollar so a loss is taken before a tax-free sale:
- * both are free, but only the loss lowers this year's tax. Long-term gains follow by least tax
- * per dollar, short-term gains last. (The benchmark's optimal MIP showed that taking
- * tax-advantaged sales strictly before losses left the loss on the table.)
- */
-function preference(tier: number): number {
-  return tier <= 1 ? 0 : tier;
-}
-
+/** Which sale to make next: by `salePreference`, then cost per dollar, then account and ticker order. */
 function compareMoves(state: WorkingState, a: Move, b: Move): number {
   const ctx = state.context;
   return (
-    preference(a.candidate.tier) - preference(b.candidate.tier) ||
+    salePreference(a.candidate.tier) - salePreference(b.candidate.tier) ||
     a.candidate.costPerDollar.comparedTo(b.candidate.costPerDollar) ||
     ctx.household.accounts.findIndex((x) => x.name === a.account) - ctx.household.accounts.findIndex((x) => x.name === b.account) ||
     (a.ticker < b.ticker ? -1 : a.ticker > b.ticker ? 1 : 0)
   );
 }
 
-function saleNote(state: WorkingState, move: Move): string {
+/** The classes `amount` would be earmarked for, in order, each up to what it still needs. */
+function destinationsFor(move: Move, amount: Decimal, effectiveGap: (c: string) => Decimal): string[] {
+  const used: string[] = [];
+  let left = amount;
+  for (const c of move.destinations) {
+    if (!left.greaterThan(0)) break;
+    const need = effectiveGap(c).negated();
+    if (!need.greaterThan(0)) continue;
+    used.push(c);
+    left = left.minus(Decimal.min(need, left));
+  }
+  return used.length > 0 ? used : move.destinations.slice(0, 1);
+}
+
+function saleNote(state: WorkingState, move: Move, destinations: string[]): string {
   const { context } = state;
   const treatment = context.accounts.get(move.account)!.treatment;
   const drift = classDriftPhrase(state, move.sellClass);
-  const toward = `${PROCEEDS_PREFIX}${move.buyClass}`;
+  const toward = destinations.map((d) => `${PROCEEDS_PREFIX}${d}`).join('; ');
   if (treatment !== 'taxable') return `${drift}; sold inside ${move.account}, a tax-advantaged account, so it costs no tax; ${toward}`;
   const lot = move.candidate.lot;
   const year = lot.acquired.slice(0, 4);

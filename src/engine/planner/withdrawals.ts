@@ -1,6 +1,6 @@
 import { Decimal, ZERO, formatDollars } from '../money';
 import type { WorkingState } from './state';
-import { nextSaleCandidate, type DeferredLot } from './sale-candidates';
+import { nextSaleCandidate, salePreference, type DeferredLot } from './sale-candidates';
 import { sellFromLot } from './execute';
 import { classDriftPhrase } from './reasons';
 
@@ -17,23 +17,36 @@ export function raiseWithdrawals(state: WorkingState, deferredOut: Map<string, D
     for (let guard = 0; guard < 10_000; guard++) {
       const need = state.spendable(account.name).negated();
       if (!need.greaterThan(0)) break;
-      const positions = state
+      // The cheapest next lot among the positions of overweight classes (losses and tax-free
+      // sales first, then long-term gains by least tax per dollar); only when no overweight class
+      // is held, the cheapest among the rest.
+      const candidates = state
         .tickersHeld(account.name)
-        .map((ticker) => ({ ticker, assetClass: context.securities.get(ticker)!.assetClass }))
-        .sort((a, b) => state.gap(b.assetClass).comparedTo(state.gap(a.assetClass)) || (a.ticker < b.ticker ? -1 : 1));
+        .map((ticker) => {
+          const assetClass = context.securities.get(ticker)!.assetClass;
+          const scan = nextSaleCandidate(state, account.name, ticker, true);
+          for (const d of scan.deferred) deferredOut.set(d.lot.id, d);
+          return { ticker, assetClass, over: state.gap(assetClass).greaterThan(0), next: scan.next };
+        })
+        .filter((c) => c.next !== null)
+        .sort(
+          (a, b) =>
+            Number(b.over) - Number(a.over) ||
+            salePreference(a.next!.tier) - salePreference(b.next!.tier) ||
+            a.next!.costPerDollar.comparedTo(b.next!.costPerDollar) ||
+            state.gap(b.assetClass).comparedTo(state.gap(a.assetClass)) ||
+            (a.ticker < b.ticker ? -1 : 1),
+        );
       let sold = false;
-      for (const { ticker, assetClass } of positions) {
-        const scan = nextSaleCandidate(state, account.name, ticker, true);
-        for (const d of scan.deferred) deferredOut.set(d.lot.id, d);
-        if (!scan.next) continue;
+      const best = candidates[0];
+      if (best) {
+        const { ticker, assetClass } = best;
+        const lot = best.next!.lot;
         const price = context.securities.get(ticker)!.price;
         const raw = need.div(price);
-        const shares = Decimal.min(scan.next.lot.shares, fractional ? raw.toDecimalPlaces(6, Decimal.ROUND_UP) : raw.ceil());
-        const note = `Raises ${formatDollars(need, 0)} for the withdrawal from ${account.name}; ${classDriftPhrase(state, assetClass)}, the most overweight class held there`;
-        if (sellFromLot(state, account.name, scan.next.lot, shares, 'withdrawal', [note])) {
-          sold = true;
-          break;
-        }
+        const shares = Decimal.min(lot.shares, fractional ? raw.toDecimalPlaces(6, Decimal.ROUND_UP) : raw.ceil());
+        const note = `Raises ${formatDollars(need, 0)} for the withdrawal from ${account.name}; ${classDriftPhrase(state, assetClass)}${best.over ? ', and this is the cheapest lot of an overweight class held there' : ''}`;
+        sold = sellFromLot(state, account.name, lot, shares, 'withdrawal', [note]) !== null;
       }
       if (!sold) {
         const short = state.spendable(account.name).negated();
