@@ -18,7 +18,9 @@ import { LpModel, type Term } from './lp-model';
  * Variables
  *   s_i  shares sold of taxable lot i, 0 <= s_i <= shares_i; INTEGER unless the account trades
  *        fractions (or `integerShares: false`). Short-term GAIN lots that turn long-term within
- *        Long-Term Wait Days are left out (the planner defers them), as are lots in accounts
+ *        Long-Term Wait Days are left out (the planner defers them), and so are short-term gain
+ *        lots of a class inside its band (the planner takes short-term gains only for a class
+ *        beyond its band, as the product asks), as are lots in accounts
  *        whose treatment is not taxable (those are pooled, below).
  *   x_ac dollars of class c sold in tax-advantaged account a, 0 <= x_ac <= value held there.
  *        (No tax, so which lot or fund is sold does not matter and dollars suffice.)
@@ -210,6 +212,10 @@ export async function solveOptimalPlan(household: Household, options: OptimalPla
     return { assetClass, target, lower: band.lower, upper: band.upper, before: holdings.byClass.get(assetClass) ?? ZERO, isCash: isCashClass(assetClass) };
   });
   const cashClass = classes.find((c) => c.isCash)?.assetClass ?? null;
+  // The product's rule: short-term gains are taken only for a class beyond its band.
+  const beyondBand = new Set(
+    classes.filter((c) => c.before.greaterThan(c.upper.times(totalAfter)) || c.before.lessThan(c.lower.times(totalAfter))).map((c) => c.assetClass),
+  );
 
   // Wash-sale look-back: wash groups bought in the last 30 days, with the lots that bought them.
   const recentBuys = new Map<string, string[]>();
@@ -229,6 +235,7 @@ export async function solveOptimalPlan(household: Household, options: OptimalPla
     const { term, longTermOn } = termOn(lot, asOf);
     const rawGain = security.price.minus(lot.basis.div(lot.shares));
     if (term === 'short' && rawGain.isPositive() && daysBetween(asOf, longTermOn) <= waitDays) return;
+    if (term === 'short' && rawGain.isPositive() && !beyondBand.has(security.assetClass)) return;
     const washed = rawGain.isNegative() && (recentBuys.get(security.washGroup) ?? []).some((id) => id !== lot.id);
     // Selling such a lot would create a wash sale, which the planner never does (a plan that
     // creates one is a bug): the yardstick obeys the same rule, so the lot is not sellable.
