@@ -46,7 +46,18 @@ export interface ApplyOptions {
  */
 export function applyTrades(household: Household, trades: readonly TradeInput[], options: ApplyOptions): TradeEffects {
   const { asOf } = options;
-  let lots = household.lots.map((l) => ({ ...l }));
+  // Lots by position (account and ticker), so each trade touches only its own position; the
+  // list is put back together in the household's order at the end. `lots` collects the buys.
+  const positionKey = (account: string, ticker: string) => `${account}\u0000${ticker}`;
+  const positions = new Map<string, Lot[]>();
+  for (const l of household.lots) {
+    const key = positionKey(l.account, l.ticker);
+    const position = positions.get(key);
+    if (position) position.push({ ...l });
+    else positions.set(key, [{ ...l }]);
+  }
+  const lotIds = new Set(household.lots.map((l) => l.id));
+  const lots: Lot[] = [];
   const sales = household.sales.map((s) => ({ ...s }));
   const accounts = household.accounts.map((a) => ({ ...a }));
   const effects: TradeEffects = { lots, sales, accounts, newSaleRows: [], newLotIds: [], errors: [], journal: [] };
@@ -70,7 +81,8 @@ export function applyTrades(household: Household, trades: readonly TradeInput[],
       const taxable = account.treatment === 'taxable';
       let parts: Lot[];
       if (trade.lots && trade.lots.length > 0) {
-        const position = lots.filter((l) => l.account === trade.account && l.ticker === trade.ticker);
+        const key = positionKey(trade.account, trade.ticker);
+        const position = positions.get(key) ?? [];
         const named = takeNamedShares(position, trade.lots);
         const namedTotal = trade.lots.reduce((acc, p) => acc.plus(p.shares), ZERO);
         if (!namedTotal.equals(trade.shares)) named.errors.push(`the named lots add up to ${toPlain(namedTotal)} shares, not ${toPlain(trade.shares)}.`);
@@ -79,19 +91,20 @@ export function applyTrades(household: Household, trades: readonly TradeInput[],
           continue;
         }
         const left = new Map(named.remaining.map((l) => [l.id, l]));
-        lots = lots.flatMap((l) => (l.account === trade.account && l.ticker === trade.ticker ? (left.has(l.id) ? [left.get(l.id) as Lot] : []) : [l]));
+        positions.set(key, position.flatMap((l) => (left.has(l.id) ? [left.get(l.id) as Lot] : [])));
         parts = named.taken;
       } else {
+        const key = positionKey(trade.account, trade.ticker);
+        const before = positions.get(key) ?? [];
         const selection = selectLotsForSale({
-          lots, account: trade.account, ticker: trade.ticker, shares: trade.shares, price: trade.price,
+          lots: before, account: trade.account, ticker: trade.ticker, shares: trade.shares, price: trade.price,
           saleDate: asOf, method: options.lotMethod, rates, taxable,
         });
         if (selection.errors.length > 0) {
           effects.errors.push(...selection.errors.map((e) => `${what}: ${e}`));
           continue;
         }
-        const before = lots;
-        lots = selection.remaining;
+        positions.set(key, selection.remaining);
         parts = selection.taken.map((t) => {
           const source = before.find((l) => l.id === t.lot) as Lot;
           return { ...source, shares: t.shares, basis: t.basis };
@@ -113,16 +126,20 @@ export function applyTrades(household: Household, trades: readonly TradeInput[],
         continue;
       }
       const id = options.lotId(buyNumber);
-      if (lots.some((l) => l.id === id)) {
+      if (lotIds.has(id)) {
         effects.errors.push(`${what}: a lot with id "${id}" already exists.`);
         continue;
       }
       lots.push({ id, account: trade.account, ticker: trade.ticker, shares: trade.shares, basis: amount, acquired: asOf, holdingFrom: null });
+      lotIds.add(id);
       effects.newLotIds.push(id);
       account.cash = account.cash.minus(amount);
       effects.journal.push(`${what} @ ${formatDollars(trade.price)}: new lot ${id}, cost ${formatDollars(amount)}.`);
     }
   }
-  effects.lots = lots;
+  // Lots still held, in the household's order (a partly sold lot keeps its id and place), then the buys.
+  const held = new Map<string, Lot>();
+  for (const position of positions.values()) for (const l of position) held.set(l.id, l);
+  effects.lots = [...household.lots.flatMap((l) => (held.has(l.id) ? [held.get(l.id)!] : [])), ...lots];
   return effects;
 }
