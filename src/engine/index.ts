@@ -3,6 +3,7 @@
 export * from './money';
 export * from './dates';
 export * from './types';
+export { defaultSettings } from './settings-defaults';
 export * from './plan-types';
 export * from './targets';
 export * from './bands';

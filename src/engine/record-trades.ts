@@ -1,20 +1,13 @@
 import { toPlain, type Decimal } from './money';
 import type { IsoDate } from './dates';
 import { splitLot } from './lots/take-shares';
-import { applyTrades, type TradeEffects } from './trade-effects';
+import { applyTrades, type TradeEffects, type TradeInput } from './trade-effects';
 import type { TradeAction } from './plan-types';
 import type { Account, Household, Lot, LotMethodName, Sale } from './types';
 import { acquisitionsFrom, describeMatch, lossSalesFrom, matchWashSales, type WashMatch } from './wash-sales';
 
-export interface ExecutedTrade {
-  account: string;
-  action: TradeAction;
-  ticker: string;
-  shares: Decimal;
-  price: Decimal;
-  /** The lots a sale took, as the broker confirmed them; otherwise the lot method chooses. */
-  lots?: { lot: string; shares: Decimal }[];
-}
+/** A trade as executed at the broker: a sale may name the lots the broker confirmed. */
+export type ExecutedTrade = TradeInput;
 
 export interface ExecutedPlan {
   id: string;

@@ -19,6 +19,25 @@ export const ACCOUNT_TYPES = [
 ] as const;
 export type AccountType = (typeof ACCOUNT_TYPES)[number];
 
+/**
+ * How each account type is taxed. Qualified Roth distributions, HSA withdrawals for medical costs
+ * and 529 withdrawals for education are tax-free (IRC 408A, 223, 529); traditional plans defer
+ * tax until withdrawal.
+ */
+export const ACCOUNT_TREATMENT: Record<AccountType, TaxTreatment> = {
+  Taxable: 'taxable',
+  'Traditional IRA': 'deferred',
+  'Roth IRA': 'exempt',
+  '401(k)': 'deferred',
+  'Roth 401(k)': 'exempt',
+  '403(b)': 'deferred',
+  '457(b)': 'deferred',
+  'SEP IRA': 'deferred',
+  'SIMPLE IRA': 'deferred',
+  HSA: 'exempt',
+  '529': 'exempt',
+};
+
 export interface Account {
   name: string;
   type: AccountType;

@@ -1,4 +1,4 @@
-import type { AccountType, TaxTreatment } from '../engine/types';
+import { ACCOUNT_TREATMENT, type AccountType, type TaxTreatment } from '../engine/types';
 import { normalizeHeader } from './headers';
 
 /**
@@ -28,26 +28,8 @@ export function parseAccountType(text: string): AccountType | null {
   return BY_SPELLING.get(normalizeHeader(text)) ?? null;
 }
 
-/**
- * Qualified Roth distributions, HSA withdrawals for medical costs and 529 withdrawals for
- * education are tax-free (IRC 408A, 223, 529); traditional plans defer tax until withdrawal.
- */
-const TREATMENT: Record<AccountType, TaxTreatment> = {
-  Taxable: 'taxable',
-  'Traditional IRA': 'deferred',
-  'Roth IRA': 'exempt',
-  '401(k)': 'deferred',
-  'Roth 401(k)': 'exempt',
-  '403(b)': 'deferred',
-  '457(b)': 'deferred',
-  'SEP IRA': 'deferred',
-  'SIMPLE IRA': 'deferred',
-  HSA: 'exempt',
-  '529': 'exempt',
-};
-
 export function treatmentOf(type: AccountType): TaxTreatment {
-  return TREATMENT[type];
+  return ACCOUNT_TREATMENT[type];
 }
 
 const TREATMENT_SPELLINGS: Record<TaxTreatment, readonly string[]> = {

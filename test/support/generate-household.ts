@@ -10,6 +10,8 @@ import type {
   TargetClass,
   TaxTreatment,
 } from '../../src/engine/types';
+import { ACCOUNT_TREATMENT } from '../../src/engine/types';
+import { defaultSettings as productDefaults } from '../../src/engine/settings-defaults';
 import { catalogClass, type CatalogClass, type ClassKind } from './asset-class-catalog';
 import { mulberry32, type Rng } from './prng';
 
@@ -42,19 +44,6 @@ const ACCOUNT_TYPE_SEQUENCE: readonly AccountType[] = [
   'Traditional IRA', 'Roth IRA', 'Taxable', '529',
 ];
 
-const TREATMENT: Record<AccountType, TaxTreatment> = {
-  Taxable: 'taxable',
-  'Traditional IRA': 'deferred',
-  'Roth IRA': 'exempt',
-  '401(k)': 'deferred',
-  'Roth 401(k)': 'exempt',
-  '403(b)': 'deferred',
-  '457(b)': 'deferred',
-  'SEP IRA': 'deferred',
-  'SIMPLE IRA': 'deferred',
-  HSA: 'exempt',
-  '529': 'exempt',
-};
 
 /** Employer plans and 529s offer a short fund menu; IRAs, HSAs and brokerage accounts buy anything. */
 const HAS_MENU: ReadonlySet<AccountType> = new Set(['401(k)', 'Roth 401(k)', '403(b)', '457(b)', 'SIMPLE IRA', '529']);
@@ -94,33 +83,9 @@ export function generateHousehold(seed: number, size: HouseholdSize): Household 
   return { accounts, targets, securities, lots, sales: [], settings: defaultSettings() };
 }
 
-/** The Settings tab with every default written out (PRODUCT.md), as of the fixed date. */
+/** The product's defaults (PRODUCT.md), as of the fixed date, with a 5% state rate. */
 export function defaultSettings(): Settings {
-  return {
-    asOf: GENERATED_AS_OF,
-    shortTermRate: dec('0.37'),
-    longTermRate: dec('0.2'),
-    stateRate: dec('0.05'),
-    lotMethod: 'MinTax',
-    band: dec('0.1'),
-    absBand: null,
-    minTrade: dec(100),
-    harvestLosses: true,
-    harvestMinLoss: dec(500),
-    gainBudget: null,
-    longTermWaitDays: 30,
-    stLossCarryforward: ZERO,
-    ltLossCarryforward: ZERO,
-    spread: dec('0.0002'),
-    schedule: 'monthly',
-    overrideThreshold: dec('0.2'),
-    automation: 'notify',
-    notify: 'action',
-    email: null,
-    cpaEmail: null,
-    cpaThreshold: null,
-    slackWebhook: null,
-  };
+  return { ...productDefaults(), asOf: GENERATED_AS_OF, stateRate: dec('0.05') };
 }
 
 function cents(rng: Rng, min: number, max: number): Decimal {
@@ -174,7 +139,7 @@ function makeAccounts(rng: Rng, count: number, classes: readonly CatalogClass[],
     let name = type === 'Taxable' && i === 0 ? 'Joint Brokerage' : `${owner} ${label}`;
     for (let k = 2; names.has(name); k++) name = `${owner} ${label} ${k}`;
     names.add(name);
-    const treatment = TREATMENT[type];
+    const treatment = ACCOUNT_TREATMENT[type];
     return {
       name,
       type,

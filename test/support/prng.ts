@@ -1,3 +1,4 @@
+import { mulberry32 as engineRandom } from '../../src/engine/backtest/prng';
 /**
  * mulberry32: a tiny, fast 32-bit seeded generator (Tommy Ettinger's public-domain design).
  * Not cryptographic; enough to make test households that are the same on every machine for
@@ -21,14 +22,9 @@ export interface Rng {
 }
 
 export function mulberry32(seed: number): Rng {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  // The engine's generator (src/engine/backtest/prng.ts) gives the uniform draws; this adds the
+  // helpers test households need.
+  const next = engineRandom(seed).next;
   const rng: Rng = {
     next,
     int: (min, max) => min + Math.floor(next() * (max - min + 1)),

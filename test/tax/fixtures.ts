@@ -1,55 +1,19 @@
 import { dec, type DecimalValue } from '../../src/engine/money';
 import { isoDate, type IsoDate } from '../../src/engine/dates';
-import type { Account, AccountType, Household, Lot, Sale, Security, Settings, TaxTreatment } from '../../src/engine/types';
+import { ACCOUNT_TREATMENT, type Account, type AccountType, type Household, type Lot, type Sale, type Security, type Settings } from '../../src/engine/types';
+import { defaultSettings } from '../../src/engine/settings-defaults';
 
 export const d = isoDate;
 
-const TREATMENT: Record<AccountType, TaxTreatment> = {
-  Taxable: 'taxable',
-  'Traditional IRA': 'deferred',
-  'Roth IRA': 'exempt',
-  '401(k)': 'deferred',
-  'Roth 401(k)': 'exempt',
-  '403(b)': 'deferred',
-  '457(b)': 'deferred',
-  'SEP IRA': 'deferred',
-  'SIMPLE IRA': 'deferred',
-  HSA: 'exempt',
-  '529': 'exempt',
-};
 
 export function settings(overrides: Partial<Settings> = {}): Settings {
-  return {
-    asOf: null,
-    shortTermRate: dec('0.37'),
-    longTermRate: dec('0.20'),
-    stateRate: dec('0.05'),
-    lotMethod: 'FIFO',
-    band: dec('0.1'),
-    absBand: null,
-    minTrade: dec(100),
-    harvestLosses: true,
-    harvestMinLoss: dec(500),
-    gainBudget: null,
-    longTermWaitDays: 30,
-    stLossCarryforward: dec(0),
-    ltLossCarryforward: dec(0),
-    spread: dec('0.0002'),
-    schedule: 'monthly',
-    overrideThreshold: dec('0.2'),
-    automation: 'notify',
-    notify: 'action',
-    email: null,
-    cpaEmail: null,
-    cpaThreshold: null,
-    slackWebhook: null,
-    ...overrides,
-  };
+  // The product's defaults, with FIFO and a 5% state rate so the worked examples exercise both.
+  return { ...defaultSettings(), lotMethod: 'FIFO', stateRate: dec('0.05'), ...overrides };
 }
 
 export function account(name: string, type: AccountType = 'Taxable', cash: DecimalValue = 0): Account {
   return {
-    name, type, treatment: TREATMENT[type], cash: dec(cash), reserve: dec(0), withdraw: dec(0),
+    name, type, treatment: ACCOUNT_TREATMENT[type], cash: dec(cash), reserve: dec(0), withdraw: dec(0),
     allowed: null, fractional: false, drip: false,
   };
 }

@@ -43,8 +43,14 @@ export function raiseWithdrawals(state: WorkingState, deferredOut: Map<string, D
         const { ticker, assetClass } = best;
         const lot = best.next!.lot;
         const price = context.securities.get(ticker)!.price;
-        const raw = need.div(price);
-        const shares = Decimal.min(lot.shares, fractional ? raw.toDecimalPlaces(6, Decimal.ROUND_UP) : raw.ceil());
+        // From an overweight class take at most its excess (to the nearest share), so raising
+        // cash never pushes a class under target while another is still over; the last step
+        // rounds up so the withdrawal is covered.
+        const excess = state.gap(assetClass);
+        const last = !best.over || excess.greaterThanOrEqualTo(need);
+        const raw = (last ? need : excess).div(price);
+        const rounded = fractional ? raw.toDecimalPlaces(6, last ? Decimal.ROUND_UP : Decimal.ROUND_HALF_UP) : last ? raw.ceil() : raw.toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
+        const shares = Decimal.min(lot.shares, Decimal.max(rounded, fractional ? new Decimal('0.000001') : new Decimal(1)));
         const note = `Raises ${formatDollars(need, 0)} for the withdrawal from ${account.name}; ${classDriftPhrase(state, assetClass)}${best.over ? ', and this is the cheapest lot of an overweight class held there' : ''}`;
         sold = sellFromLot(state, account.name, lot, shares, 'withdrawal', [note]) !== null;
       }
