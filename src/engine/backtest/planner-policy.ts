@@ -1,6 +1,7 @@
 import { Decimal, ZERO, ONE } from '../money';
 import { addDays, addMonths, isoDate, type IsoDate } from '../dates';
 import { isCashClass } from '../valuation';
+import { bandFor, bandRule, statusIn } from '../bands';
 import { planRebalance } from '../planner';
 import type { Plan } from '../plan-types';
 import type { Account, Household, Lot, Security, Settings, TargetClass } from '../types';
@@ -194,12 +195,28 @@ export function decisionFromPlan(plan: Plan, view: PolicyView): PolicyDecision {
   return { trades, rebalance, lotsToSell: picks };
 }
 
+/**
+ * True when some class is outside its band as the planner draws it (its own band, else the
+ * defaults; the narrower of relative and absolute). Without a cash flow or harvesting, a
+ * threshold-mode plan is empty unless this holds, so the planner need not be asked.
+ */
+function plannerWouldTrade(view: PolicyView, options: PlannerPolicyOptions): boolean {
+  if (!view.flow.isZero() || options.harvestLosses) return true;
+  if (!view.total.isPositive()) return false;
+  const defaults = { relative: options.bands.band ?? NO_BAND, absolute: options.bands.absBand };
+  return view.mix.some((entry) => {
+    const rule = bandRule({ relative: entry.band, absolute: entry.absBand }, defaults);
+    return statusIn(view.holdings[entry.asset].div(view.total), bandFor(entry.weight, rule)) !== 'within';
+  });
+}
+
 export function plannerPolicy(options: PlannerPolicyOptions = DEFAULT_PLANNER_OPTIONS): Policy {
   return {
     name: 'planner',
     description:
       "The project's own planner decides each period (threshold mode): it trades only classes outside their bands, sells the cheapest lots in tax first, and holds back short-term gains about to turn long-term.",
     decide: (view) => {
+      if (!plannerWouldTrade(view, options)) return { trades: Object.fromEntries(view.mix.map((e) => [e.asset, ZERO])), rebalance: false };
       const household = householdFromView(view, options);
       const cashFlows: Record<string, Decimal> = view.flow.isZero() ? {} : { [ACCOUNT]: view.flow };
       const plan = planRebalance(household, { mode: 'threshold', cashFlows });
