@@ -239,6 +239,8 @@ async function bundleAppsScript() {
     target: 'es2020',
     globalName: GLOBAL_NAME,
     platform: 'neutral',
+    // The backtest's return history ships inside Code.js (src/gas/returns-data.ts).
+    loader: { '.csv': 'text' },
     mainFields: ['module', 'main'],
     sourcemap: false,
     charset: 'utf8',

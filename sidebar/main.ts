@@ -9,6 +9,7 @@ import { byId, el, fill } from './dom';
 import { DECIMAL_TEXT, money, percent } from './format';
 import { accountBars, householdBars } from './drift-view';
 import { planView } from './plan-view';
+import { backtestForm, backtestView, readBacktestForm } from './backtest-view';
 
 type Loaded = Extract<PlannerState, { ok: true }>;
 
@@ -20,7 +21,7 @@ let busy = false;
 // ---------------------------------------------------------------------------------------------
 // Notices and errors
 
-type NoticeArea = 'notice' | 'options-notice' | 'action-notice';
+type NoticeArea = 'notice' | 'options-notice' | 'action-notice' | 'backtest-notice';
 
 /** A message next to what caused it: the top of the sidebar, under Options, or under Actions. */
 function notice(kind: 'ok' | 'error', headline: string, details: readonly string[] = [], area: NoticeArea = 'notice'): void {
@@ -39,7 +40,7 @@ function detailsList(details: readonly string[]): HTMLElement | null {
 }
 
 function clearNotice(): void {
-  for (const area of ['notice', 'options-notice', 'action-notice'] as const) fill(byId(area), []);
+  for (const area of ['notice', 'options-notice', 'action-notice', 'backtest-notice'] as const) fill(byId(area), []);
 }
 
 /** The reader's errors as a list naming tab, row and column. */
@@ -243,6 +244,33 @@ async function recordPlan(): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// 5. Backtest
+
+async function runBacktest(): Promise<void> {
+  clearNotice();
+  fill(byId('backtest'), [el('p', { class: 'muted', text: 'Running every window of 1928-2025… (a few seconds)' })]);
+  let result;
+  try {
+    result = await call('runBacktestForSidebar', readBacktestForm());
+  } catch (error) {
+    fill(byId('backtest'), []);
+    notice('error', 'The backtest did not run.', [error instanceof Error ? error.message : String(error)], 'backtest-notice');
+    return;
+  }
+  if (!result.ok) {
+    fill(byId('backtest'), []);
+    notice('error', 'The backtest did not run.', result.errors, 'backtest-notice');
+    return;
+  }
+  fill(byId('backtest'), backtestView(result));
+}
+
+function renderBacktestForm(): void {
+  byId('backtest-section').hidden = false;
+  fill(byId('backtest-form'), backtestForm(() => void guarded(runBacktest)));
+}
+
+// ---------------------------------------------------------------------------------------------
 // Start
 
 async function refreshState(): Promise<Loaded | null> {
@@ -250,7 +278,7 @@ async function refreshState(): Promise<Loaded | null> {
   byId('loading').hidden = true;
   if (!loaded.ok) {
     state = null;
-    for (const id of ['drift-section', 'options-section', 'plan-section', 'actions-section']) byId(id).hidden = true;
+    for (const id of ['drift-section', 'options-section', 'plan-section', 'actions-section', 'backtest-section']) byId(id).hidden = true;
     showIssues('Fix these cells, then reopen the planner:', loaded.errors);
     return null;
   }
@@ -272,6 +300,7 @@ async function start(): Promise<void> {
     const loaded = await refreshState();
     if (!loaded) return;
     renderOptions();
+    renderBacktestForm();
     if (loaded.warnings.length > 0) notice('ok', 'Workbook notes:', loaded.warnings.map((w) => w.text));
     if (loaded.startStep === 'record') {
       if (loaded.lastPlan) {

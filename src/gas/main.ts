@@ -19,6 +19,8 @@ import {
   sendTestEmailAt,
 } from './schedule/menu-actions';
 export { getPlannerState, makePlan, writePlanToSheet, recordExecuted } from './sidebar-api';
+/** Sidebar Backtest: your policy against never, annual, threshold and the planner over rolling windows of 1928-2025. */
+export { runBacktestForSidebar } from './backtest-api';
 
 /**
  * Household drift per asset class: value, weight, target, drift in points, relative drift, band and status.

@@ -187,4 +187,30 @@ describe('the sidebar in the workbench, in headless Chromium', () => {
     expect([...a.dialogs, ...t.dialogs]).toEqual([]);
     expect([...a.errors, ...t.errors]).toEqual([]);
   }, 30_000);
+
+  it('runs a backtest: the table shows every policy and the chart image loads', async () => {
+    const { page, sidebar, dialogs, errors } = await open();
+    await sidebar.locator('#run-backtest').waitFor({ timeout: 10_000 });
+    await sidebar.locator('#bt-account').selectOption('taxable');
+    await sidebar.locator('#run-backtest').click();
+    const rows = sidebar.locator('#bt-table tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBe(5);
+    expect(await sidebar.locator('#bt-table tbody th.policy').allTextContents()).toEqual(['yours', 'never', 'annual', 'threshold', 'planner']);
+    // Never rebalances: 0 rebalances and no tax in every window.
+    const never = sidebar.locator('#bt-table tr[data-policy="never"] td');
+    expect(await never.nth(6).locator('.median').textContent()).toBe('0');
+    expect(await never.nth(8).locator('.median').textContent()).toBe('$0');
+    // Compact dollars in the cell ($1.72M), the exact figures in its title.
+    const annualEnding = sidebar.locator('#bt-table tr[data-policy="annual"] td').first();
+    expect(await annualEnding.locator('.median').textContent()).toMatch(/^\$\d\.\d\dM$/);
+    expect(await annualEnding.getAttribute('title')).toMatch(/^median \$[\d,]+\.\d\d; 10th percentile/);
+    // The chart: an <img> over a data URL, decoded to its natural 760 px width.
+    const img = sidebar.locator('#bt-chart');
+    expect(await img.getAttribute('src')).toMatch(/^data:image\/svg\+xml;charset=utf-8,%3Csvg/);
+    await expect.poll(() => img.evaluate((node) => (node as HTMLImageElement).complete && (node as HTMLImageElement).naturalWidth), { timeout: 10_000 }).toBe(760);
+    await shootSidebar(page, 'sidebar-backtest.png');
+    await sidebar.locator('#backtest-section').screenshot({ path: join(OUT, 'sidebar-backtest-section.png') });
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 60_000);
 });

@@ -1,6 +1,6 @@
 import { Decimal, ZERO, ONE } from '../money';
 import { LOT_ORDERS, isLongTerm, type SimLot } from './lot-order';
-import type { LotView, TaxSetup } from './types';
+import type { LotPick, LotView, TaxSetup } from './types';
 import type { RealizedGains } from './capital-gains-tax';
 
 /**
@@ -33,6 +33,10 @@ export class LotBook {
     }
   }
 
+  price(asset: number): Decimal {
+    return this.prices[asset];
+  }
+
   value(asset: number): Decimal {
     return this.shares[asset].times(this.prices[asset]);
   }
@@ -59,9 +63,10 @@ export class LotBook {
   /**
    * Sells `amount` dollars of the asset at the end of `period`, taking lots in the tax setup's
    * order, and returns the gains realized. Selling the whole holding (or more, by rounding) takes
-   * every lot, so no dust is left behind.
+   * every lot, so no dust is left behind. `preferred` lots (a tax-aware policy's own choice) are
+   * taken first, each up to its shares; the lot method takes whatever is left of the sale.
    */
-  sell(asset: number, amount: Decimal, period: number, tax: TaxSetup): RealizedGains {
+  sell(asset: number, amount: Decimal, period: number, tax: TaxSetup, preferred?: readonly LotPick[]): RealizedGains {
     let shortTerm = ZERO;
     let longTerm = ZERO;
     if (!amount.isPositive()) return { shortTerm, longTerm };
@@ -72,6 +77,28 @@ export class LotBook {
     const sellAll = remaining.greaterThanOrEqualTo(held.times(ALMOST_ALL));
     if (sellAll) remaining = held;
     const longTermNow = (lot: SimLot) => isLongTerm(lot.acquired, period, this.monthsPerPeriod);
+    const realize = (lot: SimLot, taken: Decimal, basis: Decimal) => {
+      const gain = taken.times(price).minus(basis);
+      if (longTermNow(lot)) longTerm = longTerm.plus(gain);
+      else shortTerm = shortTerm.plus(gain);
+    };
+    if (preferred && !sellAll) {
+      for (const pick of preferred) {
+        if (!remaining.isPositive()) break;
+        const at = this.lots[asset].findIndex((l) => l.acquired === pick.acquired);
+        if (at < 0) continue;
+        const lot = this.lots[asset][at];
+        const wantedHere = Decimal.min(pick.shares, remaining);
+        // A pick within rounding dust of the whole lot takes all of it.
+        const whole = wantedHere.greaterThanOrEqualTo(lot.shares.times(ALMOST_ALL));
+        const taken = whole ? lot.shares : wantedHere;
+        const basis = whole ? lot.basis : lot.basis.times(taken).div(lot.shares);
+        realize(lot, taken, basis);
+        remaining = remaining.minus(taken);
+        if (whole) this.lots[asset].splice(at, 1);
+        else this.lots[asset][at] = { ...lot, shares: lot.shares.minus(taken), basis: lot.basis.minus(basis) };
+      }
+    }
     const ordered =
       this.lots[asset].length > 1
         ? LOT_ORDERS[tax.lotMethod](this.lots[asset], {
@@ -87,9 +114,7 @@ export class LotBook {
       const whole = sellAll || remaining.greaterThanOrEqualTo(lot.shares);
       const taken = whole ? lot.shares : remaining;
       const basis = whole ? lot.basis : lot.basis.times(taken).div(lot.shares);
-      const gain = taken.times(price).minus(basis);
-      if (longTermNow(lot)) longTerm = longTerm.plus(gain);
-      else shortTerm = shortTerm.plus(gain);
+      realize(lot, taken, basis);
       remaining = remaining.minus(taken);
       left.set(lot, whole ? null : { ...lot, shares: lot.shares.minus(taken), basis: lot.basis.minus(basis) });
     }

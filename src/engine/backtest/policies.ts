@@ -2,6 +2,7 @@ import { Decimal } from '../money';
 import type { Schedule } from '../types';
 import type { MixEntry, Policy, PolicyView } from './types';
 import { tradesForFlowOnly, tradesSteeringFlow, tradesToTarget } from './policy-trades';
+import { DEFAULT_PLANNER_OPTIONS, plannerPolicy, type PlannerPolicyOptions } from './planner-policy';
 
 /**
  * The built-in rebalancing policies. Each is an object with one method (see `Policy`); all run
@@ -120,6 +121,7 @@ export const POLICY_NAMES = [
   'threshold',
   'calendar+threshold',
   'cash-flow',
+  'planner',
 ] as const;
 export type PolicyName = (typeof POLICY_NAMES)[number];
 
@@ -129,6 +131,8 @@ export interface PolicyConfig {
   overrideSchedule: Schedule;
   /** Relative drift that trips `calendar+threshold` between dates (Settings `Override Threshold`, 20%). */
   overrideBand: Decimal;
+  /** The planner policy's Settings (its bands are `bands`); defaults when absent. */
+  planner?: Partial<Omit<PlannerPolicyOptions, 'bands'>>;
 }
 
 export const DEFAULT_POLICY_CONFIG: PolicyConfig = {
@@ -146,6 +150,7 @@ export const POLICY_BUILDERS: Record<PolicyName, (config: PolicyConfig) => Polic
   threshold: (config) => thresholdPolicy(config.bands),
   'calendar+threshold': (config) => calendarThresholdPolicy(config.overrideSchedule, config.overrideBand),
   'cash-flow': () => cashFlowPolicy(),
+  planner: (config) => plannerPolicy({ ...DEFAULT_PLANNER_OPTIONS, ...config.planner, bands: config.bands }),
 };
 
 export function isPolicyName(name: string): name is PolicyName {

@@ -90,13 +90,18 @@ export function runBacktest(scenario: Scenario, policy: Policy, options: Backtes
     maxDriftAsset = maxDec(maxDriftAsset, measured.maxAsset);
 
     const holdings: Record<string, Decimal> = {};
-    assets.forEach((a, i) => (holdings[a] = held[i]));
+    const prices: Record<string, Decimal> = {};
+    assets.forEach((a, i) => {
+      holdings[a] = held[i];
+      prices[a] = book.price(i);
+    });
     const view: PolicyView = {
       period: t,
       periodCount: n,
       periodsPerYear: ppy,
       mix,
       holdings,
+      prices,
       total,
       flow,
       lots: () => book.lotViews(t),
@@ -114,7 +119,7 @@ export function runBacktest(scenario: Scenario, policy: Policy, options: Backtes
         if (sold.greaterThan(held[i].plus(CONSERVATION_TOLERANCE.times(maxDec(total, ONE))))) {
           throw new Error(`Policy "${policy.name}" sold more "${assets[i]}" than held in period ${period.label}.`);
         }
-        const gains = book.sell(i, sold, t, tax);
+        const gains = book.sell(i, sold, t, tax, decision.lotsToSell?.[assets[i]]);
         if (tax.taxable) yearGains = addGains(yearGains, gains);
         traded = traded.plus(sold);
       }

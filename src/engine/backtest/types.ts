@@ -82,6 +82,8 @@ export interface PolicyView {
   mix: readonly MixEntry[];
   /** Dollar value of each asset after the period's returns, before the cash flow. */
   holdings: Readonly<Record<string, Decimal>>;
+  /** Price of one share of each asset's index (1 at the start, compounded by the returns). */
+  prices: Readonly<Record<string, Decimal>>;
   total: Decimal;
   /** Cash to place this period: positive to invest, negative to raise. */
   flow: Decimal;
@@ -98,6 +100,17 @@ export interface PolicyView {
 export interface PolicyDecision {
   trades: Readonly<Record<string, Decimal>>;
   rebalance: boolean;
+  /**
+   * Lots a tax-aware policy chose for its sales, per asset, taken first and in this order; any
+   * rest of a sale is taken by the tax setup's lot method. Absent: the lot method picks.
+   */
+  lotsToSell?: Readonly<Record<string, readonly LotPick[]>>;
+}
+
+/** Part of one lot chosen for a sale: the lot is named by its acquisition period. */
+export interface LotPick {
+  acquired: number;
+  shares: Decimal;
 }
 
 /**

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkTransportable } from '../../src/local-google/script-run';
+import type { BacktestSidebarResult } from '../../src/gas/backtest-api';
+import { buildBundle } from '../support/build-bundle';
+import { exampleSheets, world } from './world';
+
+const run = (w: ReturnType<typeof world>, options: object) => checkTransportable(w.ctx.runBacktestForSidebar(options), 'result') as BacktestSidebarResult;
+
+describe('runBacktestForSidebar through dist/Code.js', () => {
+  beforeAll(() => {
+    buildBundle();
+  }, 30_000);
+
+  it('the return history is bundled into Code.js', () => {
+    const code = readFileSync(new URL('../../dist/Code.js', import.meta.url), 'utf8');
+    expect(code).toContain('1928,0.438112,0.030800,0.008355,0.032196,-0.011561');
+  });
+
+  it('runs your policy and the alternatives over every 10-year window, well inside 30 s, as plain JSON', () => {
+    const w = world();
+    const started = performance.now();
+    const r = run(w, { years: '10', account: 'taxable', start: '' });
+    const elapsed = performance.now() - started;
+    if (!r.ok) throw new Error(r.errors.join('; '));
+    // 1928-2025 is 98 years: 98 - 10 + 1 = 89 windows.
+    expect(r.runs).toBe(89);
+    expect(r.label).toBe('every 10-year window of 1928-2025 (89 windows)');
+    expect(r.rows.map((row) => row.policy)).toEqual(['yours', 'never', 'annual', 'threshold', 'planner']);
+    // Start: the example household's value rounded to cents ($742,246.21032).
+    expect(r.start).toBe('742246.21');
+    for (const row of r.rows) {
+      expect(row.endingValue.median).toMatch(/^\d+\.\d{2}$/);
+      expect(Number(row.endingValue.p10)).toBeLessThanOrEqual(Number(row.endingValue.median));
+      expect(Number(row.endingValue.median)).toBeLessThanOrEqual(Number(row.endingValue.p90));
+      expect(Number(row.endingValueAfterTax.median)).toBeLessThanOrEqual(Number(row.endingValue.median));
+    }
+    const never = r.rows.find((row) => row.policy === 'never')!;
+    expect(never.rebalances).toEqual({ p10: '0.0', median: '0.0', p90: '0.0' });
+    expect(never.taxesPaid.median).toBe('0.00');
+    // Monthly schedule on annual data: your policy rebalances every year, as annual does.
+    const yours = r.rows.find((row) => row.policy === 'yours')!;
+    const annual = r.rows.find((row) => row.policy === 'annual')!;
+    expect(yours.endingValueAfterTax).toEqual(annual.endingValueAfterTax);
+    expect(r.notes.some((n) => n.startsWith('yours: every period ends a month'))).toBe(true);
+    expect(r.svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+    expect(r.svg).toContain('Latest window, 2016-2025');
+    expect(r.svg).not.toContain('<script');
+    console.log(`runBacktestForSidebar: 89 windows x 5 policies, 8 classes, taxable, through the bundle: ${Math.round(elapsed)} ms`);
+    expect(elapsed).toBeLessThan(15_000);
+  }, 30_000);
+
+  it('a tax-advantaged run pays no tax; bad input is named', () => {
+    const w = world();
+    const r = run(w, { years: '5', account: 'tax-advantaged', start: '$100,000' });
+    if (!r.ok) throw new Error(r.errors.join('; '));
+    expect(r.runs).toBe(94);
+    expect(r.start).toBe('100000');
+    expect(r.rows.every((row) => row.taxesPaid.p90 === '0.00')).toBe(true);
+    const bad = run(w, { years: '200', account: 'offshore', start: '-5' });
+    expect(bad).toEqual({
+      ok: false,
+      errors: [
+        'Window years must be a whole number from 1 to 98; got "200".',
+        'Account must be taxable or tax-advantaged; got "offshore".',
+        'Start must be an amount above zero, e.g. 500000; got "-5".',
+      ],
+    });
+  });
+
+  it('a workbook with errors says so instead of running', () => {
+    const bad = exampleSheets({ Targets: (rows) => rows.map((r, i) => (i === 1 ? [r[0], 'lots', ...r.slice(2)] : r)) });
+    const r = run(world(bad), { years: '10', account: 'taxable' });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors[0]).toBe('The workbook has errors; fix them first.');
+    expect(r.errors.some((e) => e.includes('Targets'))).toBe(true);
+  });
+});
