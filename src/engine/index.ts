@@ -34,3 +34,4 @@ export { POLICY_BUILDERS, POLICY_NAMES, type PolicyName } from './backtest/polic
 export type { Policy } from './backtest/types';
 export { parseAnnualReturns } from './backtest/returns-csv';
 export { backtestSvg } from './backtest/svg-chart';
+export { plannerPolicy, DEFAULT_PLANNER_OPTIONS, type PlannerPolicyOptions } from './backtest/planner-policy';

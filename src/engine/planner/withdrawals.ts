@@ -51,7 +51,10 @@ export function raiseWithdrawals(state: WorkingState, deferredOut: Map<string, D
         const raw = (last ? need : excess).div(price);
         const rounded = fractional ? raw.toDecimalPlaces(6, last ? Decimal.ROUND_UP : Decimal.ROUND_HALF_UP) : last ? raw.ceil() : raw.toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
         const shares = Decimal.min(lot.shares, Decimal.max(rounded, fractional ? new Decimal('0.000001') : new Decimal(1)));
-        const note = `Raises ${formatDollars(need, 0)} for the withdrawal from ${account.name}; ${classDriftPhrase(state, assetClass)}${best.over ? ', and this is the cheapest lot of an overweight class held there' : ''}`;
+        const purpose = account.withdraw.greaterThan(0) || (context.options.cashFlows[account.name]?.lessThan(0) ?? false)
+          ? `for the withdrawal from ${account.name}`
+          : `to bring ${account.name}'s cash up to its ${formatDollars(account.reserve, 0)} reserve`;
+        const note = `Raises ${formatDollars(need, 0)} ${purpose}; ${classDriftPhrase(state, assetClass)}${best.over ? ', and this is the cheapest lot of an overweight class held there' : ', the account holds no overweight class'}`;
         sold = sellFromLot(state, account.name, lot, shares, 'withdrawal', [note]) !== null;
       }
       if (!sold) {
