@@ -67,6 +67,11 @@ export function rebalanceBySelling(state: WorkingState, deferredOut: Map<string,
     buyableCache.set(account, { signature, buyable });
     return buyable;
   };
+  // Which move an account offers depends only on which classes are over, under and beyond their
+  // band (and on its own positions): remember each account's best move until one of those
+  // changes or the account is sold from, so a step compares a handful of accounts, not every lot.
+  const accountBest = new Map<string, Move | null>();
+  let classSignature = '';
   for (let guard = 0; guard < 100_000; guard++) {
     const gaps = new Map(context.classes.map((c) => [c, effectiveGap(c)]));
     // A class is sold only while its real value is above target; earmarked purchases only ever
@@ -75,31 +80,45 @@ export function rebalanceBySelling(state: WorkingState, deferredOut: Map<string,
     const under = context.classes.filter((c) => gaps.get(c)!.negated().greaterThan(floors.get(c)!));
     if (over.length === 0 || under.length === 0) break;
     const beyondBand = new Map(over.map((c) => [c, state.outOfBand(c)]));
+    const signature = `${over.join('\u0000')}|${under.join('\u0000')}|${over.filter((c) => beyondBand.get(c)).join('\u0000')}`;
+    if (signature !== classSignature) {
+      accountBest.clear();
+      classSignature = signature;
+    }
+    const destinationsIn = (account: string, sellClass: string) => {
+      const ranked = rankBuyClasses(state, account, buyableIn(account, under), active, gaps);
+      // An inactive overweight class may only be sold to fund a class beyond its band.
+      return active.has(sellClass) ? ranked : ranked.filter((c) => active.has(c));
+    };
     let best: Move | null = null;
     for (const account of context.household.accounts) {
-      const buyable = buyableIn(account.name, under);
-      if (buyable.length === 0) continue;
-      const anyDestinations = rankBuyClasses(state, account.name, buyable, active, gaps);
-      // An inactive overweight class may only be sold to fund a class beyond its band.
-      const activeDestinations = anyDestinations.filter((c) => active.has(c));
-      const roomOf = (classes: string[]) => classes.reduce((acc, c) => acc.plus(gaps.get(c)!.negated()), ZERO);
-      const anyRoom = roomOf(anyDestinations);
-      const activeRoom = roomOf(activeDestinations);
-      const held = positions.get(account.name)!;
-      for (const sellClass of over) {
-        const destinations = active.has(sellClass) ? anyDestinations : activeDestinations;
-        if (destinations.length === 0) continue;
-        const room = active.has(sellClass) ? anyRoom : activeRoom;
-        const allowShortTerm = active.has(sellClass) && beyondBand.get(sellClass)!;
-        for (const { ticker, key } of held.get(sellClass) ?? []) {
-          if (exhausted.has(key)) continue;
-          const scan = scanPosition(account.name, ticker, allowShortTerm);
-          for (const d of scan.deferred) deferredOut.set(d.lot.id, d);
-          if (!scan.next) continue;
-          const move: Move = { account: account.name, ticker, sellClass, destinations, room, candidate: scan.next };
-          if (!best || compareMoves(state, move, best) < 0) best = move;
+      if (!accountBest.has(account.name)) {
+        let found: Move | null = null;
+        const buyable = buyableIn(account.name, under);
+        const canFundActive = buyable.some((c) => active.has(c));
+        const held = positions.get(account.name)!;
+        for (const sellClass of buyable.length === 0 ? [] : over) {
+          if (!active.has(sellClass) && !canFundActive) continue;
+          const allowShortTerm = active.has(sellClass) && beyondBand.get(sellClass)!;
+          for (const { ticker, key } of held.get(sellClass) ?? []) {
+            if (exhausted.has(key)) continue;
+            const scan = scanPosition(account.name, ticker, allowShortTerm);
+            for (const d of scan.deferred) deferredOut.set(d.lot.id, d);
+            if (!scan.next) continue;
+            const move: Move = { account: account.name, ticker, sellClass, destinations: [], room: ZERO, candidate: scan.next };
+            if (!found || compareMoves(state, move, found) < 0) found = move;
+          }
         }
+        accountBest.set(account.name, found);
       }
+      const candidate = accountBest.get(account.name) ?? null;
+      if (candidate && (!best || compareMoves(state, candidate, best) < 0)) best = candidate;
+    }
+    if (best) {
+      // Where the proceeds go is worked out now, from the gaps as they stand.
+      const destinations = destinationsIn(best.account, best.sellClass);
+      best = { ...best, destinations, room: destinations.reduce((acc, c) => acc.plus(gaps.get(c)!.negated()), ZERO) };
+      accountBest.delete(best.account);
     }
     if (!best) break;
     const key = `${best.account}\u0000${best.ticker}`;
