@@ -89,7 +89,17 @@ function renderDrift(): void {
     });
   fill(byId('drift-toggle'), [toggle('household', 'Household'), toggle('accounts', 'By account')]);
   fill(byId('drift-total'), [`Total ${money(s.total)} · household drift ${percent(s.householdDrift)}`]);
+  fill(byId('paused'), s.paused ? [pausedBanner(s.paused)] : []);
   fill(byId('drift'), driftView === 'household' ? householdBars(s.classes) : accountBars(s.accounts, s.classes));
+}
+
+/** While the scheduled checks are paused, say for how long and how far drift has moved since. */
+function pausedBanner(p: NonNullable<Loaded['paused']>): HTMLElement {
+  const since = p.driftAtPause ? `; household drift was ${percent(p.driftAtPause)} then and is ${percent(p.driftNow)} now` : '';
+  return el('div', { class: 'warning-box', attrs: { role: 'status' } }, [
+    el('strong', { text: `Scheduled checks paused for ${p.days} day${p.days === 1 ? '' : 's'}` }),
+    ` (since ${p.since}${p.reason ? `: ${p.reason}` : ''})${since}. Resume them from the menu: Schedule ▸ Resume.`,
+  ]);
 }
 
 // ---------------------------------------------------------------------------------------------

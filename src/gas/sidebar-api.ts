@@ -7,7 +7,7 @@ import { notifyPlanRecorded } from './schedule/plan-recorded';
  * `writeTabsAtomically` under the document lock. Failures come back as values, never as throws,
  * so the sidebar can show them next to the button that caused them.
  */
-import { LOT_METHODS, computeDrift, planRebalance, toPlain } from '../engine/index';
+import { LOT_METHODS, computeDrift, daysBetween, parseIsoDate, planRebalance, toPlain } from '../engine/index';
 import { driftJson } from '../present/drift-table';
 import { planJson, type PlanJson } from '../present/plan-json';
 import { JOURNAL_HEADERS, JOURNAL_TAB, journalRow } from '../workbook/journal';
@@ -18,7 +18,8 @@ import { checkPlanJson } from './plan-json-check';
 import { loadLastPlan, saveLastPlan, setSidebarStart, takeSidebarStart } from './plan-store';
 import { recordExecutedPlan, tabName, type RecordOutcome } from './record-executed';
 import { MODES, planOptionsFromSidebar, type SidebarOptionsInput } from './sidebar-options';
-import type { Spreadsheet } from './active-workbook';
+import { todayIn, type Spreadsheet } from './active-workbook';
+import { loadState } from './schedule/schedule-store';
 
 export type { SidebarOptionsInput } from './sidebar-options';
 export type { IssueJson } from './household-from-sheet';
@@ -69,8 +70,19 @@ export type PlannerState =
       startStep: 'drift' | 'record';
       /** The plan last written to the Plan tab, for recording. */
       lastPlan: PlanJson | null;
+      /** While the scheduled checks are paused: since when, why, and the drift then and now. */
+      paused: PauseJson | null;
     }
   | { ok: false; errors: IssueJson[]; warnings: IssueJson[]; startStep: 'drift' | 'record' };
+
+export interface PauseJson {
+  since: string;
+  days: number;
+  reason: string;
+  /** Household drift when paused (a decimal string), or '' if it was not recorded. */
+  driftAtPause: string;
+  driftNow: string;
+}
 
 export type MakePlanResult = { ok: true; plan: PlanJson; warnings: IssueJson[] } | { ok: false; errors: string[]; issues: IssueJson[] };
 
@@ -79,6 +91,20 @@ export type WriteResult = { ok: true; planId: string; trades: number } | { ok: f
 const active = (): Spreadsheet => SpreadsheetApp.getActive();
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The schedule's pause, as the sidebar shows it: a paused schedule should never be forgotten. */
+function pauseInfo(today: string, driftNow: string): PauseJson | null {
+  const schedule = loadState();
+  if (!schedule.pausedAt) return null;
+  const date = parseIsoDate(today);
+  return {
+    since: schedule.pausedAt,
+    days: date ? Math.max(0, daysBetween(schedule.pausedAt, date)) : 0,
+    reason: schedule.pauseReason ?? '',
+    driftAtPause: schedule.driftAtPause ?? '',
+    driftNow,
+  };
+}
 
 function lastPlan(): PlanJson | null {
   const text = loadLastPlan();
@@ -133,6 +159,7 @@ export function getPlannerState(): PlannerState {
     warnings: read.warnings,
     startStep,
     lastPlan: lastPlan(),
+    paused: pauseInfo(todayIn(ss, new Date()), drift.householdDrift),
   };
 }
 

@@ -248,4 +248,18 @@ describe('sidebar server functions over the in-memory spreadsheet', () => {
     const next = state(w);
     expect(next.startStep).toBe('drift');
   });
+
+  it('while the schedule is paused, the planner state says since when, why, and the drift then and now', () => {
+    const w = world();
+    expect((state(w) as Extract<PlannerState, { ok: true }>).paused).toBeNull();
+    w.google.globals.PropertiesService.getDocumentProperties()!.setProperty(
+      'rebalancer.schedule.state',
+      JSON.stringify({ pausedAt: '2026-10-15', pauseReason: 'waiting for a <b>bonus</b>', driftAtPause: '0.05' }),
+    );
+    const s = state(w);
+    if (!s.ok) throw new Error('expected the example to read');
+    expect(s.paused).toMatchObject({ since: '2026-10-15', reason: 'waiting for a <b>bonus</b>', driftAtPause: '0.05' });
+    expect(s.paused!.days).toBeGreaterThanOrEqual(36);
+    expect(Number(s.paused!.driftNow)).toBeCloseTo(Number(s.householdDrift), 10);
+  });
 });
