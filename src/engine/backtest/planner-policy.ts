@@ -3,6 +3,7 @@ import { addDays, addMonths, isoDate, type IsoDate } from '../dates';
 import { isCashClass } from '../valuation';
 import { bandFor, bandRule, statusIn } from '../bands';
 import { planRebalance } from '../planner';
+import { defaultSettings } from '../settings-defaults';
 import type { Plan } from '../plan-types';
 import type { Account, Household, Lot, Security, Settings, TargetClass } from '../types';
 import type { BandDefaults } from './policies';
@@ -122,6 +123,7 @@ export function householdFromView(view: PolicyView, options: PlannerPolicyOption
     };
   });
   const settings: Settings = {
+    ...defaultSettings(),
     asOf: plannerAsOf(view.period, view.periodsPerYear),
     shortTermRate: view.tax.shortTermRate,
     longTermRate: view.tax.longTermRate,
@@ -131,21 +133,10 @@ export function householdFromView(view: PolicyView, options: PlannerPolicyOption
     absBand: options.bands.absBand,
     minTrade: options.minTrade,
     harvestLosses: options.harvestLosses,
-    harvestMinLoss: new Decimal(500),
-    gainBudget: null,
     longTermWaitDays: options.longTermWaitDays,
-    stLossCarryforward: ZERO,
-    ltLossCarryforward: ZERO,
     // The simulator charges no trading costs, so the planner should not weigh any.
     spread: ZERO,
     schedule: 'annual',
-    overrideThreshold: new Decimal('0.2'),
-    automation: 'notify',
-    notify: 'action',
-    email: null,
-    cpaEmail: null,
-    cpaThreshold: null,
-    slackWebhook: null,
   };
   return { accounts: [account], targets, securities, lots, sales: [], settings };
 }
