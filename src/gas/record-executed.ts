@@ -1,7 +1,7 @@
 import type { Settings } from '../engine/index';
 import { recordTrades } from '../engine/index';
 import { parseExecutedPlan } from '../present/plan-json';
-import { accountsToRows, lotsToRows, salesToRows } from '../workbook/index';
+import { recordedTabs } from '../workbook/index';
 import { JOURNAL_HEADERS, JOURNAL_TAB, journalGrid, journalRow, recordedPlanIds } from '../workbook/journal';
 import { captureImages, withDocumentLock, writeTabsAtomically, type TabWrite } from './atomic-write';
 import { tabsFingerprint, UNDO_TAB, undoTabRows } from './undo-image';
@@ -43,10 +43,11 @@ export function recordExecutedPlan(
     // in the same all-or-nothing write) if the user later takes the recording back.
     const images = captureImages(ss, [lotsTab, salesTab, accountsTab]);
     const fingerprint = tabsFingerprint(result.lots, result.sales, result.accounts);
+    const tabs = recordedTabs({ lots: read.source.values(lotsTab), sales: read.source.values(salesTab), accounts: read.source.values(accountsTab) }, result);
     const writes: TabWrite[] = [
-      { tab: lotsTab, rows: lotsToRows(result.lots) },
-      { tab: salesTab, rows: salesToRows(result.sales) },
-      { tab: accountsTab, rows: accountsToRows(result.accounts) },
+      { tab: lotsTab, rows: tabs.lots },
+      { tab: salesTab, rows: tabs.sales },
+      { tab: accountsTab, rows: tabs.accounts },
       {
         tab: tabName(names, JOURNAL_TAB),
         rows: [...(hasJournal ? [] : [[...JOURNAL_HEADERS]]), journalRow(now.toISOString(), plan.id, 'recorded', plan.asOf, details)],

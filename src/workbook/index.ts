@@ -21,3 +21,5 @@ export {
 export { normalizeHeader } from './headers';
 export { parseAccountType, treatmentOf, parseTreatmentList } from './account-types';
 export { lotsToRows, salesToRows, accountsToRows, LOT_HEADERS, SALE_HEADERS, ACCOUNT_HEADERS, type TabRows } from './write-tabs';
+export { mergeIntoTab, type MergeRule } from './merge-into-tab';
+export { recordedTabs, type RecordedTabs } from './recorded-tabs';

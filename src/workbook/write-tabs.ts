@@ -53,3 +53,4 @@ export function accountsToRows(accounts: readonly Account[]): TabRows {
     ]),
   ];
 }
+

@@ -262,4 +262,27 @@ describe('sidebar server functions over the in-memory spreadsheet', () => {
     expect(s.paused!.days).toBeGreaterThanOrEqual(36);
     expect(Number(s.paused!.driftNow)).toBeCloseTo(Number(s.householdDrift), 10);
   });
+
+  it("recording keeps the user's own columns on Lots (a Notes column stays with its lot)", () => {
+    const w = world(exampleSheets({ Lots: (rows) => rows.map((r, i) => [...r, i === 0 ? 'Notes' : `note for row ${i + 1}`]) }));
+    const p = plan(w);
+    expect(write(w, p).ok).toBe(true);
+    expect(record(w, p).ok).toBe(true);
+    const lots = w.google.spreadsheet.snapshot().Lots;
+    const notes = lots[0].indexOf('Notes');
+    const lotCol = lots[0].indexOf('Lot');
+    expect(notes).toBeGreaterThan(0);
+    // The VEA lot the plan does not touch keeps its note; every lot that was there keeps one.
+    const original = exampleSheets().Lots;
+    let checked = 0;
+    for (const row of lots.slice(1)) {
+      const id = String(row[lotCol]);
+      const before = original.findIndex((r) => r[original[0].indexOf('Lot')] === id);
+      if (before > 0) {
+        expect(row[notes], id).toBe(`note for row ${before + 1}`);
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(10);
+  });
 });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { recordTrades } from '../../engine/index';
 import { parseExecutedPlan } from '../../present/plan-json';
-import { accountsToRows, lotsToRows, salesToRows } from '../../workbook/index';
+import { recordedTabs } from '../../workbook/index';
 import { JOURNAL_HEADERS, journalGrid, journalRow, recordedPlanIds } from '../../workbook/journal';
 import { loadWorkbook, writeCsvFolder, writeXlsx } from '../../workbook/node/index';
 import { UsageError, flag, type ParsedArgs } from '../args';
@@ -40,9 +40,14 @@ export async function applyCommand(args: ParsedArgs): Promise<CommandResult> {
     const existing = Object.keys(tabs).find((n) => n.toLowerCase() === wanted.toLowerCase());
     tabs[existing ?? wanted] = rows;
   };
-  replace('Lots', lotsToRows(result.lots));
-  replace('Sales', salesToRows(result.sales));
-  replace('Accounts', accountsToRows(result.accounts));
+  const existing = (wanted: string) => {
+    const name = Object.keys(tabs).find((n) => n.toLowerCase() === wanted.toLowerCase());
+    return name ? tabs[name] : null;
+  };
+  const recorded = recordedTabs({ lots: existing('Lots'), sales: existing('Sales'), accounts: existing('Accounts') }, result);
+  replace('Lots', recorded.lots);
+  replace('Sales', recorded.sales);
+  replace('Accounts', recorded.accounts);
   const details = `${plan.trades.length} trades recorded. ${result.journal.join(' ')}`.trim();
   replace('Journal', [...(journal && journal.length > 0 ? journal : [[...JOURNAL_HEADERS]]), journalRow(new Date().toISOString(), plan.id, 'recorded', plan.asOf, details)]);
 
