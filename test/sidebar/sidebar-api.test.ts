@@ -277,7 +277,9 @@ describe('sidebar server functions over the in-memory spreadsheet', () => {
     let checked = 0;
     for (const row of lots.slice(1)) {
       const id = String(row[lotCol]);
-      const before = original.findIndex((r) => r[original[0].indexOf('Lot')] === id);
+      // An explicit Lot id, or the reader's `account/ticker/date/r<sheet row>` for a row without one.
+      const bySheetRow = /\/r(\d+)$/.exec(id);
+      const before = bySheetRow ? Number(bySheetRow[1]) - 1 : original.findIndex((r) => r[original[0].indexOf('Lot')] === id);
       if (before > 0) {
         expect(row[notes], id).toBe(`note for row ${before + 1}`);
         checked += 1;
