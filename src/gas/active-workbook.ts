@@ -1,22 +1,9 @@
+import { dateCellsToIso } from './date-cells';
 import type { TabSource } from '../workbook/index';
 
 /** The spreadsheet API the add-on uses, narrowed so the in-memory fake can stand in for it. */
 export type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-
-/**
- * The calendar day of a date cell in the spreadsheet's time zone. Apps Script hands Date objects
- * in the script's time zone, which may differ; formatting in the spreadsheet's zone gives the day
- * the user typed.
- */
-function dayInZone(date: Date, timeZone: string): string {
-  return Utilities.formatDate(date, timeZone, 'yyyy-MM-dd');
-}
-
-function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
-}
 
 /**
  * The active spreadsheet as a TabSource: one `getValues` per tab, read lazily and once (the
@@ -36,7 +23,7 @@ export function spreadsheetSource(ss: Spreadsheet): TabSource {
       if (hit) return hit;
       const sheet = sheets.find((s) => s.getName() === tab);
       if (!sheet) return null;
-      const values = sheet.getDataRange().getValues().map((row) => row.map((v: unknown) => (isDate(v) ? `${dayInZone(v, timeZone)}` : v)));
+      const [values] = dateCellsToIso([sheet.getDataRange().getValues()], () => timeZone);
       cache.set(tab, values);
       return values;
     },
@@ -45,7 +32,6 @@ export function spreadsheetSource(ss: Spreadsheet): TabSource {
 
 /** Today in the spreadsheet's time zone: menus, the sidebar and triggers have a clock. */
 export function todayIn(ss: Spreadsheet, now: Date = new Date()): string {
-  return dayInZone(now, ss.getSpreadsheetTimeZone());
+  return Utilities.formatDate(now, ss.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
 }
 
-export { pad };

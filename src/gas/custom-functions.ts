@@ -4,6 +4,7 @@ import { lotsTableCells } from '../present/lots-table';
 import { planTableCells } from '../present/plan-table';
 import { formatIssue, gridSource, readHousehold, type WorkbookIssue } from '../workbook/index';
 import { rangeArgument, type Grid } from './range-arguments';
+import { dateCellsToIso } from './date-cells';
 
 /**
  * Custom functions: no authorization, no clock (APPS_SCRIPT.md). Each reads only its range
@@ -16,9 +17,21 @@ function fail(fn: string, errors: readonly WorkbookIssue[]): never {
   throw new Error(`${fn}: ${shown}${more}`);
 }
 
+/** The spreadsheet's time zone, which custom functions may read (read-only access is allowed). */
+function spreadsheetZone(): string | null {
+  try {
+    return SpreadsheetApp.getActive()?.getSpreadsheetTimeZone() ?? null;
+  } catch {
+    return null;
+  }
+}
+
 function read(fn: string, tabs: Record<string, Grid>, requireAsOf: boolean, asOf?: string): Household {
   const parsed = asOf ? parseIsoDate(asOf) : undefined;
-  const result = readHousehold(gridSource(tabs, 'local'), { dateCells: 'local', requireAsOf, ...(parsed ? { asOf: parsed } : {}) });
+  const names = Object.keys(tabs);
+  const converted = dateCellsToIso(names.map((n) => tabs[n]), spreadsheetZone);
+  const isoTabs = Object.fromEntries(names.map((n, i) => [n, converted[i]]));
+  const result = readHousehold(gridSource(isoTabs, 'local'), { dateCells: 'local', requireAsOf, ...(parsed ? { asOf: parsed } : {}) });
   if (!result.ok) fail(fn, result.errors);
   return result.household;
 }
