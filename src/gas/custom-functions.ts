@@ -2,7 +2,7 @@ import { computeDrift, describeLots, parseIsoDate, planRebalance, type Household
 import { driftTableCells, type Cell } from '../present/drift-table';
 import { lotsTableCells } from '../present/lots-table';
 import { planTableCells } from '../present/plan-table';
-import { formatIssue, gridSource, readHousehold, type WorkbookIssue } from '../workbook/index';
+import { formatIssue, gridSource, normalizeHeader, readHousehold, type WorkbookIssue } from '../workbook/index';
 import { rangeArgument, type Grid } from './range-arguments';
 import { dateCellsToIso } from './date-cells';
 
@@ -26,12 +26,12 @@ function spreadsheetZone(): string | null {
   }
 }
 
-function read(fn: string, tabs: Record<string, Grid>, requireAsOf: boolean, asOf?: string): Household {
+function read(fn: string, tabs: Record<string, Grid>, requireAsOf: boolean, asOf?: string, withoutTargets = false): Household {
   const parsed = asOf ? parseIsoDate(asOf) : undefined;
   const names = Object.keys(tabs);
   const converted = dateCellsToIso(names.map((n) => tabs[n]), spreadsheetZone);
   const isoTabs = Object.fromEntries(names.map((n, i) => [n, converted[i]]));
-  const result = readHousehold(gridSource(isoTabs, 'local'), { dateCells: 'local', requireAsOf, ...(parsed ? { asOf: parsed } : {}) });
+  const result = readHousehold(gridSource(isoTabs, 'local'), { dateCells: 'local', requireAsOf, withoutTargets, ...(parsed ? { asOf: parsed } : {}) });
   if (!result.ok) fail(fn, result.errors);
   return result.household;
 }
@@ -73,8 +73,7 @@ export function taxLotsFormula(lots: unknown, securities: unknown, asOf?: unknow
   tabs.Accounts = accountsGrid ?? impliedTaxableAccounts(lotsGrid);
   const settingsGrid = rangeArgument('TAXLOTS', 4, 'Settings', settings, true);
   if (settingsGrid) tabs.Settings = settingsGrid;
-  tabs.Targets = impliedTargets(tabs.Securities);
-  const household = read('TAXLOTS', tabs, true, date);
+  const household = read('TAXLOTS', tabs, true, date, true);
   if (!household.settings.asOf) throw new Error('TAXLOTS: needs an as-of date: pass it as the 3rd argument or the Settings range (As Of).');
   return lotsTableCells(describeLots(household, household.settings.asOf));
 }
@@ -94,22 +93,9 @@ export function rebalanceFormula(targets: unknown, securities: unknown, lots: un
   return planTableCells(planRebalance(household));
 }
 
-function column(grid: Grid, header: string): number {
-  const norm = (v: unknown) => String(v ?? '').toLowerCase().replace(/[^a-z0-9]/g, '');
-  return (grid[0] ?? []).findIndex((h) => norm(h) === header);
-}
-
+/** TAXLOTS without the Accounts range: the accounts its lots name, taken as Taxable. */
 function impliedTaxableAccounts(lots: Grid): Grid {
-  const col = column(lots, 'account');
+  const col = (lots[0] ?? []).findIndex((h) => normalizeHeader(String(h ?? '')) === 'account');
   const names = [...new Set(lots.slice(1).map((r) => String(r[col] ?? '').trim()).filter(Boolean))];
   return [['Account', 'Type'], ...names.map((n) => [n, 'Taxable'])];
-}
-
-/** TAXLOTS needs no targets: each class of the Securities range gets an even share. */
-function impliedTargets(securities: Grid): Grid {
-  const col = column(securities, 'assetclass');
-  const classes = [...new Set(securities.slice(1).map((r) => String(r[col] ?? '').trim()).filter(Boolean))];
-  if (classes.length === 0) return [['Asset Class', 'Target']];
-  const share = 1 / classes.length;
-  return [['Asset Class', 'Target'], ...classes.map((c, i) => [c, i === classes.length - 1 ? 1 - share * (classes.length - 1) : share])];
 }

@@ -29,6 +29,11 @@ export interface ReadOptions {
    * need the date (an acquired date in the future) are skipped.
    */
   requireAsOf?: boolean;
+  /**
+   * True for a surface that needs no targets (TAXLOTS): the Targets tab may be absent and a
+   * security's class is not checked against it. The household then has no targets.
+   */
+  withoutTargets?: boolean;
 }
 
 function grid(source: TabSource, tab: string, required: boolean, log: IssueLog): unknown[][] | null {
@@ -73,13 +78,14 @@ export function readHousehold(source: TabSource, options: ReadOptions = {}): Rea
   const asOf = settings.asOf;
 
   const accountsGrid = grid(source, ACCOUNTS_TAB, true, log);
-  const targetsGrid = grid(source, TARGETS_TAB, true, log);
+  const targetsGrid = options.withoutTargets ? null : grid(source, TARGETS_TAB, true, log);
   const securitiesGrid = grid(source, SECURITIES_TAB, true, log);
   const lotsGrid = grid(source, LOTS_TAB, true, log);
   const salesGrid = grid(source, SALES_TAB, false, log);
 
   const accounts = accountsGrid && readAccounts(accountsGrid, log, dateCells);
   const targets = targetsGrid && readTargets(targetsGrid, log, dateCells);
+  const noTargets = options.withoutTargets === true;
   const securities = securitiesGrid && readSecurities(securitiesGrid, log, dateCells);
   const lots = lotsGrid && readLots(lotsGrid, log, dateCells, asOf);
   const sales = salesGrid ? readSales(salesGrid, log, dateCells, asOf) : null;
@@ -91,14 +97,14 @@ export function readHousehold(source: TabSource, options: ReadOptions = {}): Rea
   if (securities && lots) checkTickers(securities, lots, log);
   if (securities && sales) checkTickers(securities, sales, log);
 
-  if (log.errors.length > 0 || !accounts || !targets || !securities || !lots || (asOf === null && options.requireAsOf !== false)) {
+  if (log.errors.length > 0 || !accounts || (!targets && !noTargets) || !securities || !lots || (asOf === null && options.requireAsOf !== false)) {
     return { ok: false, errors: log.errors, warnings: log.warnings };
   }
   return {
     ok: true,
     household: {
       accounts: accounts.items.map((i) => i.value),
-      targets: targets.items.map((i) => i.value),
+      targets: targets ? targets.items.map((i) => i.value) : [],
       securities: securities.items.map((i) => i.value),
       lots: lots.items.map((i) => i.value),
       sales: sales ? sales.items.map((i) => i.value) : [],
