@@ -66,17 +66,3 @@ describe("recording keeps the user's own layout", () => {
     expect(merged.lots[1][merged.lots[0].indexOf('Notes')]).toBe('note 1');
   });
 });
-
-describe('reading without targets (what TAXLOTS needs)', () => {
-  it('accepts a workbook with no Targets tab and skips the class check', () => {
-    const tabs = { Accounts: exampleGrid('Accounts'), Securities: exampleGrid('Securities'), Lots: exampleGrid('Lots'), Settings: exampleGrid('Settings') };
-    const strict = readHousehold(gridSource(tabs));
-    expect(strict.ok).toBe(false);
-    const relaxed = readHousehold(gridSource(tabs), { withoutTargets: true });
-    expect(relaxed.ok).toBe(true);
-    if (relaxed.ok) {
-      expect(relaxed.household.targets).toEqual([]);
-      expect(relaxed.household.lots.length).toBeGreaterThan(20);
-    }
-  });
-});
