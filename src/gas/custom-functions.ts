@@ -36,61 +36,47 @@ function read(fn: string, tabs: Record<string, Grid>, requireAsOf: boolean, asOf
   return result.household;
 }
 
+/**
+ * The tab grids from a custom function's range arguments, in argument order; `null` marks an
+ * argument that is not a range (TAXLOTS's as-of date), `?` an optional one.
+ */
+function rangeTabs(fn: string, args: readonly (readonly [tab: string | null, value: unknown, optional?: boolean])[]): Record<string, Grid> {
+  const tabs: Record<string, Grid> = {};
+  args.forEach(([tab, value, optional], position) => {
+    if (tab === null) return;
+    const grid = rangeArgument(fn, position, tab, value, optional === true);
+    if (grid) tabs[tab] = grid;
+  });
+  return tabs;
+}
+
 export function driftFormula(targets: unknown, securities: unknown, lots: unknown, accounts: unknown, settings?: unknown): Cell[][] {
-  const tabs: Record<string, Grid> = {
-    Targets: rangeArgument('DRIFT', 0, 'Targets', targets)!,
-    Securities: rangeArgument('DRIFT', 1, 'Securities', securities)!,
-    Lots: rangeArgument('DRIFT', 2, 'Lots', lots)!,
-    Accounts: rangeArgument('DRIFT', 3, 'Accounts', accounts)!,
-  };
-  const settingsGrid = rangeArgument('DRIFT', 4, 'Settings', settings, true);
-  if (settingsGrid) tabs.Settings = settingsGrid;
+  const tabs = rangeTabs('DRIFT', [['Targets', targets], ['Securities', securities], ['Lots', lots], ['Accounts', accounts], ['Settings', settings, true]]);
   return driftTableCells(computeDrift(read('DRIFT', tabs, false)));
 }
 
-/** The as-of argument of TAXLOTS: a date cell or ISO text; never the clock. */
+/** The as-of argument of TAXLOTS: a date cell (read in the spreadsheet's zone) or ISO text; never the clock. */
 function asOfArgument(value: unknown): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
-  if (Object.prototype.toString.call(value) === '[object Date]') {
-    const d = value as Date;
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-  }
-  const text = String(value).trim();
+  const text = String(dateCellsToIso([[[value]]], spreadsheetZone)[0][0][0]).trim();
   if (!parseIsoDate(text)) throw new Error(`TAXLOTS: the 3rd argument should be the as-of date (a date cell or YYYY-MM-DD); found "${text}".`);
   return text;
 }
 
 export function taxLotsFormula(lots: unknown, securities: unknown, asOf?: unknown, accounts?: unknown, settings?: unknown): Cell[][] {
   const date = asOfArgument(asOf);
-  const lotsGrid = rangeArgument('TAXLOTS', 0, 'Lots', lots)!;
-  const tabs: Record<string, Grid> = {
-    Lots: lotsGrid,
-    Securities: rangeArgument('TAXLOTS', 1, 'Securities', securities)!,
-  };
-  const accountsGrid = rangeArgument('TAXLOTS', 3, 'Accounts', accounts, true);
+  const tabs = rangeTabs('TAXLOTS', [['Lots', lots], ['Securities', securities], [null, asOf], ['Accounts', accounts, true], ['Settings', settings, true]]);
   // Without the Accounts range every lot's account is treated as taxable: the accounts the lots
   // name are taken as Taxable so a quick =TAXLOTS(Lots!A:G, Securities!A:G, "2026-11-20") works.
-  tabs.Accounts = accountsGrid ?? impliedTaxableAccounts(lotsGrid);
-  const settingsGrid = rangeArgument('TAXLOTS', 4, 'Settings', settings, true);
-  if (settingsGrid) tabs.Settings = settingsGrid;
+  tabs.Accounts ??= impliedTaxableAccounts(tabs.Lots);
   const household = read('TAXLOTS', tabs, true, date, true);
   if (!household.settings.asOf) throw new Error('TAXLOTS: needs an as-of date: pass it as the 3rd argument or the Settings range (As Of).');
   return lotsTableCells(describeLots(household, household.settings.asOf));
 }
 
 export function rebalanceFormula(targets: unknown, securities: unknown, lots: unknown, accounts: unknown, settings?: unknown, sales?: unknown): Cell[][] {
-  const tabs: Record<string, Grid> = {
-    Targets: rangeArgument('REBALANCE', 0, 'Targets', targets)!,
-    Securities: rangeArgument('REBALANCE', 1, 'Securities', securities)!,
-    Lots: rangeArgument('REBALANCE', 2, 'Lots', lots)!,
-    Accounts: rangeArgument('REBALANCE', 3, 'Accounts', accounts)!,
-  };
-  const settingsGrid = rangeArgument('REBALANCE', 4, 'Settings', settings, true);
-  if (settingsGrid) tabs.Settings = settingsGrid;
-  const salesGrid = rangeArgument('REBALANCE', 5, 'Sales', sales, true);
-  if (salesGrid) tabs.Sales = salesGrid;
-  const household = read('REBALANCE', tabs, true);
-  return planTableCells(planRebalance(household));
+  const tabs = rangeTabs('REBALANCE', [['Targets', targets], ['Securities', securities], ['Lots', lots], ['Accounts', accounts], ['Settings', settings, true], ['Sales', sales, true]]);
+  return planTableCells(planRebalance(read('REBALANCE', tabs, true)));
 }
 
 /** TAXLOTS without the Accounts range: the accounts its lots name, taken as Taxable. */

@@ -1,8 +1,12 @@
 import vm from 'node:vm';
 import type { FakeGlobals } from '../local-google/fake-google';
 
-/** Globals Node puts in a fresh vm context that Apps Script does not have (see test/support/load-bundle.ts). */
-const NOT_IN_APPS_SCRIPT = [
+/**
+ * Globals Node or V8 may put in a fresh vm context that Apps Script does not have. Removing them
+ * makes a bundle that leans on one fail here rather than in Google. `console` goes too: the fakes
+ * inject a recording console.
+ */
+export const NOT_IN_APPS_SCRIPT = [
   'process', 'require', 'module', 'exports', 'global', 'Buffer',
   'setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'queueMicrotask',
   'TextEncoder', 'TextDecoder', 'URL', 'URLSearchParams', 'fetch', 'atob', 'btoa', 'crypto',

@@ -1,20 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { NOT_IN_APPS_SCRIPT } from '../../src/workbench/load-code';
 
 export const BUNDLE_PATH = fileURLToPath(new URL('../../dist/Code.js', import.meta.url));
 
-/**
- * Globals Node or V8 may put in a fresh vm context that Apps Script does not have. Removing
- * them makes a bundle that leans on one fail here rather than in Google. `console` goes too:
- * inject the fakes' recording console if the code logs.
- */
-const NOT_IN_APPS_SCRIPT = [
-  'process', 'require', 'module', 'exports', 'global', 'Buffer',
-  'setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'queueMicrotask',
-  'TextEncoder', 'TextDecoder', 'URL', 'URLSearchParams', 'fetch', 'atob', 'btoa', 'crypto',
-  'structuredClone', 'window', 'self', 'console', 'WebAssembly', 'SharedArrayBuffer', 'Atomics',
-];
 
 /** A top-level function of the bundle; other globals (e.g. `RebalancerApp`) are there too. */
 export type BundleFunction = (...args: unknown[]) => unknown;
