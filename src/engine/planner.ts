@@ -38,7 +38,7 @@ export function planRebalance(household: Household, options: PlanOptions = {}): 
     const earmarks = rebalanceBySelling(state, deferred);
     for (const [account, byClass] of earmarks) {
       for (const [assetClass, amount] of byClass) {
-        const notes = [`${classDriftPhrase(state, assetClass)}; ${proceedsBuyPhrase(assetClass, account)}`];
+        const notes = [`${classDriftPhrase(state, assetClass)}; ${proceedsBuyPhrase(account)}`];
         const fallen = fallenPricePhrase(state, assetClass);
         if (fallen) notes.push(`${assetClass}: ${fallen}`);
         buyClass(state, account, assetClass, amount, 'rebalance', notes);

@@ -2,7 +2,6 @@ import { toPlain, type Decimal } from './money';
 import type { IsoDate } from './dates';
 import { splitLot } from './lots/take-shares';
 import { applyTrades, type TradeEffects, type TradeInput } from './trade-effects';
-import type { TradeAction } from './plan-types';
 import type { Account, Household, Lot, LotMethodName, Sale } from './types';
 import { acquisitionsFrom, describeMatch, lossSalesFrom, matchWashSales, type WashMatch } from './wash-sales';
 

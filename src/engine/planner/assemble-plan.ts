@@ -6,7 +6,7 @@ import { checkWashSales } from '../wash-sales';
 import { carryforwardFrom, planTax, realizedFromSales, type GainsByTerm } from '../tax';
 import type { Household } from '../types';
 import type { ClassDrift, DeferredSale, LotTaken, Plan, Trade } from '../plan-types';
-import type { Order, WorkingState } from './state';
+import type { WorkingState } from './state';
 import type { DeferredLot } from './sale-candidates';
 import { formatDeferred } from './rebalance-sales';
 import { joinNotes } from './reasons';

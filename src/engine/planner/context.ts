@@ -152,7 +152,3 @@ export function buildContext(household: Household, options: PlanOptions): PlanCo
 export function groupOfTicker(context: PlanContext, ticker: string): string {
   return context.securities.get(ticker)?.washGroup ?? ticker;
 }
-
-export function targetValue(context: PlanContext, assetClass: string): Decimal {
-  return (context.targetWeight.get(assetClass) ?? ZERO).times(context.totalAfterFlows);
-}

@@ -1,4 +1,3 @@
-import { Decimal, ZERO } from '../money';
 import type { WorkingState } from './state';
 import { buyClass } from './execute';
 import { chooseSecurityToBuy } from './choose-security';
@@ -37,7 +36,7 @@ export function investCash(state: WorkingState, purpose: 'cash-flow' | 'rebalanc
       const notes = [
         purpose === 'cash-flow'
           ? `${classDriftPhrase(state, assetClass)}; invests cash in ${account.name} before any sale is considered`
-          : `${classDriftPhrase(state, assetClass)}; ${proceedsBuyPhrase(assetClass, account.name)}`,
+          : `${classDriftPhrase(state, assetClass)}; ${proceedsBuyPhrase(account.name)}`,
       ];
       const fallen = fallenPricePhrase(state, assetClass);
       if (fallen) notes.push(`${assetClass}: ${fallen}`);
@@ -65,8 +64,4 @@ function canAnyAccountBuy(state: WorkingState, assetClass: string, unusable: Rea
 function menuBreadth(state: WorkingState, account: string): number {
   const allowed = state.context.accounts.get(account)!.allowed;
   return allowed === null ? Number.MAX_SAFE_INTEGER : allowed.length;
-}
-
-export function totalSpendable(state: WorkingState): Decimal {
-  return state.context.household.accounts.reduce((acc, a) => acc.plus(Decimal.max(ZERO, state.spendable(a.name))), ZERO);
 }

@@ -1,5 +1,4 @@
-import { Decimal } from '../money';
-import { formatDollars, formatPercent } from '../money';
+import { Decimal, formatPercent } from '../money';
 import type { WorkingState } from './state';
 
 /** "US Large Cap is 4.1 points over its 30% target" (from the weights before the plan). */
@@ -23,14 +22,11 @@ export function fallenPricePhrase(state: WorkingState, assetClass: string): stri
   return `its holdings are ${formatPercent(fall)} below what was paid: prices fell, and buying now is the policy buying low, as designed`;
 }
 
-export function dollars(value: Decimal): string {
-  return formatDollars(value, 0);
-}
 
 /** Sale notes end with where the money goes; merged trades list every destination once. */
 export const PROCEEDS_PREFIX = 'the proceeds buy ';
 
-export function proceedsBuyPhrase(assetClass: string, account: string): string {
+export function proceedsBuyPhrase(account: string): string {
   return `bought with the proceeds of this plan's sales in ${account}`;
 }
 
