@@ -89,10 +89,15 @@ export interface PlanSummary {
   tradingCost: Decimal;
 }
 
-/** Cash added (positive) or withdrawn (negative) in an account as part of the plan. */
+/**
+ * Cash added (a deposit, positive) or taken out (a withdrawal, negative) in an account with the
+ * plan. Recording books deposits before the trades they fund and withdrawals after the sales that
+ * raise them, and takes a withdrawal off the account's Withdraw column so it is not raised twice.
+ */
 export interface CashFlow {
   account: string;
   amount: Decimal;
+  kind: 'deposit' | 'withdrawal';
 }
 
 export interface Plan {

@@ -15,8 +15,8 @@ import type { DeferredLot } from './planner/sale-candidates';
  * The rebalancing planner: one household, many accounts, one trade list that brings every asset
  * class back inside its band at the least tax. The steps, in the order a careful adviser takes
  * them (PRODUCT.md, "What makes the engine good"):
- *  1. harvest losses worth harvesting (sell, buy a not-substantially-identical replacement);
- *  2. raise withdrawals and reserves from the most overweight classes;
+ *  1. raise withdrawals and reserves from overweight classes, cheapest lots first;
+ *  2. harvest losses worth harvesting (sell, buy a not-substantially-identical replacement);
  *  3. invest cash and deposits in the most underweight classes (cash flows before any sale);
  *  4. sell what is still overweight, cheapest tax first, and buy underweight classes with the
  *     proceeds in the same account (threshold or full mode; never in cash-only mode);
@@ -31,8 +31,9 @@ export function planRebalance(household: Household, options: PlanOptions = {}): 
   const deferred = new Map<string, DeferredLot>();
   const mode = context.options.mode;
 
-  if (context.options.harvestLosses && mode !== 'cash-only') harvestLosses(state, warnings);
+  // Withdrawals first, from overweight classes: a harvest then reinvests all of its proceeds.
   raiseWithdrawals(state, deferred, warnings);
+  if (context.options.harvestLosses && mode !== 'cash-only') harvestLosses(state, warnings);
   investCash(state, 'cash-flow');
   if (mode !== 'cash-only') {
     const earmarks = rebalanceBySelling(state, deferred);

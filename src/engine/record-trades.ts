@@ -1,4 +1,4 @@
-import { toPlain, type Decimal } from './money';
+import { Decimal, ZERO, formatDollars, toPlain } from './money';
 import type { IsoDate } from './dates';
 import { splitLot } from './lots/take-shares';
 import { applyTrades, type TradeEffects, type TradeInput } from './trade-effects';
@@ -12,8 +12,8 @@ export interface ExecutedPlan {
   id: string;
   asOf: IsoDate;
   trades: ExecutedTrade[];
-  /** Deposits (positive) and withdrawals (negative) made with the plan, booked before its trades. */
-  cashFlows?: { account: string; amount: Decimal }[];
+  /** Deposits (booked before the trades) and withdrawals (after them) made with the plan. */
+  cashFlows?: { account: string; amount: Decimal; kind: 'deposit' | 'withdrawal' }[];
 }
 
 export interface RecordOptions {
@@ -73,15 +73,13 @@ export function recordTrades(household: Household, plan: ExecutedPlan, options: 
   if (options.recordedPlanIds.includes(plan.id)) {
     return { ok: false, errors: [`Plan ${plan.id} is already in the Journal; it was recorded before.`] };
   }
-  const flowErrors: string[] = [];
-  const accounts = household.accounts.map((a) => {
-    const flows = (plan.cashFlows ?? []).filter((f) => f.account === a.name);
-    return flows.reduce((acc, f) => ({ ...acc, cash: acc.cash.plus(f.amount) }), a);
-  });
-  for (const f of plan.cashFlows ?? []) {
-    if (!household.accounts.some((a) => a.name === f.account)) flowErrors.push(`Cash flow of ${toPlain(f.amount)} to "${f.account}": no account of that name on the Accounts tab.`);
-  }
+  const flows = plan.cashFlows ?? [];
+  const flowErrors = flows
+    .filter((f) => !household.accounts.some((a) => a.name === f.account))
+    .map((f) => `Cash flow of ${toPlain(f.amount)} to "${f.account}": no account of that name on the Accounts tab.`);
   if (flowErrors.length > 0) return { ok: false, errors: flowErrors };
+  const flowsOf = (account: string, kind: 'deposit' | 'withdrawal') => flows.filter((f) => f.account === account && f.kind === kind);
+  const accounts = household.accounts.map((a) => flowsOf(a.name, 'deposit').reduce((acc, f) => ({ ...acc, cash: acc.cash.plus(f.amount) }), a));
   const effects = applyTrades({ ...household, accounts }, plan.trades, {
     asOf: plan.asOf,
     lotMethod: options.lotMethod ?? household.settings.lotMethod,
@@ -89,6 +87,17 @@ export function recordTrades(household: Household, plan: ExecutedPlan, options: 
     checkCash: true,
   });
   if (effects.errors.length > 0) return { ok: false, errors: effects.errors };
+  // Withdrawals leave after the sales that raised them, and come off the Withdraw column.
+  const withdrawalErrors: string[] = [];
+  effects.accounts = effects.accounts.map((a) => {
+    const out = flowsOf(a.name, 'withdrawal').reduce((acc, f) => acc.plus(f.amount.abs()), ZERO);
+    if (out.isZero()) return a;
+    const cash = a.cash.minus(out);
+    if (cash.lessThan(0)) withdrawalErrors.push(`Withdrawing ${formatDollars(out)} from ${a.name} leaves ${formatDollars(cash)}: the trades raise too little cash.`);
+    effects.journal.push(`Withdrew ${formatDollars(out)} from ${a.name}.`);
+    return { ...a, cash, withdraw: Decimal.max(ZERO, a.withdraw.minus(out)) };
+  });
+  if (withdrawalErrors.length > 0) return { ok: false, errors: withdrawalErrors };
   const lossSales = lossSalesFrom(effects.sales, effects.accounts, household.securities, new Set(effects.newSaleRows));
   const acquisitions = acquisitionsFrom(effects.lots, effects.accounts, household.securities, new Set(effects.newLotIds));
   const matches = matchWashSales(lossSales, acquisitions).filter((m) => m.sale.proposed || m.replacement.proposed);

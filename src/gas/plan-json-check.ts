@@ -51,7 +51,7 @@ export function checkPlanJson(input: unknown): PlanJsonCheck {
     plan: {
       id: parsed.value.id,
       asOf: parsed.value.asOf,
-      cashFlows: (parsed.value.cashFlows ?? []).map((f) => ({ account: f.account, amount: f.amount.toFixed() })),
+      cashFlows: (parsed.value.cashFlows ?? []).map((f) => ({ account: f.account, amount: f.amount.toFixed(), kind: f.kind })),
       trades,
       drift: list(raw.drift).map((d) => {
         const r = record(d);

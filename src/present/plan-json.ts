@@ -24,7 +24,7 @@ export interface PlanJson {
   id: string;
   asOf: string;
   /** Deposits (positive) and withdrawals (negative) made with the plan. */
-  cashFlows: { account: string; amount: string }[];
+  cashFlows: { account: string; amount: string; kind: 'deposit' | 'withdrawal' }[];
   trades: TradeJson[];
   drift: { assetClass: string; target: string; before: string; after: string; status: string; statusAfter: string }[];
   deferred: { account: string; ticker: string; lot: string; shares: string; longTermOn: string; taxSaved: string; reason: string }[];
@@ -62,7 +62,7 @@ export function planJson(plan: Plan): PlanJson {
   return {
     id: plan.id,
     asOf: plan.asOf,
-    cashFlows: plan.cashFlows.map((f) => ({ account: f.account, amount: toPlain(f.amount) })),
+    cashFlows: plan.cashFlows.map((f) => ({ account: f.account, amount: toPlain(f.amount), kind: f.kind })),
     trades: plan.trades.map(tradeJson),
     drift: plan.drift.map((d) => ({
       assetClass: d.assetClass,
@@ -153,13 +153,14 @@ export function parseExecutedPlan(input: unknown): ParseResult<ExecutedPlan> {
     }
     if (account && action && ticker && shares && price) trades.push({ account, action, ticker, shares, price, ...(lots ? { lots } : {}) });
   });
-  const cashFlows: { account: string; amount: Decimal }[] = [];
+  const cashFlows: { account: string; amount: Decimal; kind: 'deposit' | 'withdrawal' }[] = [];
   (Array.isArray(obj.cashFlows) ? obj.cashFlows : []).forEach((raw: unknown, i: number) => {
     const f = (raw ?? {}) as Record<string, unknown>;
     const account = typeof f.account === 'string' && f.account.trim() ? f.account.trim() : null;
     if (!account) errors.push(`cashFlows[${i}].account: expected an account name`);
     const amount = num(f.amount, `cashFlows[${i}].amount`, false);
-    if (account && amount) cashFlows.push({ account, amount });
+    if (f.kind !== undefined && f.kind !== 'deposit' && f.kind !== 'withdrawal') errors.push(`cashFlows[${i}].kind: expected deposit or withdrawal; found ${JSON.stringify(f.kind)}`);
+    if (account && amount) cashFlows.push({ account, amount, kind: f.kind === 'withdrawal' || (f.kind === undefined && amount.lessThan(0)) ? 'withdrawal' : 'deposit' });
   });
   if (errors.length > 0 || !id || !asOf) return { ok: false, errors };
   return { ok: true, value: { id, asOf: isoDate(asOf), trades, ...(cashFlows.length > 0 ? { cashFlows } : {}) } };

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { Decimal, ZERO } from '../../src/engine/money';
 import { planRebalance } from '../../src/engine/planner';
 import { checkWashSales } from '../../src/engine/wash-sales';
+import { recordTrades } from '../../src/engine/record-trades';
 import { applyTrades } from '../../src/engine/trade-effects';
 import { householdWithDeposits, tradeInputs } from '../../src/engine/planner/assemble-plan';
 import { valueHoldings } from '../../src/engine/valuation';
@@ -130,6 +131,22 @@ describe('planner properties on random households', () => {
         for (const d of plan.drift) expect(d.statusAfter, `${d.assetClass} ${d.after.toFixed(4)} vs ${d.target.toFixed(4)}`).toBe('within');
       }),
       { numRuns: 30 },
+    );
+  });
+
+  it('every plan can be recorded as executed: its deposits, trades and withdrawals balance', () => {
+    fc.assert(
+      fc.property(seeds, modes, fc.boolean(), (seed, mode, harvest) => {
+        const h = generateHousehold(seed, 'S');
+        const plan = planRebalance(h, { mode, harvestLosses: harvest });
+        const recorded = recordTrades(h, { id: plan.id, asOf: plan.asOf, cashFlows: plan.cashFlows, trades: tradeInputs(plan.trades) }, { recordedPlanIds: [] });
+        if (!recorded.ok) throw new Error(recorded.errors.join('; '));
+        for (const a of recorded.accounts) {
+          expect(a.cash.greaterThanOrEqualTo(0), a.name).toBe(true);
+          expect(a.withdraw.toFixed(), a.name).toBe('0');
+        }
+      }),
+      { numRuns: 40 },
     );
   });
 

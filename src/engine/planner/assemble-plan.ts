@@ -5,7 +5,7 @@ import type { TradeInput } from '../trade-effects';
 import { checkWashSales } from '../wash-sales';
 import { carryforwardFrom, planTax, realizedFromSales, type GainsByTerm } from '../tax';
 import type { Household } from '../types';
-import type { ClassDrift, DeferredSale, LotTaken, Plan, Trade } from '../plan-types';
+import type { CashFlow, ClassDrift, DeferredSale, LotTaken, Plan, Trade } from '../plan-types';
 import type { WorkingState } from './state';
 import type { DeferredLot } from './sale-candidates';
 import { formatDeferred } from './rebalance-sales';
@@ -99,6 +99,25 @@ export function assemblePlan(state: WorkingState, deferredLots: Map<string, Defe
     return trade;
   });
 
+  // This run's deposits and withdrawals, and each account's Withdraw column: what leaves with the
+  // plan. A withdrawal takes only what the plan leaves above the reserve, so a plan can always be
+  // recorded; a shortfall is a warning (the lots it would take are held back, see deferred).
+  const cashFlows: CashFlow[] = household.accounts.flatMap((a) => {
+    const flows: CashFlow[] = [];
+    const option = options.cashFlows?.[a.name];
+    if (option && option.greaterThan(0)) flows.push({ account: a.name, amount: option, kind: 'deposit' });
+    let available = Decimal.max(ZERO, state.cash.get(a.name)!.minus(a.reserve));
+    const wanted = [option && option.lessThan(0) ? option.negated() : ZERO, a.withdraw];
+    for (const amount of wanted) {
+      if (!amount.greaterThan(0)) continue;
+      const taken = Decimal.min(amount, available);
+      available = available.minus(taken);
+      if (taken.lessThan(amount)) warnings.push(`${a.name}: only ${formatDollars(taken)} of the ${formatDollars(amount)} withdrawal can be raised now without selling lots the plan holds back.`);
+      if (taken.greaterThan(0)) flows.push({ account: a.name, amount: taken.negated(), kind: 'withdrawal' });
+    }
+    return flows;
+  });
+
   // The household after the plan, from the planner's own books: lots left, the buys as new
   // lots, and each account's cash less what leaves it (withdrawals). Property tests check these
   // books against the tax engine's bookkeeping (applyTrades) on random households.
@@ -111,11 +130,12 @@ export function assemblePlan(state: WorkingState, deferredLots: Map<string, Defe
     lots: [...heldAfter, ...bought],
     accounts: household.accounts.map((a) => ({
       ...a,
-      cash: state.cash.get(a.name)!.minus(a.withdraw).minus(Decimal.max(ZERO, (options.cashFlows?.[a.name] ?? ZERO).negated())),
+      cash: cashFlows.filter((f) => f.account === a.name && f.kind === 'withdrawal').reduce((cash, f) => cash.plus(f.amount), state.cash.get(a.name)!),
+      withdraw: ZERO,
     })),
   };
   for (const a of afterHousehold.accounts) {
-    if (a.cash.plus(a.withdraw).lessThan(0)) warnings.push(`Internal check failed: ${a.name} would end with negative cash.`);
+    if (a.cash.lessThan(0)) warnings.push(`Internal check failed: ${a.name} would end with negative cash.`);
   }
   const before = computeDrift(household, { band: context.options.band, absBand: household.settings.absBand });
   const after = computeDrift(afterHousehold, { band: context.options.band, absBand: household.settings.absBand });
@@ -177,8 +197,5 @@ export function assemblePlan(state: WorkingState, deferredLots: Map<string, Defe
     tradingCost: roundCents(sumBy(trades, (t) => t.amount.times(spreadOf(t.ticker)))),
   };
   const id = `P-${asOf}-${fnv1a64(canonicalJson({ household, options })).slice(0, 10)}`;
-  const cashFlows = household.accounts
-    .filter((a) => options.cashFlows?.[a.name] && !options.cashFlows[a.name].isZero())
-    .map((a) => ({ account: a.name, amount: options.cashFlows![a.name] }));
   return { id, asOf, cashFlows, trades, drift, deferred, warnings, summary };
 }
