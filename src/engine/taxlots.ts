@@ -4,7 +4,7 @@ import { daysHeld, longTermOn, termOn } from './holding-period';
 import { rateFor, taxRatesFrom } from './tax';
 import type { Term } from './plan-types';
 import type { Household, TaxTreatment } from './types';
-import { washSaleFlag } from './wash-sales';
+import { recentPurchasesByGroup, washSaleFlag } from './wash-sales';
 
 /** One row of TAXLOTS: a lot valued at today's price, with its term and wash-sale status. */
 export interface LotView {
@@ -33,9 +33,12 @@ export interface LotView {
 
 export function describeLots(household: Household, asOf: IsoDate): LotView[] {
   const rates = taxRatesFrom(household.settings);
+  const prices = new Map(household.securities.map((s) => [s.ticker, s.price]));
+  const treatments = new Map(household.accounts.map((a) => [a.name, a.treatment]));
+  const recent = recentPurchasesByGroup(household, asOf);
   const rows = household.lots.map((lot): LotView => {
-    const price = household.securities.find((s) => s.ticker === lot.ticker)?.price ?? ZERO;
-    const treatment = household.accounts.find((a) => a.name === lot.account)?.treatment ?? 'taxable';
+    const price = prices.get(lot.ticker) ?? ZERO;
+    const treatment = treatments.get(lot.account) ?? 'taxable';
     const taxable = treatment === 'taxable';
     const value = lot.shares.times(price);
     const gain = value.minus(lot.basis);
@@ -59,7 +62,7 @@ export function describeLots(household: Household, asOf: IsoDate): LotView[] {
       treatment,
       taxable,
       tax: taxable ? gain.times(rateFor(term, rates)) : null,
-      washSaleUntil: taxable ? washSaleFlag(lot, household, asOf) : null,
+      washSaleUntil: taxable ? washSaleFlag(lot, household, asOf, recent) : null,
     };
   });
   const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

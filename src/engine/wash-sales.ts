@@ -245,19 +245,34 @@ export function checkWashSales(household: Household, proposedTrades: readonly Tr
   return { washSales, errors: effects.errors };
 }
 
+/** Lots bought in the 30 days up to `asOf` (any account), by wash group: the possible replacements for a loss sold today. */
+export type RecentPurchases = ReadonlyMap<string, readonly Lot[]>;
+
+export function recentPurchasesByGroup(household: Pick<Household, 'lots' | 'securities'>, asOf: IsoDate): RecentPurchases {
+  const groups = new Map(household.securities.map((s) => [s.ticker, s.washGroup]));
+  const recent = new Map<string, Lot[]>();
+  for (const lot of household.lots) {
+    if (!lot.shares.greaterThan(0)) continue;
+    const age = daysBetween(lot.acquired, asOf);
+    if (age < 0 || age > WASH_WINDOW_DAYS) continue;
+    const group = groups.get(lot.ticker) ?? lot.ticker;
+    const list = recent.get(group);
+    if (list) list.push(lot);
+    else recent.set(group, [lot]);
+  }
+  return recent;
+}
+
 /**
  * For TAXLOTS: if this lot were sold at a loss on `asOf`, would a purchase in the last 30 days
  * (any account, same wash group, another purchase) wash it? Returns the first date it would not
- * (the last such purchase + 31 days), or null.
+ * (the last such purchase + 31 days), or null. Pass `recent` when flagging many lots: it is the
+ * same for all of them.
  */
-export function washSaleFlag(lot: Lot, household: Household, asOf: IsoDate): IsoDate | null {
-  const group = washGroupOf(lot.ticker, household.securities);
+export function washSaleFlag(lot: Lot, household: Household, asOf: IsoDate, recent: RecentPurchases = recentPurchasesByGroup(household, asOf)): IsoDate | null {
   let last: IsoDate | null = null;
-  for (const other of household.lots) {
-    if (purchaseId(other.id) === purchaseId(lot.id) || !other.shares.greaterThan(0)) continue;
-    if (washGroupOf(other.ticker, household.securities) !== group) continue;
-    const age = daysBetween(other.acquired, asOf);
-    if (age < 0 || age > WASH_WINDOW_DAYS) continue;
+  for (const other of recent.get(washGroupOf(lot.ticker, household.securities)) ?? []) {
+    if (purchaseId(other.id) === purchaseId(lot.id)) continue;
     if (last === null || compareDates(other.acquired, last) > 0) last = other.acquired;
   }
   return last === null ? null : addDays(last, WASH_WINDOW_DAYS + 1);

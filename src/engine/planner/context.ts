@@ -1,11 +1,11 @@
 import { Decimal, ZERO } from '../money';
-import { addDays, daysBetween, type IsoDate } from '../dates';
+import { addDays, type IsoDate } from '../dates';
 import { bandFor, bandRule, type Band } from '../bands';
 import { targetsOn } from '../targets';
 import { cashClassName, isCashClass, securityIndex, targetBase, valueHoldings } from '../valuation';
 import { taxRatesFrom, type TaxRates } from '../tax';
-import { WASH_WINDOW_DAYS } from '../wash-sales';
-import type { Account, Household, Lot, Security, TargetClass, TaxTreatment } from '../types';
+import { WASH_WINDOW_DAYS, recentPurchasesByGroup, type RecentPurchases } from '../wash-sales';
+import type { Account, Household, Security, TargetClass, TaxTreatment } from '../types';
 import { locationRank } from './location';
 import { cashFlowOf, resolveOptions, type ResolvedOptions } from './options';
 import type { PlanOptions } from '../plan-types';
@@ -35,8 +35,8 @@ export interface PlanContext {
   totalAfterFlows: Decimal;
   /** Securities of each class, best rank first. */
   securitiesByClass: Map<string, Security[]>;
-  /** Wash group -> latest purchase (a held lot) in the 30 days up to the as-of date, any account. */
-  recentPurchases: Map<string, Lot[]>;
+  /** Wash group -> lots bought in the 30 days up to the as-of date, any account. */
+  recentPurchases: RecentPurchases;
   /** Wash group -> a loss realized in the 30 days before the as-of date (Sales tab) not yet washed. */
   recentLossGroups: Map<string, IsoDate>;
   /** Wash group -> accounts that reinvest dividends in a security of the group (DRIP). */
@@ -75,13 +75,7 @@ export function buildContext(household: Household, options: PlanOptions): PlanCo
     securitiesByClass.set(s.assetClass, [...(securitiesByClass.get(s.assetClass) ?? []), s]);
   }
   const groupOf = (ticker: string) => securities.get(ticker)?.washGroup ?? ticker;
-  const recentPurchases = new Map<string, Lot[]>();
-  for (const lot of household.lots) {
-    const age = daysBetween(lot.acquired, asOf);
-    if (age < 0 || age > WASH_WINDOW_DAYS) continue;
-    const group = groupOf(lot.ticker);
-    recentPurchases.set(group, [...(recentPurchases.get(group) ?? []), lot]);
-  }
+  const recentPurchases = recentPurchasesByGroup(household, asOf);
   const recentLossGroups = new Map<string, IsoDate>();
   const windowStart = addDays(asOf, -WASH_WINDOW_DAYS);
   for (const sale of household.sales) {
