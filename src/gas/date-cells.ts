@@ -4,11 +4,9 @@
  * (what `getDate()` uses) may differ; formatting in the spreadsheet's zone gives the day the user
  * typed. One `Utilities.formatDate` per distinct instant: lots bought the same day share it.
  */
-export type Grid = unknown[][];
+import { isDateObject } from '../workbook/cells';
 
-function isDate(value: unknown): value is Date {
-  return Object.prototype.toString.call(value) === '[object Date]';
-}
+export type Grid = unknown[][];
 
 export function dateCellsToIso(grids: readonly Grid[], timeZone: () => string | null): Grid[] {
   let zone: string | null | undefined;
@@ -25,5 +23,5 @@ export function dateCellsToIso(grids: readonly Grid[], timeZone: () => string | 
     days.set(time, day);
     return day;
   };
-  return grids.map((grid) => (grid.some((row) => Array.isArray(row) && row.some(isDate)) ? grid.map((row) => (Array.isArray(row) ? row.map((v) => (isDate(v) ? iso(v) : v)) : row)) : grid));
+  return grids.map((grid) => (grid.some((row) => Array.isArray(row) && row.some(isDateObject)) ? grid.map((row) => (Array.isArray(row) ? row.map((v) => (isDateObject(v) ? iso(v) : v)) : row)) : grid));
 }

@@ -32,7 +32,7 @@ function fail<T>(cell: unknown, expected: string): CellResult<T> {
   return { ok: false, message: `found ${describeCell(cell)}; expected ${expected}` };
 }
 
-function isDateObject(cell: unknown): cell is Date {
+export function isDateObject(cell: unknown): cell is Date {
   // Not `instanceof`: a Date from another realm (a vm context, a sandbox) must count too.
   return Object.prototype.toString.call(cell) === '[object Date]';
 }
