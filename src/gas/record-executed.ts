@@ -1,7 +1,7 @@
 import type { Settings } from '../engine/index';
 import { recordTrades } from '../engine/index';
 import { parseExecutedPlan } from '../present/plan-json';
-import { recordedTabs } from '../workbook/index';
+import { matchTabName, recordedTabs } from '../workbook/index';
 import { JOURNAL_HEADERS, JOURNAL_TAB, journalGrid, journalRow, recordedPlanIds } from '../workbook/journal';
 import { captureImages, withDocumentLock, writeTabsAtomically, type TabWrite } from './atomic-write';
 import { tabsFingerprint, UNDO_TAB, undoTabRows } from './undo-image';
@@ -64,6 +64,10 @@ export function recordExecutedPlan(
   return outcome;
 }
 
+/**
+ * The tab to write: the one the reader reads under that name (matched the same way, ignoring
+ * case, spaces and punctuation), so a write never lands beside the tab it should replace.
+ */
 export function tabName(existing: readonly string[], wanted: string): string {
-  return existing.find((n) => n.toLowerCase() === wanted.toLowerCase()) ?? wanted;
+  return matchTabName(existing, wanted) ?? wanted;
 }

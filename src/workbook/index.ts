@@ -1,6 +1,6 @@
 // The workbook reader's public API: safe for Apps Script and the browser (no Node imports).
 // Node-only sources (CSV folders, .xlsx files) are in ./node/index.ts.
-export { type TabSource, gridSource, findTabName, tabKey } from './tab-source';
+export { type TabSource, gridSource, findTabName, matchTabName, tabKey } from './tab-source';
 export { readHousehold, type ReadResult, type ReadOptions } from './read-household';
 export { formatIssue } from './issues';
 export type { WorkbookIssue } from '../engine/types';

@@ -24,10 +24,15 @@ export function tabKey(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
+/** The name a workbook gives a tab, matched as the reader matches it; null when absent. */
+export function matchTabName(names: readonly string[], wanted: string): string | null {
+  const key = tabKey(wanted);
+  return names.find((name) => tabKey(name) === key) ?? null;
+}
+
 /** The source's own name for a tab, found case-insensitively; null when absent. */
 export function findTabName(source: TabSource, wanted: string): string | null {
-  const key = tabKey(wanted);
-  return source.tabNames().find((name) => tabKey(name) === key) ?? null;
+  return matchTabName(source.tabNames(), wanted);
 }
 
 /** An in-memory workbook: tests, custom-function ranges, and anything already in memory. */

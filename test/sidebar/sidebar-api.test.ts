@@ -287,4 +287,18 @@ describe('sidebar server functions over the in-memory spreadsheet', () => {
     }
     expect(checked).toBeGreaterThan(10);
   });
+
+  it('writes into the tab the reader read, even when its name has a stray space', () => {
+    // The reader matches tab names ignoring case, spaces and punctuation; a recording must update
+    // that same tab, not add a second "Lots" beside "Lots " (the next read would miss it).
+    const sheets = exampleSheets();
+    const w = world({ ...Object.fromEntries(Object.entries(sheets).filter(([n]) => n !== 'Lots')), 'Lots ': sheets.Lots });
+    const p = plan(w);
+    expect(write(w, p).ok).toBe(true);
+    expect(record(w, p).ok).toBe(true);
+    const tabs = Object.keys(w.google.spreadsheet.snapshot());
+    expect(tabs.filter((t) => t.trim() === 'Lots')).toEqual(['Lots ']);
+    // The plan's buys are lots `<plan id>-<n>` in that tab.
+    expect(w.google.spreadsheet.snapshot()['Lots '].some((row) => row.some((c) => String(c).startsWith(`${p.id}-`)))).toBe(true);
+  });
 });

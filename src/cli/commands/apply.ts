@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { recordTrades } from '../../engine/index';
 import { parseExecutedPlan } from '../../present/plan-json';
-import { recordedTabs } from '../../workbook/index';
+import { matchTabName, recordedTabs } from '../../workbook/index';
 import { JOURNAL_HEADERS, journalGrid, journalRow, recordedPlanIds } from '../../workbook/journal';
 import { loadWorkbook, writeCsvFolder, writeXlsx } from '../../workbook/node/index';
 import { UsageError, flag, type ParsedArgs } from '../args';
@@ -37,11 +37,10 @@ export async function applyCommand(args: ParsedArgs): Promise<CommandResult> {
   const tabs: Record<string, unknown[][]> = {};
   for (const name of source.tabNames()) tabs[name] = source.values(name) ?? [];
   const replace = (wanted: string, rows: unknown[][]) => {
-    const existing = Object.keys(tabs).find((n) => n.toLowerCase() === wanted.toLowerCase());
-    tabs[existing ?? wanted] = rows;
+    tabs[matchTabName(Object.keys(tabs), wanted) ?? wanted] = rows;
   };
   const existing = (wanted: string) => {
-    const name = Object.keys(tabs).find((n) => n.toLowerCase() === wanted.toLowerCase());
+    const name = matchTabName(Object.keys(tabs), wanted);
     return name ? tabs[name] : null;
   };
   const recorded = recordedTabs({ lots: existing('Lots'), sales: existing('Sales'), accounts: existing('Accounts') }, result);
