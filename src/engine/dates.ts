@@ -56,7 +56,7 @@ export function addYears(date: IsoDate, years: number): IsoDate {
   return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}` as IsoDate;
 }
 
-/** First day of the month `months` after `date`'s month (negative goes back). */
+/** The same day `months` later (negative goes back), clamped to the last day of a shorter month. */
 export function addMonths(date: IsoDate, months: number): IsoDate {
   const [y, m, d] = date.split('-').map(Number);
   const index = y * 12 + (m - 1) + months;
@@ -64,6 +64,17 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   const month = (index % 12) + 1;
   const day = Math.min(d, daysInMonth(year, month));
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` as IsoDate;
+}
+
+/** Whether `date` is the last day of its month (28 or 29 February, 30 April, 31 May, ...). */
+export function isLastDayOfMonth(date: IsoDate): boolean {
+  const [y, m, d] = date.split('-').map(Number);
+  return d === daysInMonth(y, m);
+}
+
+/** The first day of `date`'s month. */
+export function firstOfMonth(date: IsoDate): IsoDate {
+  return `${date.slice(0, 8)}01` as IsoDate;
 }
 
 export function yearOf(date: IsoDate): number {

@@ -1,4 +1,4 @@
-import { addDays, addYears, compareDates, daysBetween, type IsoDate } from './dates';
+import { addDays, addMonths, addYears, compareDates, daysBetween, firstOfMonth, isLastDayOfMonth, type IsoDate } from './dates';
 import type { Term } from './plan-types';
 import type { Lot } from './types';
 
@@ -15,11 +15,21 @@ export function holdingStart(lot: HeldLot): IsoDate {
 }
 
 /**
- * The first sale date that is long-term: the day after the one-year anniversary. A 29 February
- * start has its anniversary on 28 February (addYears), so 2024-02-29 turns long-term on 2025-03-01.
+ * The first sale date that is long-term: the day after the one-year anniversary. Every surface
+ * (TAXLOTS, the planner, recording, this year's Sales, a `Holding From`) asks this one function.
+ *
+ * Rev. Rul. 66-7 (1966-1 C.B. 188; Pub. 550, "Holding Period"): a holding period is counted in
+ * calendar months from the day after acquisition, so shares acquired on the LAST day of a month
+ * are held more than one year only from the first day of the thirteenth month after. Acquired
+ * 2023-02-28, a sale on 2024-02-29 is short-term and the lot turns long-term on 2024-03-01
+ * (same-date-next-year arithmetic would say 2024-02-29). For any other day of the month it is the
+ * day after the same date next year: acquired 2023-06-15, long-term from 2024-06-16. Acquired on
+ * 29 February, both readings agree: long-term from 1 March the next year.
  */
 export function longTermOn(lot: HeldLot): IsoDate {
-  return addDays(addYears(holdingStart(lot), 1), 1);
+  const start = holdingStart(lot);
+  if (isLastDayOfMonth(start)) return addMonths(firstOfMonth(start), 13);
+  return addDays(addYears(start, 1), 1);
 }
 
 export function termOn(lot: HeldLot, saleDate: IsoDate): Term {
