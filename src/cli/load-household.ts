@@ -1,4 +1,4 @@
-import { parseIsoDate, type Household, type IsoDate } from '../engine/index';
+import { impossibleDateReason, parseIsoDate, type Household, type IsoDate } from '../engine/index';
 import { formatIssue, readHousehold, type WorkbookIssue } from '../workbook/index';
 import { loadWorkbook } from '../workbook/node/index';
 import { UsageError, flag, type ParsedArgs } from './args';
@@ -16,6 +16,8 @@ export function asOfFlag(args: ParsedArgs): IsoDate | undefined {
   const text = flag(args, 'as-of');
   if (text === undefined) return undefined;
   const date = parseIsoDate(text);
+  const impossible = impossibleDateReason(text);
+  if (!date && impossible) throw new UsageError(`--as-of: "${text}" is not a real date (${impossible})`);
   if (!date) throw new UsageError(`--as-of takes a date as YYYY-MM-DD; found "${text}"`);
   return date;
 }

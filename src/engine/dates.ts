@@ -16,6 +16,23 @@ export function parseIsoDate(text: string): IsoDate | null {
   return text.trim() as IsoDate;
 }
 
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * Why text written as `YYYY-MM-DD` names no calendar day ("September 2018 has 30 days"), or
+ * null when it is a real day or not in that form at all. Lets every surface tell a user who typed
+ * 2018-09-31 that the day does not exist, instead of asking for the form they already used.
+ */
+export function impossibleDateReason(text: string): string | null {
+  const m = ISO.exec(text.trim());
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12) return `there is no month ${m[2]}`;
+  if (d < 1) return `there is no day ${m[3]}`;
+  const days = daysInMonth(y, mo);
+  return d > days ? `${MONTH_NAMES[mo - 1]} ${y} has ${days} days` : null;
+}
+
 export function isoDate(text: string): IsoDate {
   const parsed = parseIsoDate(text);
   if (!parsed) throw new Error(`Not a calendar date in YYYY-MM-DD form: "${text}"`);

@@ -1,4 +1,4 @@
-import { computeDrift, describeLots, parseIsoDate, planRebalance, type Household } from '../engine/index';
+import { computeDrift, describeLots, impossibleDateReason, parseIsoDate, planRebalance, type Household } from '../engine/index';
 import { driftTableCells, type Cell } from '../present/drift-table';
 import { lotsTableCells } from '../present/lots-table';
 import { planTableCells } from '../present/plan-table';
@@ -59,6 +59,8 @@ export function driftFormula(targets: unknown, securities: unknown, lots: unknow
 function asOfArgument(value: unknown): string | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   const text = String(dateCellsToIso([[[value]]], spreadsheetZone)[0][0][0]).trim();
+  const impossible = impossibleDateReason(text);
+  if (impossible) throw new Error(`TAXLOTS: the 3rd argument (the as-of date) "${text}" is not a real date (${impossible}).`);
   if (!parseIsoDate(text)) throw new Error(`TAXLOTS: the 3rd argument should be the as-of date (a date cell or YYYY-MM-DD); found "${text}".`);
   return text;
 }

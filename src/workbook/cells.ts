@@ -1,5 +1,5 @@
 import { Decimal, dec } from '../engine/money';
-import { parseIsoDate, type IsoDate } from '../engine/dates';
+import { impossibleDateReason, parseIsoDate, type IsoDate } from '../engine/dates';
 
 /**
  * Turning one cell into one value. Cells arrive as Apps Script's getValues() hands them:
@@ -184,6 +184,8 @@ export function parseDateCell(cell: unknown, dateCells: DateCells, what = 'a dat
   if (typeof cell === 'string' && !spreadsheetError(cell)) {
     const parsed = parseIsoDate(cell);
     if (parsed) return plausible(parsed, cell, what);
+    const impossible = impossibleDateReason(cell);
+    if (impossible) return { ok: false, message: `found ${describeCell(cell)}, which is not a real date (${impossible})` };
   }
   return fail(cell, `${what} as YYYY-MM-DD`);
 }

@@ -61,6 +61,12 @@ describe('TAXLOTS and REBALANCE with odd ranges', () => {
     );
   });
 
+  it('TAXLOTS with an as-of date that does not exist', () => {
+    expect(error(() => ctx.TAXLOTS(g('Lots'), g('Securities'), '2018-09-31'))).toBe(
+      'TAXLOTS: the 3rd argument (the as-of date) "2018-09-31" is not a real date (September 2018 has 30 days).',
+    );
+  });
+
   it('REBALANCE with a single-cell Settings and with Settings and Sales swapped', () => {
     expect(error(() => ctx.REBALANCE(g('Targets'), g('Securities'), g('Lots'), g('Accounts'), 'As Of'))).toBe(
       'REBALANCE: the 5th argument should be the Settings range, header row included (e.g. Settings!A:H); it is a single cell.',
