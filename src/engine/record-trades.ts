@@ -1,16 +1,17 @@
 import { Decimal, ZERO, formatDollars, toPlain } from './money';
 import type { IsoDate } from './dates';
 import { splitLot } from './lots/take-shares';
-import { applyTrades, type TradeEffects, type TradeInput } from './trade-effects';
+import { executedTrades, type ExecutedTrade } from './executed-trades';
+import { applyTrades, type TradeEffects } from './trade-effects';
 import type { Account, Household, Lot, LotMethodName, Sale } from './types';
 import { acquisitionsFrom, describeMatch, lossSalesFrom, matchWashSales, type WashMatch } from './wash-sales';
 
-/** A trade as executed at the broker: a sale may name the lots the broker confirmed. */
-export type ExecutedTrade = TradeInput;
+export type { ExecutedTrade } from './executed-trades';
 
 export interface ExecutedPlan {
   id: string;
   asOf: IsoDate;
+  /** As executed: 0 shares marks a trade not executed (see executed-trades.ts). */
   trades: ExecutedTrade[];
   /** Deposits (booked before the trades) and withdrawals (after them) made with the plan. */
   cashFlows?: { account: string; amount: Decimal; kind: 'deposit' | 'withdrawal' }[];
@@ -23,7 +24,18 @@ export interface RecordOptions {
 }
 
 export type RecordResult =
-  | { ok: true; lots: Lot[]; sales: Sale[]; accounts: Account[]; journal: string[] }
+  | {
+      ok: true;
+      lots: Lot[];
+      sales: Sale[];
+      accounts: Account[];
+      journal: string[];
+      /** Trades booked, and the trades marked not executed (0 shares), by name. */
+      executed: number;
+      skipped: string[];
+      /** The Journal row's details: what was recorded, what was skipped, then every journal line. */
+      details: string;
+    }
   | { ok: false; errors: string[] };
 
 /** A part split off a replacement lot gets `<id>-W<n>`, the first n not already taken. */
@@ -80,7 +92,12 @@ export function recordTrades(household: Household, plan: ExecutedPlan, options: 
   if (flowErrors.length > 0) return { ok: false, errors: flowErrors };
   const flowsOf = (account: string, kind: 'deposit' | 'withdrawal') => flows.filter((f) => f.account === account && f.kind === kind);
   const accounts = household.accounts.map((a) => flowsOf(a.name, 'deposit').reduce((acc, f) => ({ ...acc, cash: acc.cash.plus(f.amount) }), a));
-  const effects = applyTrades({ ...household, accounts }, plan.trades, {
+  const executed = executedTrades(plan.trades);
+  if (executed.errors.length > 0) return { ok: false, errors: executed.errors };
+  if (plan.trades.length > 0 && executed.trades.length === 0 && flows.length === 0) {
+    return { ok: false, errors: ['Every trade is marked not executed (0 shares): there is nothing to record. Enter the shares you executed, or record nothing.'] };
+  }
+  const effects = applyTrades({ ...household, accounts }, executed.trades, {
     asOf: plan.asOf,
     lotMethod: options.lotMethod ?? household.settings.lotMethod,
     lotId: (n) => `${plan.id}-${n}`,
@@ -102,11 +119,17 @@ export function recordTrades(household: Household, plan: ExecutedPlan, options: 
   const acquisitions = acquisitionsFrom(effects.lots, effects.accounts, household.securities, new Set(effects.newLotIds));
   const matches = matchWashSales(lossSales, acquisitions).filter((m) => m.sale.proposed || m.replacement.proposed);
   applyWashes(effects, matches);
+  const journal = [`Plan ${plan.id} recorded as of ${plan.asOf}.`, ...executed.journal, ...effects.journal];
+  const booked = plan.trades.length - executed.skipped.length;
+  const skipped = executed.skipped.length === 0 ? '' : `; ${executed.skipped.length} not executed (skipped): ${executed.skipped.join(', ')}`;
   return {
     ok: true,
     lots: effects.lots,
     sales: effects.sales,
     accounts: effects.accounts,
-    journal: [`Plan ${plan.id} recorded as of ${plan.asOf}.`, ...effects.journal],
+    journal,
+    executed: booked,
+    skipped: executed.skipped,
+    details: `${booked} trade${booked === 1 ? '' : 's'} recorded${skipped}. ${journal.join(' ')}`,
   };
 }

@@ -9,11 +9,12 @@ import { readSheetHousehold, type IssueJson } from './household-from-sheet';
 import type { Spreadsheet } from './active-workbook';
 
 export type RecordOutcome =
-  | { ok: true; planId: string; trades: number; journal: string[] }
+  | { ok: true; planId: string; trades: number; skipped: string[]; journal: string[] }
   | { ok: false; errors: string[]; issues?: IssueJson[] };
 
 /**
- * Records a plan the user executed at the broker (fill prices and shares possibly edited):
+ * Records a plan the user executed at the broker (fill prices and shares possibly edited; 0
+ * shares marks a trade not executed, which is skipped and named in the Journal):
  * under the document lock it re-reads the workbook, refuses a plan the Journal already holds,
  * works out the new Lots, Sales and Accounts tabs with the engine (wash sales adjusted), and
  * writes them plus a Journal row all-or-nothing. Nothing is written unless everything checks.
@@ -35,7 +36,6 @@ export function recordExecutedPlan(
     const journal = journalGrid(read.source);
     const result = recordTrades(household, plan, { recordedPlanIds: recordedPlanIds(journal) });
     if (!result.ok) return { ok: false, errors: result.errors };
-    const details = `${plan.trades.length} trades recorded. ${result.journal.join(' ')}`.trim();
     const hasJournal = journal !== null && journal.length > 0;
     const names = read.source.tabNames();
     const [lotsTab, salesTab, accountsTab] = ['Lots', 'Sales', 'Accounts'].map((t) => tabName(names, t));
@@ -50,14 +50,14 @@ export function recordExecutedPlan(
       { tab: accountsTab, rows: tabs.accounts },
       {
         tab: tabName(names, JOURNAL_TAB),
-        rows: [...(hasJournal ? [] : [[...JOURNAL_HEADERS]]), journalRow(now.toISOString(), plan.id, 'recorded', plan.asOf, details)],
+        rows: [...(hasJournal ? [] : [[...JOURNAL_HEADERS]]), journalRow(now.toISOString(), plan.id, 'recorded', plan.asOf, result.details)],
         append: hasJournal,
       },
       { tab: UNDO_TAB, rows: undoTabRows(plan.id, fingerprint, images), raw: true, hide: true },
     ];
     writeTabsAtomically(ss, writes, images);
     recordedSettings = household.settings;
-    return { ok: true, planId: plan.id, trades: plan.trades.length, journal: result.journal };
+    return { ok: true, planId: plan.id, trades: result.executed, skipped: result.skipped, journal: result.journal };
   });
   // Outside the lock: what follows a recording (a Slack note) journals under its own lock.
   if (outcome.ok && recordedSettings && afterRecorded) afterRecorded(recordedSettings);

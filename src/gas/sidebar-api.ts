@@ -207,8 +207,9 @@ export function writePlanToSheet(plan: PlanJson): WriteResult {
 }
 
 /**
- * Records what the user executed at the broker (fill prices and shares possibly edited) into
- * Lots, Sales, Accounts and the Journal, all or nothing. A plan already recorded is refused.
+ * Records what the user executed at the broker (fill prices and shares possibly edited; a trade
+ * with 0 shares was not executed and is skipped) into Lots, Sales, Accounts and the Journal, all
+ * or nothing. A plan already recorded is refused.
  */
 export function recordExecuted(plan: PlanJson): RecordOutcome {
   try {
@@ -216,7 +217,9 @@ export function recordExecuted(plan: PlanJson): RecordOutcome {
     const now = new Date();
     // After the recording's lock is released: the Slack note journals under its own lock, and a
     // failed post never undoes a recording (it is queued and retried by the daily check).
-    return recordExecutedPlan(ss, plan, now, (settings) => notifyPlanRecorded(ss, plan.id, plan.trades, now, settings));
+    // Slack hears about the trades executed, not the ones marked not executed (0 shares).
+    const executed = Array.isArray(plan?.trades) ? plan.trades.filter((t) => Number(t.shares) > 0) : [];
+    return recordExecutedPlan(ss, plan, now, (settings) => notifyPlanRecorded(ss, plan.id, executed, now, settings));
   } catch (error) {
     return { ok: false, errors: [`Nothing was recorded: ${message(error)}`] };
   }

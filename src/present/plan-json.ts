@@ -138,7 +138,11 @@ export function parseExecutedPlan(input: unknown): ParseResult<ExecutedPlan> {
     if (!action) errors.push(`${path}.action: expected BUY or SELL; found ${JSON.stringify(t.action)}`);
     const ticker = typeof t.ticker === 'string' && t.ticker.trim() ? t.ticker.trim().toUpperCase() : null;
     if (!ticker) errors.push(`${path}.ticker: expected a ticker`);
-    const shares = num(t.shares, `${path}.shares`, true);
+    // 0 shares: the trade was not executed (recorded as skipped). `plannedShares`, when the
+    // sidebar sends it, is what the plan asked for, so the Journal can say what differed.
+    const shares = num(t.shares, `${path}.shares`, false);
+    if (shares && shares.lessThan(0)) errors.push(`${path}.shares: expected 0 (not executed) or the shares executed; found ${toPlain(shares)}`);
+    const planned = t.plannedShares === undefined ? null : num(t.plannedShares, `${path}.plannedShares`, true);
     const price = num(t.price, `${path}.price`, true);
     let lots: { lot: string; shares: Decimal }[] | undefined;
     if (Array.isArray(t.lots) && t.lots.length > 0 && action === 'SELL') {
@@ -151,7 +155,7 @@ export function parseExecutedPlan(input: unknown): ParseResult<ExecutedPlan> {
         if (lotId && lotShares) lots!.push({ lot: lotId, shares: lotShares });
       });
     }
-    if (account && action && ticker && shares && price) trades.push({ account, action, ticker, shares, price, ...(lots ? { lots } : {}) });
+    if (account && action && ticker && shares && price) trades.push({ account, action, ticker, shares, price, ...(lots ? { lots } : {}), ...(planned ? { planned } : {}) });
   });
   const cashFlows: { account: string; amount: Decimal; kind: 'deposit' | 'withdrawal' }[] = [];
   (Array.isArray(obj.cashFlows) ? obj.cashFlows : []).forEach((raw: unknown, i: number) => {

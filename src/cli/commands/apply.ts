@@ -47,10 +47,10 @@ export async function applyCommand(args: ParsedArgs): Promise<CommandResult> {
   replace('Lots', recorded.lots);
   replace('Sales', recorded.sales);
   replace('Accounts', recorded.accounts);
-  const details = `${plan.trades.length} trades recorded. ${result.journal.join(' ')}`.trim();
-  replace('Journal', [...(journal && journal.length > 0 ? journal : [[...JOURNAL_HEADERS]]), journalRow(new Date().toISOString(), plan.id, 'recorded', plan.asOf, details)]);
+  replace('Journal', [...(journal && journal.length > 0 ? journal : [[...JOURNAL_HEADERS]]), journalRow(new Date().toISOString(), plan.id, 'recorded', plan.asOf, result.details)]);
 
-  const summary = [`Recorded plan ${plan.id} (${plan.trades.length} trades, as of ${plan.asOf}).`, ...result.journal.map((j) => `  ${j}`)];
+  const skipped = result.skipped.length === 0 ? '' : `; ${result.skipped.length} not executed: ${result.skipped.join(', ')}`;
+  const summary = [`Recorded plan ${plan.id} (${result.executed} trades${skipped}; as of ${plan.asOf}).`, ...result.journal.map((j) => `  ${j}`)];
   const out = flag(args, 'out');
   if (!out) return { stdout: [...summary, '', 'Dry run: nothing written. Add --out <folder | file.xlsx> to write the updated workbook.'].join('\n'), exitCode: 0 };
   if (/\.xlsx$/i.test(out)) await writeXlsx(out, tabs);
