@@ -15,9 +15,15 @@ export function percent(fraction: string | null | undefined, places = 1): string
   return fraction === null || fraction === undefined || fraction === '' || !Number.isFinite(n) ? '—' : `${(n * 100).toFixed(places)}%`;
 }
 
+/**
+ * Shares in full, every digit the server sent ('2459.029572' -> '2,459.029572'): a fractional
+ * share rounded for the eye would not match the broker's confirmation. Only the whole part gets
+ * thousands separators; text that is not a plain decimal is shown as it came.
+ */
 export function shares(text: string): string {
-  const n = Number(text);
-  return Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: 4 }) : text;
+  const m = /^(-?)(\d+)(\.\d+)?$/.exec(text.trim());
+  if (!m) return text;
+  return `${m[1]}${m[2].replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${m[3] ?? ''}`;
 }
 
 /** A signed amount of money: '+$1,200.00' / '-$340.00'. */

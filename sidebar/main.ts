@@ -6,9 +6,10 @@
 import type { IssueJson, PlanJson, PlannerState, SidebarOptionsInput } from '../src/gas/sidebar-api';
 import { call } from './rpc';
 import { byId, el, fill } from './dom';
-import { DECIMAL_TEXT, money, percent } from './format';
+import { money, percent } from './format';
 import { accountBars, householdBars } from './drift-view';
 import { planView } from './plan-view';
+import { executedPlan, initRecordForm, recordForm } from './record-form';
 import { backtestForm, backtestView, readBacktestForm } from './backtest-view';
 
 type Loaded = Extract<PlannerState, { ok: true }>;
@@ -194,45 +195,9 @@ async function writePlan(): Promise<void> {
 function openRecord(): void {
   if (!plan) return;
   const p = plan;
-  const rows = p.trades.map((t, i) => {
-    const sharesInput = el('input', { attrs: { type: 'text', inputmode: 'decimal', 'data-field': 'shares', 'data-trade': String(i), 'aria-label': `Shares of ${t.ticker}` } });
-    sharesInput.value = t.shares;
-    const priceInput = el('input', { attrs: { type: 'text', inputmode: 'decimal', 'data-field': 'price', 'data-trade': String(i), 'aria-label': `Fill price of ${t.ticker}` } });
-    priceInput.value = t.price;
-    return el('div', { class: 'record-row' }, [
-      el('span', { class: 'what', title: `${t.account}: ${t.action} ${t.ticker}` }, [el('span', { text: `${t.action} ${t.ticker}` }), el('span', { class: 'muted small account-line', text: t.account })]),
-      sharesInput,
-      priceInput,
-    ]);
-  });
-  fill(byId('record'), [
-    el('div', { class: 'record-form' }, [
-      el('p', { class: 'muted', text: 'Enter what the broker filled; change shares or prices if they differ.' }),
-      el('div', { class: 'record-row' }, [el('span', { class: 'head', text: 'Trade' }), el('span', { class: 'head', text: 'Shares' }), el('span', { class: 'head', text: 'Fill price' })]),
-      ...rows,
-      p.trades.length === 0 ? el('p', { class: 'muted', text: 'This plan has no trades.' }) : null,
-      el('div', { class: 'buttons' }, [
-        el('button', { class: 'primary', text: 'Record', attrs: { type: 'button', id: 'record-plan', 'data-action': 'record' }, on: { click: () => void guarded(recordPlan) } }),
-        el('button', { text: 'Cancel', attrs: { type: 'button', 'data-action': 'cancel' }, on: { click: () => fill(byId('record'), []) } }),
-      ]),
-    ]),
-  ]);
+  fill(byId('record'), recordForm(p, () => void guarded(recordPlan), () => fill(byId('record'), [])));
+  initRecordForm(p);
   byId('record').scrollIntoView({ block: 'nearest' });
-}
-
-/** The plan as executed: edited shares and prices; a sale whose shares changed lets the lot method pick lots again. */
-function executedPlan(p: PlanJson): { plan: PlanJson; errors: string[] } {
-  const errors: string[] = [];
-  const trades = p.trades.map((t, i) => {
-    const value = (f: string) => document.querySelector<HTMLInputElement>(`#record input[data-trade="${i}"][data-field="${f}"]`)?.value.trim() ?? '';
-    const shares = value('shares') || t.shares;
-    const price = value('price') || t.price;
-    if (!DECIMAL_TEXT.test(shares) || Number(shares) <= 0) errors.push(`${t.action} ${t.ticker}: shares must be a number above 0 (found "${shares}").`);
-    if (!DECIMAL_TEXT.test(price) || Number(price) <= 0) errors.push(`${t.action} ${t.ticker}: price must be a number above 0 (found "${price}").`);
-    const lots = shares === t.shares ? t.lots : [];
-    return { ...t, shares, price, lots };
-  });
-  return { plan: { ...p, trades }, errors };
 }
 
 async function recordPlan(): Promise<void> {
@@ -249,8 +214,36 @@ async function recordPlan(): Promise<void> {
     notice('error', 'Nothing was recorded.', result.errors, 'action-notice');
     return;
   }
+  showRecorded(result);
   if (await refreshState()) renderOptions(); // cash per account changed
-  notice('ok', `Recorded plan ${result.planId}: ${result.trades} trade${result.trades === 1 ? '' : 's'}. Lots, Sales, Accounts and the Journal are updated.`, result.journal, 'action-notice');
+}
+
+/**
+ * After a recording the executed plan and its form are gone: the drift above is re-read from the
+ * updated tabs, and the plan section says what was recorded and offers a fresh plan, so nothing
+ * on screen invites recording the same plan twice.
+ */
+function showRecorded(result: { planId: string; trades: number; skipped: string[]; journal: string[] }): void {
+  plan = null;
+  fill(byId('record'), []);
+  fill(byId('actions'), []);
+  byId('actions-section').hidden = true;
+  byId('plan-section').hidden = false;
+  const count = `${result.trades} trade${result.trades === 1 ? '' : 's'}`;
+  const skipped = result.skipped.length === 0 ? '' : `; ${result.skipped.length} not executed (skipped): ${result.skipped.join(', ')}`;
+  fill(byId('plan'), [
+    el('div', { class: 'recorded', attrs: { 'data-testid': 'recorded', 'data-plan': result.planId } }, [
+      el('div', { class: 'notice ok' }, [
+        el('div', { text: `Recorded plan ${result.planId}: ${count}${skipped}. Lots, Sales, Accounts and the Journal are updated.` }),
+        detailsList(result.journal),
+      ]),
+      el('p', { class: 'muted', text: 'The drift above is read again from the updated tabs. Plan again to see what, if anything, is left to do.' }),
+      el('div', { class: 'buttons' }, [
+        el('button', { class: 'primary', text: 'Plan again', attrs: { type: 'button', id: 'plan-again', 'data-action': 'plan-again' }, on: { click: () => void guarded(makePlan) } }),
+      ]),
+    ]),
+  ]);
+  byId('plan-section').scrollIntoView({ block: 'nearest' });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -311,16 +304,23 @@ async function start(): Promise<void> {
     if (!loaded) return;
     renderOptions();
     renderBacktestForm();
-    if (loaded.warnings.length > 0) notice('ok', 'Workbook notes:', loaded.warnings.map((w) => w.text));
-    if (loaded.startStep === 'record') {
-      if (loaded.lastPlan) {
-        plan = loaded.lastPlan;
-        renderPlan();
-        openRecord();
-      } else notice('error', 'No plan has been written to the Plan tab yet: update the plan and write it first.');
-      if (loaded.lastPlan) return;
+    // Shown after the first plan is made (making a plan clears the notices).
+    const notes = () => {
+      if (loaded.warnings.length > 0) notice('ok', 'Workbook notes:', loaded.warnings.map((w) => w.text));
+    };
+    if (loaded.startStep === 'record' && loaded.lastPlan) {
+      plan = loaded.lastPlan;
+      renderPlan();
+      openRecord();
+      notes();
+      return;
     }
     await makePlan();
+    notes();
+    if (loaded.startStep !== 'record') return;
+    if (loaded.lastPlanRecorded) {
+      notice('ok', `Plan ${loaded.lastPlanRecorded}, the last one written to the Plan tab, is already recorded. Below is a fresh plan for the tabs as they are now.`);
+    } else notice('error', 'No plan has been written to the Plan tab yet: update the plan and write it first.');
   });
 }
 

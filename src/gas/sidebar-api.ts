@@ -9,8 +9,8 @@ import { notifyPlanRecorded } from './schedule/plan-recorded';
  */
 import { LOT_METHODS, computeDrift, daysBetween, parseIsoDate, planRebalance, toPlain } from '../engine/index';
 import { driftJson } from '../present/drift-table';
-import { planJson, type PlanJson } from '../present/plan-json';
-import { JOURNAL_HEADERS, JOURNAL_TAB, journalRow } from '../workbook/journal';
+import { planJson, type ExecutedPlanJson, type PlanJson } from '../present/plan-json';
+import { JOURNAL_HEADERS, JOURNAL_TAB, journalGrid, journalRow, recordedPlanIds } from '../workbook/journal';
 import { withDocumentLock, writeTabsAtomically, type TabWrite } from './atomic-write';
 import { readSheetHousehold, type IssueJson } from './household-from-sheet';
 import { PLAN_TAB, planTabRows } from './plan-tab';
@@ -23,7 +23,7 @@ import { loadState } from './schedule/schedule-store';
 
 export type { SidebarOptionsInput } from './sidebar-options';
 export type { IssueJson } from './household-from-sheet';
-export type { PlanJson, TradeJson } from '../present/plan-json';
+export type { ExecutedPlanJson, PlanJson, TradeJson } from '../present/plan-json';
 export type { RecordOutcome } from './record-executed';
 
 export interface ClassBarJson {
@@ -68,8 +68,10 @@ export type PlannerState =
       warnings: IssueJson[];
       /** 'record' when opened from the Record executed plan menu item. */
       startStep: 'drift' | 'record';
-      /** The plan last written to the Plan tab, for recording. */
+      /** The plan last written to the Plan tab, for recording; null once the Journal holds it as recorded. */
       lastPlan: PlanJson | null;
+      /** The id of the plan last written when the Journal says it is already recorded, else null. */
+      lastPlanRecorded: string | null;
       /** While the scheduled checks are paused: since when, why, and the drift then and now. */
       paused: PauseJson | null;
     }
@@ -117,6 +119,13 @@ function lastPlan(): PlanJson | null {
   }
 }
 
+/** The last plan written, unless it is recorded already: a recorded plan is not offered again. */
+function lastPlanToRecord(recorded: readonly string[]): { lastPlan: PlanJson | null; lastPlanRecorded: string | null } {
+  const last = lastPlan();
+  if (last && recorded.includes(last.id)) return { lastPlan: null, lastPlanRecorded: last.id };
+  return { lastPlan: last, lastPlanRecorded: null };
+}
+
 /** Drift for the household and per account, each account's cash, and Settings' defaults for the options. */
 export function getPlannerState(): PlannerState {
   const ss = active();
@@ -158,7 +167,7 @@ export function getPlannerState(): PlannerState {
     },
     warnings: read.warnings,
     startStep,
-    lastPlan: lastPlan(),
+    ...lastPlanToRecord(recordedPlanIds(journalGrid(read.source))),
     paused: pauseInfo(todayIn(ss, new Date()), drift.householdDrift),
   };
 }
@@ -211,7 +220,7 @@ export function writePlanToSheet(plan: PlanJson): WriteResult {
  * with 0 shares was not executed and is skipped) into Lots, Sales, Accounts and the Journal, all
  * or nothing. A plan already recorded is refused.
  */
-export function recordExecuted(plan: PlanJson): RecordOutcome {
+export function recordExecuted(plan: ExecutedPlanJson): RecordOutcome {
   try {
     const ss = active();
     const now = new Date();

@@ -32,6 +32,14 @@ export interface PlanJson {
   summary: Record<string, string | number>;
 }
 
+/**
+ * A plan as executed, coming back to record: each trade's `shares` is what was executed ('0'
+ * when not executed) and `plannedShares` what the plan asked for.
+ */
+export interface ExecutedPlanJson extends Omit<PlanJson, 'trades'> {
+  trades: (TradeJson & { plannedShares?: string })[];
+}
+
 export function tradeJson(t: Trade): TradeJson {
   return {
     account: t.account,
