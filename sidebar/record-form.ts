@@ -48,11 +48,15 @@ function refreshRow(t: TradeJson, i: number): void {
 }
 
 function refreshTally(p: PlanJson): void {
-  const skipped = p.trades.filter((_, i) => readShares(input(i, 'shares')?.value ?? '').kind === 'skip').length;
+  const kinds = p.trades.map((_, i) => readShares(input(i, 'shares')?.value ?? '').kind);
+  const count = (kind: SharesReading['kind']) => kinds.filter((k) => k === kind).length;
   const tally = document.querySelector('#record .record-tally');
   if (!tally) return;
-  const recorded = p.trades.length - skipped;
-  tally.textContent = p.trades.length === 0 ? '' : `Records ${recorded} trade${recorded === 1 ? '' : 's'}${skipped > 0 ? `; skips ${skipped} not executed` : ''}.`;
+  const [recorded, skipped, invalid] = [count('shares'), count('skip'), count('invalid')];
+  const parts = [`Records ${recorded} trade${recorded === 1 ? '' : 's'}`];
+  if (skipped > 0) parts.push(`skips ${skipped} not executed`);
+  if (invalid > 0) parts.push(`${invalid} shares field${invalid === 1 ? '' : 's'} to fix`);
+  tally.textContent = p.trades.length === 0 ? '' : `${parts.join('; ')}.`;
 }
 
 /** The form's rows, each with its shares (in full: 65.913808, never rounded) and fill price. */

@@ -20,6 +20,8 @@ export interface ExecutedTrades {
 const describe = (t: ExecutedTrade, shares: Decimal | undefined) =>
   `${t.action}${shares ? ` ${toPlain(shares)}` : ''} ${t.ticker} in ${t.account}`;
 
+const sharesOf = (n: Decimal) => `${toPlain(n)} share${n.equals(1) ? '' : 's'}`;
+
 const lotList = (lots: readonly { lot: string; shares: Decimal }[]) => lots.map((l) => `${l.lot} ${toPlain(l.shares)}`).join(', ');
 
 /** The named lots in order, taking shares from each until `shares` are taken (the last one partly). */
@@ -66,7 +68,7 @@ export function executedTrades(trades: readonly ExecutedTrade[]): ExecutedTrades
     if (plannedShares && t.shares.lessThan(plannedShares)) {
       out.journal.push(`${what}: partly executed, ${toPlain(t.shares)} of the ${toPlain(plannedShares)} shares planned.`);
     } else if (plannedShares && t.shares.greaterThan(plannedShares)) {
-      out.journal.push(`${what}: ${toPlain(t.shares.minus(plannedShares))} shares more than the ${toPlain(plannedShares)} planned.`);
+      out.journal.push(`${what}: ${sharesOf(t.shares.minus(plannedShares))} more than the ${toPlain(plannedShares)} planned.`);
     }
     if (!named || !namedTotal || namedTotal.equals(t.shares)) {
       out.trades.push(trade);
@@ -76,7 +78,7 @@ export function executedTrades(trades: readonly ExecutedTrade[]): ExecutedTrades
       out.trades.push({ ...trade, lots });
     } else {
       const extra = t.shares.minus(namedTotal);
-      out.journal.push(`${what}: the plan's lots (${lotList(named)}), then ${toPlain(extra)} more shares chosen by the lot method.`);
+      out.journal.push(`${what}: the plan's lots (${lotList(named)}), then ${sharesOf(extra)} more chosen by the lot method.`);
       const { lots: _named, ...unnamed } = trade;
       out.trades.push({ ...trade, shares: namedTotal }, { ...unnamed, shares: extra });
     }

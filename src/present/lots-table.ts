@@ -8,12 +8,12 @@ export const TAXLOTS_HEADER = [
 
 const n = (d: Decimal, places: number) => d.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toNumber();
 
-/** TAXLOTS cells: money to cents (rounded half-up here, at the edge), shares to 6 places. */
+/** TAXLOTS cells: money to cents (rounded half-up here, at the edge), shares in full (never rounded). */
 export function lotsTableCells(lots: readonly LotView[]): Cell[][] {
   return [
     [...TAXLOTS_HEADER],
     ...lots.map((l) => [
-      l.account, l.ticker, l.lot, l.acquired, n(l.shares, 6), n(l.basis, 2), n(l.value, 2), n(l.gain, 2),
+      l.account, l.ticker, l.lot, l.acquired, l.shares.toNumber(), n(l.basis, 2), n(l.value, 2), n(l.gain, 2),
       n(l.gainPerShare, 4), l.term, l.daysHeld, l.longTermOn, l.daysToLongTerm,
       l.tax === null ? 'tax-advantaged' : n(l.tax, 2), l.washSaleUntil ?? '',
     ]),

@@ -10,7 +10,7 @@ const n = (d: Decimal, places: number) => d.toDecimalPlaces(places, Decimal.ROUN
 /** REBALANCE cells: one row a trade; a plan with no trades says so in one row. */
 export function planTableCells(plan: Plan): Cell[][] {
   const rows: Cell[][] = plan.trades.map((t) => [
-    t.account, t.action, t.ticker, n(t.shares, 6), n(t.price, 4), n(t.amount, 2),
+    t.account, t.action, t.ticker, t.shares.toNumber(), n(t.price, 4), n(t.amount, 2),
     t.lots.map((l) => `${l.lot} (${l.shares.toFixed()})`).join(', '),
     n(t.shortTermGain, 2), n(t.longTermGain, 2), n(t.tax, 2), t.reason,
   ]);
