@@ -61,6 +61,9 @@ function showIssues(headline: string, issues: readonly IssueJson[]): void {
 
 function setBusy(on: boolean): void {
   busy = on;
+  // The attribute also covers buttons drawn while busy (the backtest form appears while the first
+  // plan is still being made): a click there would otherwise do nothing, silently.
+  document.body.toggleAttribute('data-busy', on);
   for (const b of Array.from(document.querySelectorAll('button[data-action]'))) (b as HTMLButtonElement).disabled = on;
 }
 
