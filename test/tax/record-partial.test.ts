@@ -88,7 +88,7 @@ describe('recording what was executed', () => {
     const zero = json('0', '212');
     expect(zero.ok && plain([zero.value.trades[0].shares, zero.value.trades[0].planned])).toEqual(['0', '212']);
     expect(json('-3')).toEqual({ ok: false, errors: ['trades[0].shares: expected 0 (not executed) or the shares executed; found -3'] });
-    expect(json('', '212')).toEqual({ ok: false, errors: ['trades[0].shares: expected a decimal number; found ""'] });
+    expect(json('', '212')).toEqual({ ok: false, errors: ['trades[0].shares: expected the shares executed, or 0 if the trade was not executed; found ""'] });
   });
 });
 
