@@ -15,6 +15,9 @@ const record = (v: unknown): Record<string, unknown> => (typeof v === 'object' &
 export function checkPlanJson(input: unknown): PlanJsonCheck {
   const parsed = parseExecutedPlan(input);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
+  // 0 shares marks a trade not executed when recording; a plan to write proposes only real trades.
+  const empty = parsed.value.trades.flatMap((t, i) => (t.shares.isZero() ? [`trades[${i}].shares: expected a number greater than 0 in a plan; found 0`] : []));
+  if (empty.length > 0) return { ok: false, errors: empty };
   const raw = record(input);
   const trades: TradeJson[] = list(raw.trades).map((t) => {
     const r = record(t);

@@ -59,6 +59,15 @@ describe('recordExecuted with trades not executed', () => {
     expect(w.google.spreadsheet.snapshot()).toEqual(before);
   });
 
+  it('0 shares belongs to recording only: a plan with a 0-share trade is not written to the Plan tab', () => {
+    const w = world();
+    const p = plan(w);
+    const before = w.google.spreadsheet.snapshot();
+    const r = checkTransportable(w.ctx.writePlanToSheet({ ...p, trades: p.trades.map((t, i) => (i === 1 ? { ...t, shares: '0' } : t)) }), 'result');
+    expect(r).toEqual({ ok: false, errors: ['trades[1].shares: expected a number greater than 0 in a plan; found 0'] });
+    expect(w.google.spreadsheet.snapshot()).toEqual(before);
+  });
+
   it('once recorded, the plan written last is not offered for recording again', () => {
     const w = world();
     const p = plan(w);
