@@ -10,6 +10,7 @@ import { DECIMAL_TEXT, money, percent } from './format';
 import { accountBars, householdBars } from './drift-view';
 import { planView } from './plan-view';
 import { backtestForm, backtestView, readBacktestForm } from './backtest-view';
+import { scheduleView } from './schedule-view';
 
 type Loaded = Extract<PlannerState, { ok: true }>;
 
@@ -286,6 +287,7 @@ function renderBacktestForm(): void {
 async function refreshState(): Promise<Loaded | null> {
   const loaded = await call('getPlannerState');
   byId('loading').hidden = true;
+  fill(byId('schedule'), scheduleView(loaded.schedule));
   if (!loaded.ok) {
     state = null;
     for (const id of ['drift-section', 'options-section', 'plan-section', 'actions-section', 'backtest-section']) byId(id).hidden = true;
