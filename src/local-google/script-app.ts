@@ -83,6 +83,7 @@ export class FakeAuthorizationInfo {
   constructor(
     private readonly context: FakeContext,
     private readonly missing: readonly string[],
+    private readonly scriptId: string,
   ) {}
 
   getAuthorizationStatus(): AuthorizationStatus {
@@ -93,7 +94,7 @@ export class FakeAuthorizationInfo {
   /** null when no authorization is needed, as the reference says. */
   getAuthorizationUrl(): string | null {
     this.context.call('AuthorizationInfo.getAuthorizationUrl');
-    return this.missing.length > 0 ? 'https://script.google.com/macros/d/fake-script-id/authorize' : null;
+    return this.missing.length > 0 ? `https://script.google.com/macros/d/${this.scriptId}/authorize` : null;
   }
 
   getAuthorizedScopes(): string[] {
@@ -238,7 +239,7 @@ export class FakeScriptApp {
     if (!(authMode in this.AuthMode)) throw new Error(`Invalid argument: authMode (${String(authMode)})`);
     const granted = this.context.granted();
     const missing = authMode === 'FULL' ? (this.context.manifestScopes ?? []).filter((s) => !granted.includes(s)) : [];
-    return new FakeAuthorizationInfo(this.context, missing);
+    return new FakeAuthorizationInfo(this.context, missing, this.scriptId);
   }
 
   getScriptId(): string {

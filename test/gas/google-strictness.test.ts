@@ -147,6 +147,14 @@ describe('triggers: found by the id saved in this document, never by name across
     expect(google.triggers.triggers.map((t) => t.userEmail)).toEqual(['owner@example.com']);
   });
 
+  it('installing beside a trigger made before ids were saved explains Google\'s refusal instead of failing', () => {
+    const { google, ctx } = world();
+    google.triggers.installElsewhere('runScheduledCheck', 'owner@example.com', 'fake-spreadsheet-id');
+    ctx.installSchedule();
+    expect(google.triggers.all).toHaveLength(1);
+    expect(google.ui.dialogs.at(-1)!.message).toMatch(/^You already have a daily check in this spreadsheet, made by an earlier version/);
+  });
+
   it('a trigger made before ids were saved is adopted when it fires here, so Remove finds it', () => {
     const { google, ctx } = world();
     const legacy = google.triggers.installElsewhere('runScheduledCheck', 'owner@example.com', 'fake-spreadsheet-id');

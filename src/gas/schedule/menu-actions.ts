@@ -9,7 +9,7 @@ import { sendEmail } from './deliver';
 import { appendJournal } from './journal-log';
 import { readForSchedule, recipientFor, runCheckAt, type RunOutcome } from './run-check';
 import { loadPending, loadState, saveState } from './schedule-store';
-import { adoptFiringTrigger, checkTimeText, installCheckTrigger, removeCheckTriggers, scheduleTriggers } from './trigger';
+import { CHECK_HOUR, adoptFiringTrigger, checkTimeText, installCheckTrigger, removeCheckTriggers, scheduleTriggers } from './trigger';
 import { authorizationRequired, clearReauth, saveReauth } from './reauth';
 import { BusyError, withDocumentLock } from '../atomic-write';
 
@@ -103,7 +103,17 @@ function recordReauthorization(ss: Spreadsheet, now: Date, url: string): RunOutc
 export function installScheduleAt(now: Date): string {
   const ss = SpreadsheetApp.getActive();
   const timeZone = ss.getSpreadsheetTimeZone();
-  const { replaced } = installCheckTrigger(timeZone);
+  let replaced: number;
+  try {
+    ({ replaced } = installCheckTrigger(timeZone));
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    if (!/too many time-based triggers/i.test(why)) throw error;
+    // A trigger from a version that saved no id: Google allows one per user and document.
+    const text = `You already have a daily check in this spreadsheet, made by an earlier version of the add-on, so Google refused a second one (${why}). It keeps running; after its next run (around ${CHECK_HOUR}:00) Install and Remove find it.`;
+    ui().alert('Schedule', text, ui().ButtonSet.OK);
+    return text;
+  }
   const state = loadState();
   const read = readForSchedule(ss, now);
   const schedule = read.ok ? read.household.settings.schedule : 'monthly';
