@@ -73,6 +73,35 @@ describe('scopes: each call needs its scope in the manifest the bundle ships', (
   });
 });
 
+describe('odd but plausible: what a user will do', () => {
+  it('Google gives no address and Settings has none: the test email says what to do instead of failing', () => {
+    const { google, ctx } = world({ Email: '' }, { userEmail: '' });
+    ctx.sendTestEmail();
+    expect(google.mail.sent).toEqual([]);
+    expect(google.ui.dialogs.at(-1)!.message).toBe('The test email was not sent: no recipient: Google gave no address for your account; set Email on the Settings tab');
+  });
+
+  it('Diagnostics on a spreadsheet with no tabs of ours still times the generated household', () => {
+    const google = createFakeGoogle({ spreadsheet: { sheets: { Sheet1: [] } } });
+    const ctx = loadBundle(google.globals);
+    ctx.showDiagnostics();
+    const dialog = google.ui.shown.at(-1)!.content;
+    expect(dialog).toMatch(/workbook error\(s\)/);
+    expect(dialog).toContain('generated: TAXLOTS');
+    expect(dialog).not.toContain('failed:');
+  }, 60_000);
+
+  it('the sheet\'s time zone changed after installing: installing again moves the trigger to the new zone', () => {
+    const { google, ctx } = world();
+    ctx.installSchedule();
+    google.spreadsheet.setSpreadsheetTimeZone('Asia/Tokyo');
+    ctx.installSchedule();
+    expect(google.triggers.all.map((t) => t.schedule.timeZone)).toEqual(['Asia/Tokyo']);
+    ctx.showScheduleStatus();
+    expect(google.ui.dialogs.at(-1)!.message).toContain('Installed: one daily check around 7:00 (Asia/Tokyo).');
+  });
+});
+
 describe('run contexts: each entry point in the context Google runs it in', () => {
   it('onOpen in AuthMode.NONE builds the menu (Help ▸ Diagnostics included) and touches nothing else', () => {
     const { google, ctx } = world({}, { runContext: 'onOpen' });

@@ -186,7 +186,7 @@ export function sendTestEmailAt(now: Date): string {
     const problem = settings.slackWebhook === null ? null : slackWebhookProblem(settings.slackWebhook);
     result = sendEmail(to, renderCheckEmail(decision, { spreadsheetUrl: ss.getUrl(), test: true, notes: problem ? [problem] : [], checkTime: checkTimeText(ss.getSpreadsheetTimeZone()) }), 'test');
   }
-  const text = result.ok ? `A test email was sent to ${to}.` : `The test email to ${to} was not sent: ${result.error}`;
+  const text = result.ok ? `A test email was sent to ${to}.` : `The test email${to ? ` to ${to}` : ''} was not sent: ${result.error}`;
   appendJournal(ss, now, [{ event: result.ok ? 'notice sent' : 'notice failed', asOf: read.today, details: `Test email: ${text}` }]);
   ui().alert('Test email', text, ui().ButtonSet.OK);
   return text;
