@@ -204,6 +204,8 @@ describe('re-authorization after an update that added a scope', () => {
     expect(google.calls.count('Session.getEffectiveUser')).toBe(0);
     expect(journalRows(google).map((r) => [r[2], r[4]])).toEqual([['check', expect.stringMatching(/^Re-authorization required: the scheduled check did not run/)]]);
     expect(google.properties.document.getProperty('rebalancer.schedule.state')).toBeNull(); // the period is still due
+    ctx.runScheduledCheck(fired(21)); // still not authorized the next day: no second Journal row
+    expect(journalRows(google)).toHaveLength(1);
 
     // The owner opens the sidebar without having authorized yet: the banner carries Google's URL.
     google.setRunContext('sidebar');

@@ -10,7 +10,7 @@ import { appendJournal } from './journal-log';
 import { readForSchedule, recipientFor, runCheckAt, type RunOutcome } from './run-check';
 import { loadPending, loadState, saveState } from './schedule-store';
 import { CHECK_HOUR, adoptFiringTrigger, checkTimeText, installCheckTrigger, removeCheckTriggers, scheduleTriggers } from './trigger';
-import { authorizationRequired, clearReauth, saveReauth } from './reauth';
+import { authorizationRequired, clearReauth, reauthRecorded, saveReauth } from './reauth';
 import { BusyError, withDocumentLock } from '../atomic-write';
 
 /**
@@ -51,7 +51,12 @@ export const CHECK_LOCK_WAIT_MS = 30_000;
 export function scheduledCheck(e: unknown): RunOutcome {
   const now = fireTime(e);
   const ss = SpreadsheetApp.getActive();
-  const auth = authorizationRequired();
+  let auth = { required: false, url: '' };
+  try {
+    auth = authorizationRequired();
+  } catch (error) {
+    console.warn(`Rebalancer: could not ask Google about authorization: ${error instanceof Error ? error.message : String(error)}`);
+  }
   if (auth.required) return recordReauthorization(ss, now, auth.url);
   try {
     return withDocumentLock(
@@ -92,8 +97,11 @@ function recordReauthorization(ss: Spreadsheet, now: Date, url: string): RunOutc
   const summary = 'the scheduled check did not run: after an update, Google needs the person who installed the schedule to authorize the add-on again (open it from the menu once, or use the link in the sidebar)';
   const asOf = todayIn(ss, now);
   try {
-    saveReauth(now, asOf, url);
-    appendJournal(ss, now, [{ event: 'check', asOf, details: `Re-authorization required: ${summary}.` }]);
+    // Recorded once, from the first day it stopped: the banner and the Journal say since when.
+    if (!reauthRecorded()) {
+      saveReauth(now, asOf, url);
+      appendJournal(ss, now, [{ event: 'check', asOf, details: `Re-authorization required: ${summary}.` }]);
+    }
   } catch (error) {
     console.error(`Rebalancer: re-authorization required, and it could not be recorded: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -24,6 +24,11 @@ export function authorizationRequired(): { required: boolean; url: string } {
   return { required, url: required ? (info.getAuthorizationUrl() ?? '') : '' };
 }
 
+/** Whether a skipped run is already on record (the Journal gets one row, not one a day). */
+export function reauthRecorded(): boolean {
+  return (PropertiesService.getDocumentProperties()?.getProperty(REAUTH_KEY) ?? null) !== null;
+}
+
 export function saveReauth(at: Date, asOf: string, url: string): void {
   PropertiesService.getDocumentProperties()?.setProperty(REAUTH_KEY, JSON.stringify({ at: at.toISOString(), asOf, url: url.slice(0, 2000) }));
 }
