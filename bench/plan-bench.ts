@@ -13,7 +13,7 @@
 import { planRebalance } from '../src/engine/planner';
 import type { Plan, PlanOptions } from '../src/engine/plan-types';
 import type { Household } from '../src/engine/types';
-import { generateHousehold, HOUSEHOLD_SIZES } from '../test/support/generate-household';
+import { generateHousehold, HOUSEHOLD_SIZES } from '../src/generate/generate-household';
 import { solveOptimalPlan, type OptimalPlan } from './optimal-plan';
 import { comparePlanToOptimum, rangesFromPlan, type PlanComparison } from './compare-plan';
 

@@ -11,6 +11,7 @@ import { accountBars, householdBars } from './drift-view';
 import { planView } from './plan-view';
 import { executedPlan, initRecordForm, recordForm } from './record-form';
 import { backtestForm, backtestView, readBacktestForm } from './backtest-view';
+import { scheduleView } from './schedule-view';
 
 type Loaded = Extract<PlannerState, { ok: true }>;
 
@@ -282,6 +283,7 @@ function renderBacktestForm(): void {
 async function refreshState(): Promise<Loaded | null> {
   const loaded = await call('getPlannerState');
   byId('loading').hidden = true;
+  fill(byId('schedule'), scheduleView(loaded.schedule));
   if (!loaded.ok) {
     state = null;
     for (const id of ['drift-section', 'options-section', 'plan-section', 'actions-section', 'backtest-section']) byId(id).hidden = true;

@@ -28,16 +28,24 @@ export interface BeforeImage {
 /** Thrown when another execution holds the document lock for too long. */
 export class BusyError extends Error {}
 
+/** How deep this execution is inside withDocumentLock: an inner call must not release the outer's lock. */
+let lockDepth = 0;
+
 /**
  * Runs `work` under the document lock (the script lock outside a document). Waits up to
- * `waitMs`; flushes before releasing so the next holder sees every write.
+ * `waitMs`; flushes before releasing so the next holder sees every write. Nested calls (the
+ * scheduled check holds the lock while it journals) run inside the outer hold: Google does not
+ * document whether a second Lock object of the same execution may release the first's.
  */
-export function withDocumentLock<T>(work: () => T, waitMs = 10_000): T {
+export function withDocumentLock<T>(work: () => T, waitMs = 10_000, busyMessage = 'Another change to this spreadsheet is in progress (someone is recording or writing a plan). Try again in a moment.'): T {
+  if (lockDepth > 0) return work();
   const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
-  if (!lock.tryLock(waitMs)) throw new BusyError('Another change to this spreadsheet is in progress (someone is recording or writing a plan). Try again in a moment.');
+  if (!lock.tryLock(waitMs)) throw new BusyError(busyMessage);
+  lockDepth++;
   try {
     return work();
   } finally {
+    lockDepth--;
     SpreadsheetApp.flush();
     lock.releaseLock();
   }

@@ -6,6 +6,7 @@
  */
 import { driftFormula, rebalanceFormula, taxLotsFormula } from './custom-functions';
 import { addMenu, openHelp, openSidebar } from './menu';
+import { diagnosticsFromMenu } from './diagnostics';
 import { setUpTabsFromMenu } from './setup-tabs';
 import { openAtRecordStep } from './sidebar-api';
 import { undoLastRecordingMenu } from './undo-recording';
@@ -105,6 +106,15 @@ export function setUpTabs(): void {
 /** A short help dialog (menu item). */
 export function showHelp(): void {
   openHelp();
+}
+
+/**
+ * Help ▸ Diagnostics: times reading the household, DRIFT, TAXLOTS and a plan inside Apps Script
+ * (on this workbook and a generated 5,000-lot one) and lists the runtime's facts, in a dialog
+ * and the Journal (menu item).
+ */
+export function showDiagnostics(): void {
+  diagnosticsFromMenu();
 }
 
 

@@ -12,6 +12,12 @@ export const MENU_ITEMS = {
   help: { caption: 'Help', fn: 'showHelp' },
 } as const;
 
+/** Help ▸ How it works, Help ▸ Diagnostics (timings and runtime facts, measured inside Google). */
+export const HELP_ITEMS = [
+  { caption: 'How it works', fn: 'showHelp' },
+  { caption: 'Diagnostics', fn: 'showDiagnostics' },
+] as const;
+
 export const SCHEDULE_ITEMS = [
   { caption: 'Install monthly check', fn: 'installSchedule' },
   { caption: 'Pause checks', fn: 'pauseSchedule' },
@@ -26,6 +32,8 @@ export function addMenu(): void {
   const ui = SpreadsheetApp.getUi();
   const schedule = ui.createMenu('Schedule');
   for (const item of SCHEDULE_ITEMS) schedule.addItem(item.caption, item.fn);
+  const help = ui.createMenu('Help');
+  for (const item of HELP_ITEMS) help.addItem(item.caption, item.fn);
   const m = MENU_ITEMS;
   ui.createAddonMenu()
     .addItem(m.openPlanner.caption, m.openPlanner.fn)
@@ -36,7 +44,7 @@ export function addMenu(): void {
     .addSeparator()
     .addSubMenu(schedule)
     .addSeparator()
-    .addItem(m.help.caption, m.help.fn)
+    .addSubMenu(help)
     .addToUi();
 }
 

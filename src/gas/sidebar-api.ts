@@ -15,16 +15,18 @@ import { withDocumentLock, writeTabsAtomically, type TabWrite } from './atomic-w
 import { readSheetHousehold, type IssueJson } from './household-from-sheet';
 import { PLAN_TAB, planTabRows } from './plan-tab';
 import { checkPlanJson } from './plan-json-check';
-import { loadLastPlan, saveLastPlan, setSidebarStart, takeSidebarStart } from './plan-store';
+import { forgetLegacyPlan, loadLastPlan, planStoreWrite, setSidebarStart, takeSidebarStart } from './plan-store';
 import { recordExecutedPlan, tabName, type RecordOutcome } from './record-executed';
 import { MODES, planOptionsFromSidebar, type SidebarOptionsInput } from './sidebar-options';
 import { todayIn, type Spreadsheet } from './active-workbook';
 import { loadState } from './schedule/schedule-store';
+import { scheduleForSidebar, type ScheduleJson } from './schedule/sidebar-schedule';
 
 export type { SidebarOptionsInput } from './sidebar-options';
 export type { IssueJson } from './household-from-sheet';
 export type { ExecutedPlanJson, PlanJson, TradeJson } from '../present/plan-json';
 export type { RecordOutcome } from './record-executed';
+export type { ScheduleJson, ReauthJson } from './schedule/sidebar-schedule';
 
 export interface ClassBarJson {
   assetClass: string;
@@ -74,8 +76,9 @@ export type PlannerState =
       lastPlanRecorded: string | null;
       /** While the scheduled checks are paused: since when, why, and the drift then and now. */
       paused: PauseJson | null;
+      schedule: ScheduleJson;
     }
-  | { ok: false; errors: IssueJson[]; warnings: IssueJson[]; startStep: 'drift' | 'record' };
+  | { ok: false; errors: IssueJson[]; warnings: IssueJson[]; startStep: 'drift' | 'record'; schedule: ScheduleJson };
 
 export interface PauseJson {
   since: string;
@@ -108,8 +111,8 @@ function pauseInfo(today: string, driftNow: string): PauseJson | null {
   };
 }
 
-function lastPlan(): PlanJson | null {
-  const text = loadLastPlan();
+function lastPlan(ss: Spreadsheet): PlanJson | null {
+  const text = loadLastPlan(ss);
   if (text === null) return null;
   try {
     const checked = checkPlanJson(JSON.parse(text));
@@ -120,8 +123,8 @@ function lastPlan(): PlanJson | null {
 }
 
 /** The last plan written, unless it is recorded already: a recorded plan is not offered again. */
-function lastPlanToRecord(recorded: readonly string[]): { lastPlan: PlanJson | null; lastPlanRecorded: string | null } {
-  const last = lastPlan();
+function lastPlanToRecord(ss: Spreadsheet, recorded: readonly string[]): { lastPlan: PlanJson | null; lastPlanRecorded: string | null } {
+  const last = lastPlan(ss);
   if (last && recorded.includes(last.id)) return { lastPlan: null, lastPlanRecorded: last.id };
   return { lastPlan: last, lastPlanRecorded: null };
 }
@@ -131,7 +134,8 @@ export function getPlannerState(): PlannerState {
   const ss = active();
   const startStep = takeSidebarStart();
   const read = readSheetHousehold(ss, new Date());
-  if (!read.ok) return { ok: false, errors: read.errors, warnings: read.warnings, startStep };
+  const schedule = scheduleForSidebar(ss);
+  if (!read.ok) return { ok: false, errors: read.errors, warnings: read.warnings, startStep, schedule };
   const { household } = read;
   const drift = driftJson(computeDrift(household));
   const byAccount = new Map(drift.accounts.map((a) => [a.account, a]));
@@ -167,8 +171,9 @@ export function getPlannerState(): PlannerState {
     },
     warnings: read.warnings,
     startStep,
-    ...lastPlanToRecord(recordedPlanIds(journalGrid(read.source))),
+    ...lastPlanToRecord(ss, recordedPlanIds(journalGrid(read.source))),
     paused: pauseInfo(todayIn(ss, new Date()), drift.householdDrift),
+    schedule,
   };
 }
 
@@ -182,8 +187,9 @@ export function makePlan(options: SidebarOptionsInput): MakePlanResult {
 }
 
 /**
- * Writes the plan to the Plan tab (replacing it) and a 'plan written' row to the Journal, both or
- * neither, under the document lock. Also keeps the plan so Record executed plan can offer it.
+ * Writes the plan to the Plan tab (replacing it), a 'plan written' row to the Journal and the plan
+ * itself (hidden, for Record executed plan) all or nothing, under the document lock: so "Nothing
+ * was written" is true whenever it is said.
  */
 export function writePlanToSheet(plan: PlanJson): WriteResult {
   const checked = checkPlanJson(plan);
@@ -205,9 +211,11 @@ export function writePlanToSheet(plan: PlanJson): WriteResult {
           rows: [...(hasJournal ? [] : [[...JOURNAL_HEADERS]]), journalRow(now.toISOString(), p.id, 'plan written', p.asOf, details)],
           append: hasJournal,
         },
+        // The plan Record executed plan offers, in the same all-or-nothing write (plan-store.ts).
+        planStoreWrite(JSON.stringify(p)),
       ];
       writeTabsAtomically(ss, writes);
-      saveLastPlan(JSON.stringify(p));
+      forgetLegacyPlan();
       return { ok: true as const, planId: p.id, trades: p.trades.length };
     });
   } catch (error) {

@@ -1,4 +1,5 @@
-import { FakeContext, type AuthMode } from './auth-mode';
+import manifest from '../../appsscript.json';
+import { DEFAULT_AUTH_MODE, FakeContext, type AuthMode, type RunContext } from './auth-mode';
 import { FakeCache, FakeCacheService } from './cache-service';
 import type { CallLog } from './call-log';
 import { FakeHtmlService } from './html-service';
@@ -30,7 +31,17 @@ export interface FakeGoogleOptions {
   mailDailyQuota?: number;
   /** The manifest's urlFetchWhitelist; omit to allow every URL. */
   urlFetchWhitelist?: readonly string[];
+  /** Default: what the first execution's context implies (FULL for a menu item). */
   authMode?: AuthMode;
+  /** Where the first execution comes from. Default 'menu'. */
+  runContext?: RunContext;
+  /**
+   * The manifest's oauthScopes: every call checks its scope against them, with Google's error.
+   * Default: the scopes appsscript.json ships. `null` checks none.
+   */
+  oauthScopes?: readonly string[] | null;
+  /** The scopes the user has granted (default: all the manifest lists); fewer models an update that added a scope. */
+  grantedScopes?: readonly string[];
   /** False for a standalone script: no document lock, no document properties. */
   inDocument?: boolean;
   /** The clock the cache's time to live runs on. */
@@ -84,15 +95,29 @@ export interface FakeGoogle {
   /** The first execution (the one `globals` belongs to). */
   readonly execution: FakeExecution;
   readonly globals: FakeGlobals;
-  /** Another execution over the same world, e.g. a second user or a concurrent trigger run. */
-  startExecution(options?: { userEmail?: string }): FakeExecution;
+  /**
+   * Another execution over the same world, e.g. a second user or a concurrent trigger run, in
+   * its own run context (default: the world's current one); `end()` puts the previous context back.
+   */
+  startExecution(options?: ExecutionOptions): FakeExecution;
   setAuthMode(mode: AuthMode): void;
+  /** The context (and its default auth mode) later calls run in. */
+  setRunContext(run: RunContext, authMode?: AuthMode): void;
+}
+
+export interface ExecutionOptions {
+  userEmail?: string;
+  context?: RunContext;
+  authMode?: AuthMode;
 }
 
 export function createFakeGoogle(options: FakeGoogleOptions = {}): FakeGoogle {
   const given = options.spreadsheet;
   const context = given instanceof InMemorySpreadsheet ? given.context : new FakeContext();
-  context.authMode = options.authMode ?? context.authMode;
+  context.run = options.runContext ?? (options.authMode === 'CUSTOM_FUNCTION' ? 'customFunction' : 'menu');
+  context.authMode = options.authMode ?? DEFAULT_AUTH_MODE[context.run];
+  context.manifestScopes = options.oauthScopes === undefined ? manifest.oauthScopes : options.oauthScopes;
+  context.grantedScopes = options.grantedScopes ?? null;
   const spreadsheet = given instanceof InMemorySpreadsheet ? given : new InMemorySpreadsheet(given, context);
   const inDocument = options.inDocument ?? true;
   const scriptTimeZone = options.scriptTimeZone ?? 'America/New_York';
@@ -102,7 +127,7 @@ export function createFakeGoogle(options: FakeGoogleOptions = {}): FakeGoogle {
   const spreadsheetApp = new FakeSpreadsheetApp(spreadsheet, ui);
   const mail = new FakeMailApp(context, options.mailDailyQuota ?? 100);
   const urlFetch = new FakeUrlFetchApp(context, options.urlFetchWhitelist);
-  const triggers = new TriggerStore();
+  const triggers = new TriggerStore(spreadsheet.idRaw());
   const properties = new ScopedStores(() => new FakeProperties(context));
   const locks = new LockTable();
   const logger = new FakeLogger();
@@ -112,8 +137,13 @@ export function createFakeGoogle(options: FakeGoogleOptions = {}): FakeGoogle {
   const caches = new ScopedStores(() => new FakeCache(context, now));
   let nextExecution = 1;
 
-  const startExecution = (opts: { userEmail?: string } = {}): FakeExecution => {
+  const startExecution = (opts: ExecutionOptions = {}): FakeExecution => {
     const id = nextExecution++;
+    const before = { run: context.run, authMode: context.authMode };
+    if (opts.context) {
+      context.run = opts.context;
+      context.authMode = opts.authMode ?? DEFAULT_AUTH_MODE[opts.context];
+    } else if (opts.authMode) context.authMode = opts.authMode;
     const userEmail = opts.userEmail ?? options.userEmail ?? 'owner@example.com';
     const globals: FakeGlobals = {
       SpreadsheetApp: spreadsheetApp,
@@ -129,7 +159,11 @@ export function createFakeGoogle(options: FakeGoogleOptions = {}): FakeGoogle {
       Logger: logger,
       console: fakeConsole,
     };
-    return { id, userEmail, globals, end: () => locks.releaseAll(id) };
+    const end = () => {
+      locks.releaseAll(id);
+      if (opts.context || opts.authMode) Object.assign(context, before);
+    };
+    return { id, userEmail, globals, end };
   };
 
   const execution = startExecution();
@@ -153,6 +187,10 @@ export function createFakeGoogle(options: FakeGoogleOptions = {}): FakeGoogle {
     startExecution,
     setAuthMode: (mode) => {
       context.authMode = mode;
+    },
+    setRunContext: (run, authMode) => {
+      context.run = run;
+      context.authMode = authMode ?? DEFAULT_AUTH_MODE[run];
     },
   };
 }

@@ -18,6 +18,8 @@ export class FakeTrigger {
     readonly userEmail: string,
     /** Fake-only: what the builder asked for, for tests to assert. */
     readonly schedule: Readonly<ClockSchedule>,
+    /** Fake-only: the document the trigger was created in (an add-on's triggers are per document). */
+    readonly documentId: string,
   ) {}
 
   getUniqueId(): string {
@@ -41,13 +43,63 @@ export class FakeTrigger {
   }
 }
 
-/** Installed triggers of one document, shared by every execution. */
+/**
+ * Installed triggers of this project for every user and every document (an add-on is one
+ * project used in many documents), shared by every execution. `triggers` lists this world's
+ * document's triggers only; `all` includes the other documents'.
+ */
 export class TriggerStore {
-  readonly triggers: FakeTrigger[] = [];
+  readonly all: FakeTrigger[] = [];
   private nextId = 1;
+
+  constructor(readonly documentId: string) {}
+
+  /** The triggers created in this world's spreadsheet (every user's). */
+  get triggers(): FakeTrigger[] {
+    return this.all.filter((t) => t.documentId === this.documentId);
+  }
 
   newId(): string {
     return String(this.nextId++);
+  }
+
+  /** Fake-only: a trigger this project holds in another document, e.g. the same user's other spreadsheet. */
+  installElsewhere(handler: string, userEmail: string, documentId: string, schedule: ClockSchedule = { everyDays: 1, atHour: 7 }): FakeTrigger {
+    const trigger = new FakeTrigger(this.newId(), handler, userEmail, schedule, documentId);
+    this.all.push(trigger);
+    return trigger;
+  }
+
+  remove(id: string): void {
+    const index = this.all.findIndex((t) => t.getUniqueId() === id);
+    if (index >= 0) this.all.splice(index, 1);
+  }
+}
+
+export type AuthorizationStatus = 'REQUIRED' | 'NOT_REQUIRED';
+
+/** ScriptApp.getAuthorizationInfo's answer: REQUIRED while the user has not granted every manifest scope. */
+export class FakeAuthorizationInfo {
+  constructor(
+    private readonly context: FakeContext,
+    private readonly missing: readonly string[],
+    private readonly scriptId: string,
+  ) {}
+
+  getAuthorizationStatus(): AuthorizationStatus {
+    this.context.call('AuthorizationInfo.getAuthorizationStatus');
+    return this.missing.length > 0 ? 'REQUIRED' : 'NOT_REQUIRED';
+  }
+
+  /** null when no authorization is needed, as the reference says. */
+  getAuthorizationUrl(): string | null {
+    this.context.call('AuthorizationInfo.getAuthorizationUrl');
+    return this.missing.length > 0 ? `https://script.google.com/macros/d/${this.scriptId}/authorize` : null;
+  }
+
+  getAuthorizedScopes(): string[] {
+    this.context.call('AuthorizationInfo.getAuthorizedScopes');
+    return [...this.context.granted()];
   }
 }
 
@@ -103,7 +155,13 @@ class FakeClockTriggerBuilder {
     return this;
   }
 
+  /** An IANA zone such as "America/New_York"; atHour is then that zone's hour, not the script's. */
   inTimezone(timeZone: string): FakeClockTriggerBuilder {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone });
+    } catch {
+      throw new Error(`Invalid argument: timezone (${timeZone})`);
+    }
     this.schedule.timeZone = timeZone;
     return this;
   }
@@ -126,10 +184,14 @@ class FakeTriggerBuilder {
 
 /**
  * ScriptApp for an editor add-on: at most one time-driven trigger per user per document, and
- * none more often than hourly (Google's add-on trigger restrictions).
+ * none more often than hourly (Google's add-on trigger restrictions). getProjectTriggers lists
+ * the user's triggers of this project in *every* document; getUserTriggers(ss) lists the
+ * user's triggers in that spreadsheet but, assuming the worst, not clock triggers (the
+ * reference does not promise them: a clock trigger has no source document).
  */
 export class FakeScriptApp {
   readonly AuthMode: Readonly<Record<AuthMode, AuthMode>> = { NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' };
+  readonly AuthorizationStatus: Readonly<Record<AuthorizationStatus, AuthorizationStatus>> = { REQUIRED: 'REQUIRED', NOT_REQUIRED: 'NOT_REQUIRED' };
   readonly EventType = { CLOCK: 'CLOCK', ON_OPEN: 'ON_OPEN', ON_EDIT: 'ON_EDIT', ON_FORM_SUBMIT: 'ON_FORM_SUBMIT', ON_CHANGE: 'ON_CHANGE' } as const;
   readonly WeekDay = {
     MONDAY: 'MONDAY',
@@ -153,22 +215,31 @@ export class FakeScriptApp {
     return new FakeTriggerBuilder(this, functionName);
   }
 
-  /** The current user's triggers in this document. */
+  /** The current user's triggers of this project, in every document. */
   getProjectTriggers(): FakeTrigger[] {
     this.context.call('ScriptApp.getProjectTriggers', 'triggers');
-    return this.store.triggers.filter((t) => t.userEmail === this.userEmail);
+    return this.store.all.filter((t) => t.userEmail === this.userEmail);
   }
 
-  getUserTriggers(container: unknown): FakeTrigger[] {
-    void container;
+  /** The current user's triggers whose source is this spreadsheet: clock triggers are not among them. */
+  getUserTriggers(container: { getId(): string }): FakeTrigger[] {
     this.context.call('ScriptApp.getUserTriggers', 'triggers');
-    return this.store.triggers.filter((t) => t.userEmail === this.userEmail);
+    const id = container.getId();
+    return this.store.all.filter((t) => t.userEmail === this.userEmail && t.documentId === id && t.getEventType() !== 'CLOCK');
   }
 
   deleteTrigger(trigger: FakeTrigger): void {
     this.context.call('ScriptApp.deleteTrigger', 'triggers');
-    const index = this.store.triggers.findIndex((t) => t.getUniqueId() === trigger.getUniqueId());
-    if (index >= 0) this.store.triggers.splice(index, 1);
+    this.store.remove(trigger.getUniqueId());
+  }
+
+  /** Status and URL for the scopes the manifest lists that the user has not granted. */
+  getAuthorizationInfo(authMode: AuthMode): FakeAuthorizationInfo {
+    this.context.call('ScriptApp.getAuthorizationInfo');
+    if (!(authMode in this.AuthMode)) throw new Error(`Invalid argument: authMode (${String(authMode)})`);
+    const granted = this.context.granted();
+    const missing = authMode === 'FULL' ? (this.context.manifestScopes ?? []).filter((s) => !granted.includes(s)) : [];
+    return new FakeAuthorizationInfo(this.context, missing, this.scriptId);
   }
 
   getScriptId(): string {
@@ -182,11 +253,11 @@ export class FakeScriptApp {
     if (schedule.everyMinutes !== undefined) {
       throw new Error('Add-ons can not create time-based triggers that run more often than once per hour.');
     }
-    if (this.store.triggers.some((t) => t.userEmail === this.userEmail)) {
+    if (this.store.triggers.some((t) => t.userEmail === this.userEmail && t.getEventType() === 'CLOCK')) {
       throw new Error('This add-on has created too many time-based triggers in this document for this Google user account.');
     }
-    const trigger = new FakeTrigger(this.store.newId(), handler, this.userEmail, schedule);
-    this.store.triggers.push(trigger);
+    const trigger = new FakeTrigger(this.store.newId(), handler, this.userEmail, schedule, this.store.documentId);
+    this.store.all.push(trigger);
     return trigger;
   }
 }

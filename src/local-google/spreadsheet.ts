@@ -105,6 +105,11 @@ export class InMemorySpreadsheet {
   }
 
   /** @internal */
+  idRaw(): string {
+    return this.id;
+  }
+
+  /** @internal */
   timeZoneRaw(): string {
     return this.timeZone;
   }

@@ -1,4 +1,5 @@
 import { createFakeGoogle, type FakeGoogle } from '../local-google/fake-google';
+import type { RunContext } from '../local-google/auth-mode';
 import { checkTransportable } from '../local-google/script-run';
 import type { CellValue } from '../local-google/cell-values';
 import { wallClock } from '../local-google/time-zone';
@@ -29,8 +30,10 @@ export type RpcAnswer = { ok: true; result: unknown } | { ok: false; error: stri
 
 export interface WorkbenchWorld {
   readonly google: FakeGoogle;
-  /** One google.script.run request: a fresh execution; arguments and result checked as Google checks them. */
+  /** One google.script.run request: a fresh execution in the sidebar context; arguments and result checked as Google checks them. */
   call(name: string, args: unknown): RpcAnswer;
+  /** A menu item (or trigger, with `context`) run as its own execution; its dialogs land in google.ui. */
+  run(name: string, args?: unknown[], context?: RunContext): RpcAnswer;
   /** Every tab as display text (dates YYYY-MM-DD in the sheet's zone), for the page beside the sidebar. */
   tabs(): TabView[];
   /** Every tab's values with dates as UTC calendar days, for writeXlsx. */
@@ -69,22 +72,25 @@ export function createWorld(source: TabSource, options: WorldOptions): Workbench
   };
   const names = () => Object.keys(google.spreadsheet.snapshot());
 
+  const execute = (name: string, rawArgs: unknown, context: RunContext): RpcAnswer => {
+    const execution = google.startExecution({ context });
+    try {
+      if (!Array.isArray(rawArgs)) throw new Error('rpc: args must be an array');
+      const args = checkTransportable(rawArgs, 'args') as unknown[];
+      if (!code.has(name)) throw new Error(`Script function not found: ${name}`);
+      const result = code.run(name, args, execution.globals);
+      return { ok: true, result: context === 'sidebar' ? checkTransportable(result, 'result') : (result ?? null) };
+    } catch (error) {
+      return { ok: false, error: String((error as { message?: unknown })?.message ?? error) };
+    } finally {
+      execution.end();
+    }
+  };
+
   return {
     google,
-    call(name, rawArgs) {
-      const execution = google.startExecution();
-      try {
-        if (!Array.isArray(rawArgs)) throw new Error('rpc: args must be an array');
-        const args = checkTransportable(rawArgs, 'args') as unknown[];
-        if (!code.has(name)) throw new Error(`Script function not found: ${name}`);
-        const result = code.run(name, args, execution.globals);
-        return { ok: true, result: checkTransportable(result, 'result') };
-      } catch (error) {
-        return { ok: false, error: String((error as { message?: unknown })?.message ?? error) };
-      } finally {
-        execution.end();
-      }
-    },
+    call: (name, rawArgs) => execute(name, rawArgs, 'sidebar'),
+    run: (name, args = [], context = 'menu') => execute(name, args, context),
     tabs: () => names().map((name) => ({ name, rows: google.spreadsheet.sheet(name).contents().map((row) => row.map(show)) })),
     xlsxTabs: () => Object.fromEntries(names().map((name) => [name, google.spreadsheet.sheet(name).contents().map((row) => row.map(toUtcDay))])),
   };

@@ -5,7 +5,7 @@ import type { Account, Household, Lot, Security, TargetClass } from '../../src/e
 import type { Plan, Trade } from '../../src/engine/plan-types';
 import { solveOptimalPlan } from '../../bench/optimal-plan';
 import { comparePlanToOptimum, rangesFromPlan } from '../../bench/compare-plan';
-import { defaultSettings, generateHousehold } from '../support/generate-household';
+import { defaultSettings, generateHousehold } from '../../src/generate/generate-household';
 import type { OptimalPlan } from '../../bench/optimal-plan';
 
 // As of 2026-11-20; rates: short 37% + 5% state = 42%, long 20% + 5% = 25%; band 10% relative.

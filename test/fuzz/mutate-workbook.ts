@@ -1,6 +1,6 @@
 import type { DateCells } from '../../src/workbook/cells';
 import { readXlsx } from '../../src/workbook/node/xlsx-file';
-import { mulberry32, type Rng } from '../support/prng';
+import { mulberry32, type Rng } from '../../src/generate/prng';
 import { EXAMPLE_XLSX, exampleGrid } from '../support/example-grids';
 
 /**

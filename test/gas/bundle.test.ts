@@ -68,7 +68,7 @@ describe('dist/Code.js in a bare V8 context, as Apps Script runs it', () => {
             ],
           },
           { kind: 'separator' },
-          item('Help', 'showHelp'),
+          { kind: 'submenu', caption: 'Help', entries: [item('How it works', 'showHelp'), item('Diagnostics', 'showDiagnostics')] },
         ],
       },
     ]);

@@ -181,7 +181,7 @@ describe('SpreadsheetApp by authorization mode', () => {
     const sheet = app.getActive().getSheetByName('Accounts')!;
     expect(sheet.getRange('A1').getValue()).toBe('x');
     expect(() => sheet.getRange('A1').setValue('y')).toThrow('You do not have permission to call Range.setValue');
-    expect(() => app.getUi()).toThrow('You do not have permission to call SpreadsheetApp.getUi');
+    expect(() => app.getUi()).toThrow('Cannot call SpreadsheetApp.getUi() from this context.');
     expect(() => app.openById('other')).toThrow('You do not have permission to call SpreadsheetApp.openById');
     expect(sheet.getRange('A1').getValue()).toBe('x');
   });

@@ -10,7 +10,7 @@ import { valueHoldings } from '../../src/engine/valuation';
 import { targetsOn } from '../../src/engine/targets';
 import type { Household } from '../../src/engine/types';
 import type { Plan, RebalanceMode } from '../../src/engine/plan-types';
-import { generateHousehold } from '../support/generate-household';
+import { generateHousehold } from '../../src/generate/generate-household';
 
 const key = (account: string, ticker: string) => `${account}|${ticker}`;
 

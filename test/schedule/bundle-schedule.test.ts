@@ -17,9 +17,10 @@ describe('the schedule through dist/Code.js in a bare V8 context', () => {
     const ctx = loadBundle(google.globals);
     ctx.installSchedule();
     ctx.installSchedule();
-    expect(google.triggers.triggers.map((t) => [t.getHandlerFunction(), t.schedule])).toEqual([['runScheduledCheck', { everyDays: 1, atHour: 7 }]]);
+    expect(google.triggers.triggers.map((t) => [t.getHandlerFunction(), t.schedule])).toEqual([['runScheduledCheck', { everyDays: 1, atHour: 7, timeZone: 'America/New_York' }]]);
     expect(google.ui.dialogs.map((d) => d.title)).toEqual(['Schedule installed', 'Schedule installed']);
 
+    google.setRunContext('timeDriven');
     ctx.runScheduledCheck(fired(20));
     expect(google.mail.sent).toHaveLength(1);
     expect(google.mail.sent[0].subject).toBe('Rebalance due: 7 classes outside their bands, est. tax saving $91');
@@ -30,8 +31,9 @@ describe('the schedule through dist/Code.js in a bare V8 context', () => {
     expect(google.mail.sent).toHaveLength(1);
     expect(google.urlFetch.requests).toHaveLength(1);
 
+    google.setRunContext('menu');
     ctx.showScheduleStatus();
-    expect(google.ui.dialogs.at(-1)!.message).toContain('Installed: one daily check around 7:00.');
+    expect(google.ui.dialogs.at(-1)!.message).toContain('Installed: one daily check around 7:00 (America/New_York).');
     expect(google.ui.dialogs.at(-1)!.message).toContain('next review 2026-12-01');
     ctx.removeSchedule();
     expect(google.triggers.triggers).toHaveLength(0);
@@ -54,7 +56,7 @@ describe('appsscript.json', () => {
     const { readFileSync } = await import('node:fs');
     const manifest = JSON.parse(readFileSync(new URL('../../appsscript.json', import.meta.url), 'utf8'));
     expect([...manifest.oauthScopes].sort()).toEqual(
-      ['spreadsheets.currentonly', 'script.container.ui', 'script.send_mail', 'script.scriptapp', 'script.external_request'].map((s) => `https://www.googleapis.com/auth/${s}`).sort(),
+      ['spreadsheets.currentonly', 'script.container.ui', 'script.send_mail', 'script.scriptapp', 'script.external_request', 'userinfo.email'].map((s) => `https://www.googleapis.com/auth/${s}`).sort(),
     );
     expect(manifest.urlFetchWhitelist).toEqual(['https://hooks.slack.com/']);
     expect(manifest.runtimeVersion).toBe('V8');

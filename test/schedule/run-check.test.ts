@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeGoogle, type FakeGoogle, type FakeGoogleOptions } from '../../src/local-google/fake-google';
-import { FakeTrigger } from '../../src/local-google/script-app';
 import { runCheckAt } from '../../src/gas/schedule/run-check';
 import { installScheduleAt, pauseScheduleAt, removeScheduleAt, resumeScheduleAt, scheduleStatusAt, sendTestEmailAt } from '../../src/gas/schedule/menu-actions';
 import { notifyPlanRecorded } from '../../src/gas/schedule/plan-recorded';
@@ -207,18 +206,21 @@ describe('the scheduled check over the in-memory spreadsheet', () => {
     expect(loadState().pausedAt).toBeNull();
   });
 
-  it('install twice leaves one daily trigger; remove deletes only ours', () => {
+  it('install twice leaves one daily trigger at 7:00 in the sheet\'s zone; remove deletes only ours', () => {
     const google = world();
     installScheduleAt(NOV_20);
     installScheduleAt(NOV_20);
     expect(google.triggers.triggers).toHaveLength(1);
     expect(google.triggers.triggers[0].getHandlerFunction()).toBe('runScheduledCheck');
-    expect(google.triggers.triggers[0].schedule).toEqual({ everyDays: 1, atHour: 7 });
-    expect(scheduleStatusAt(NOV_20)).toContain('Installed: one daily check around 7:00.\n\nReview: monthly; next review 2026-11-01.');
-    // Someone else's trigger, and a trigger of another handler: neither is ours to delete.
-    google.triggers.triggers.push(new FakeTrigger('90', 'runScheduledCheck', 'partner@example.com', { everyDays: 1 }), new FakeTrigger('91', 'somethingElse', 'owner@example.com', { everyHours: 1 }));
+    expect(google.triggers.triggers[0].schedule).toEqual({ everyDays: 1, atHour: 7, timeZone: 'America/New_York' });
+    expect(scheduleStatusAt(NOV_20)).toContain('Installed: one daily check around 7:00 (America/New_York).\n\nReview: monthly; next review 2026-11-01.');
+    // Someone else's trigger here, ours in another spreadsheet, and a trigger of another handler: none is ours to delete.
+    google.triggers.installElsewhere('runScheduledCheck', 'partner@example.com', 'fake-spreadsheet-id');
+    google.triggers.installElsewhere('runScheduledCheck', 'owner@example.com', 'other-spreadsheet');
+    google.triggers.installElsewhere('somethingElse', 'owner@example.com', 'fake-spreadsheet-id', { everyHours: 1 });
+    const others = google.triggers.all.slice(1).map((t) => t.getUniqueId());
     removeScheduleAt();
-    expect(google.triggers.triggers.map((t) => t.getUniqueId())).toEqual(['90', '91']);
+    expect(google.triggers.all.map((t) => t.getUniqueId())).toEqual(others);
   });
 
   it('sendTestEmail sends the current check now, marked as a test, and leaves the schedule alone', () => {

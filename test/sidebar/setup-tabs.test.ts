@@ -41,7 +41,7 @@ describe('menu and Set up tabs, through dist/Code.js', () => {
     const ctx = loadBundle(google.globals);
     ctx.onOpen({ authMode: 'NONE' });
     expect(google.ui.menus[0].entries.filter((e) => e.kind === 'item').map((e) => (e.kind === 'item' ? e.functionName : ''))).toEqual([
-      'showSidebar', 'setUpTabs', 'showRecordDialog', 'undoLastRecording', 'showHelp',
+      'showSidebar', 'setUpTabs', 'showRecordDialog', 'undoLastRecording',
     ]);
   });
 

@@ -4,8 +4,8 @@ import { ONE, ZERO, sumBy } from '../../src/engine/money';
 import { daysBetween } from '../../src/engine/dates';
 import { computeDrift } from '../../src/engine/drift';
 import type { Household } from '../../src/engine/types';
-import { GENERATED_AS_OF, generateHousehold } from './generate-household';
-import { mulberry32 } from './prng';
+import { GENERATED_AS_OF, generateHousehold } from '../../src/generate/generate-household';
+import { mulberry32 } from '../../src/generate/prng';
 
 function checkInvariants(h: Household): void {
   // Targets: exactly 1, every one positive.

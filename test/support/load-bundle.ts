@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { NOT_IN_APPS_SCRIPT } from '../../src/workbench/load-code';
+import { removeGlobals } from '../../src/workbench/load-code';
 
 export const BUNDLE_PATH = fileURLToPath(new URL('../../dist/Code.js', import.meta.url));
 
@@ -42,7 +42,7 @@ export function loadBundle(globals: object = {}, bundlePath: string = BUNDLE_PAT
         : service;
   }
   const context = vm.createContext({});
-  for (const name of NOT_IN_APPS_SCRIPT) delete (context as Record<string, unknown>)[name];
+  removeGlobals(context);
   Object.assign(context, guarded);
   try {
     vm.runInContext(code, context, { filename: 'Code.js' });

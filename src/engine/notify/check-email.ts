@@ -13,6 +13,8 @@ export interface EmailOptions {
   test?: boolean;
   /** What the add-on did or could not do this run (plan written, auto-plan refused, Slack refused). */
   notes?: readonly string[];
+  /** When the daily check runs, e.g. "around 7:00 (America/New_York)". */
+  checkTime?: string;
 }
 
 export interface RenderedEmail {
@@ -123,7 +125,7 @@ function checkHtml(decision: CheckDecision, subject: string, options: EmailOptio
   const parts: string[] = [];
   if (options.test) parts.push(paragraph('This is a test email sent from the menu; the schedule itself is unchanged.', `background:${COLORS.testBg};padding:8px;border:1px solid ${COLORS.testBorder};`));
   parts.push(`<h1 style="font-family:Arial,Helvetica,sans-serif;font-size:20px;line-height:26px;color:${COLORS.ink};margin:0 0 4px 0;">${escapeHtml(subject.replace(/^\[Test\] /, ''))}</h1>`);
-  parts.push(paragraph(`Checked as of ${c.asOf}. Schedule: ${c.schedule}; next review ${c.nextReview}.`, `font-size:12px;color:${COLORS.muted};`));
+  parts.push(paragraph(`Checked as of ${c.asOf}. Schedule: ${c.schedule}${options.checkTime ? `, checked daily ${options.checkTime}` : ''}; next review ${c.nextReview}.`, `font-size:12px;color:${COLORS.muted};`));
   parts.push(bulletList(decision.reasons));
   for (const note of options.notes ?? []) parts.push(paragraph(note, `background:${COLORS.noteBg};padding:8px;border:1px solid ${COLORS.noteBorder};`));
   if (url) parts.push(button('Open the spreadsheet', url));
@@ -143,7 +145,7 @@ function checkText(decision: CheckDecision, subject: string, options: EmailOptio
   const url = safeHttpsUrl(options.spreadsheetUrl);
   const lines: string[] = [];
   if (options.test) lines.push('TEST EMAIL sent from the menu; the schedule itself is unchanged.', '');
-  lines.push(subject, `Checked as of ${c.asOf}. Schedule: ${c.schedule}; next review ${c.nextReview}.`, '');
+  lines.push(subject, `Checked as of ${c.asOf}. Schedule: ${c.schedule}${options.checkTime ? `, checked daily ${options.checkTime}` : ''}; next review ${c.nextReview}.`, '');
   for (const r of decision.reasons) lines.push(`- ${r}`);
   for (const note of options.notes ?? []) lines.push('', note);
   if (url) lines.push('', `Open the spreadsheet: ${url}`);

@@ -13,6 +13,7 @@ function message(error: unknown): string {
  * next run, not an exception. MailApp returns no message id: `id` is the notice's own key.
  */
 export function sendEmail(to: string, email: RenderedEmail, noticeId: string): Delivery {
+  if (to.trim() === '') return { ok: false, error: 'no recipient: Google gave no address for your account; set Email on the Settings tab' };
   try {
     const left = MailApp.getRemainingDailyQuota();
     if (left < 1) return { ok: false, error: `the daily email quota is used up (${left} left); retried on the next run` };

@@ -4,12 +4,14 @@ import { nextReviewDate } from '../../engine/schedule/periods';
 import { renderCheckEmail } from '../../engine/notify/check-email';
 import { renderErrorEmail } from '../../engine/notify/error-email';
 import { slackWebhookProblem } from '../../engine/schedule/slack-webhook';
-import { todayIn } from '../active-workbook';
+import { todayIn, type Spreadsheet } from '../active-workbook';
 import { sendEmail } from './deliver';
 import { appendJournal } from './journal-log';
 import { readForSchedule, recipientFor, runCheckAt, type RunOutcome } from './run-check';
 import { loadPending, loadState, saveState } from './schedule-store';
-import { CHECK_HOUR, installCheckTrigger, removeCheckTriggers, scheduleTriggers } from './trigger';
+import { CHECK_HOUR, adoptFiringTrigger, checkTimeText, installCheckTrigger, removeCheckTriggers, scheduleTriggers } from './trigger';
+import { authorizationRequired, clearReauth, reauthRecorded, saveReauth } from './reauth';
+import { BusyError, withDocumentLock } from '../atomic-write';
 
 /**
  * What the menu items do. Each returns the text it showed, so tests (and the sidebar helper)
@@ -30,14 +32,49 @@ export function fireTime(e: unknown): Date {
   return new Date(Date.UTC(y, mo - 1, d, h, mi, s));
 }
 
-/** The daily trigger handler: never throws (add-on triggers send no failure email), records instead. */
+/** The trigger's id, from the time-driven event (triggerUid), or null. */
+function firingTriggerId(e: unknown): string | null {
+  const uid = typeof e === 'object' && e !== null ? (e as Record<string, unknown>).triggerUid : undefined;
+  return typeof uid === 'string' || typeof uid === 'number' ? String(uid) : null;
+}
+
+/** How long a check waits for another editor's check (or a recording) to finish before skipping this run. */
+export const CHECK_LOCK_WAIT_MS = 30_000;
+
+/**
+ * The daily trigger handler: never throws (add-on triggers send no failure email), records
+ * instead. First it asks Google whether every scope is authorized: after an update that added
+ * one, the trigger runs without a prompt and would throw at the first new call, so it records
+ * that and stops. Then decide -> send -> save runs under the document lock, so two editors'
+ * triggers firing together send one period's notice once.
+ */
 export function scheduledCheck(e: unknown): RunOutcome {
   const now = fireTime(e);
   const ss = SpreadsheetApp.getActive();
+  let auth = { required: false, url: '' };
   try {
-    return runCheckAt(ss, now);
+    auth = authorizationRequired();
+  } catch (error) {
+    console.warn(`Rebalancer: could not ask Google about authorization: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (auth.required) return recordReauthorization(ss, now, auth.url);
+  try {
+    return withDocumentLock(
+      () => {
+        clearReauth();
+        adoptFiringTrigger(firingTriggerId(e));
+        return runCheckAt(ss, now);
+      },
+      CHECK_LOCK_WAIT_MS,
+      'another scheduled check (or a recording) held this spreadsheet for too long',
+    );
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
+    if (error instanceof BusyError) {
+      // Not our turn: the other holder decides and saves; writing state here could undo its record.
+      console.warn(`Rebalancer: scheduled check skipped: ${text}`);
+      return { kind: 'skipped', summary: `skipped: ${text}; the next daily run checks again`, emailsSent: 0, failures: [] };
+    }
     const outcome: RunOutcome = { kind: 'failed', summary: `the scheduled check failed: ${text}`, emailsSent: 0, failures: [text] };
     try {
       const state = loadState();
@@ -52,15 +89,46 @@ export function scheduledCheck(e: unknown): RunOutcome {
   }
 }
 
+/**
+ * Re-authorization needed: no other service is called (any of them may be the new scope), only
+ * the Journal (the spreadsheet scope was granted at install) and document properties (no scope).
+ */
+function recordReauthorization(ss: Spreadsheet, now: Date, url: string): RunOutcome {
+  const summary = 'the scheduled check did not run: after an update, Google needs the person who installed the schedule to authorize the add-on again (open it from the menu once, or use the link in the sidebar)';
+  const asOf = todayIn(ss, now);
+  try {
+    // Recorded once, from the first day it stopped: the banner and the Journal say since when.
+    if (!reauthRecorded()) {
+      saveReauth(now, asOf, url);
+      appendJournal(ss, now, [{ event: 'check', asOf, details: `Re-authorization required: ${summary}.` }]);
+    }
+  } catch (error) {
+    console.error(`Rebalancer: re-authorization required, and it could not be recorded: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { kind: 'reauthorize', summary, emailsSent: 0, failures: [] };
+}
+
 export function installScheduleAt(now: Date): string {
-  const { replaced } = installCheckTrigger();
+  const ss = SpreadsheetApp.getActive();
+  const timeZone = ss.getSpreadsheetTimeZone();
+  let replaced: number;
+  try {
+    ({ replaced } = installCheckTrigger(timeZone));
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    if (!/too many time-based triggers/i.test(why)) throw error;
+    // A trigger from a version that saved no id: Google allows one per user and document.
+    const text = `You already have a daily check in this spreadsheet, made by an earlier version of the add-on, so Google refused a second one (${why}). It keeps running; after its next run (around ${CHECK_HOUR}:00) Install and Remove find it.`;
+    ui().alert('Schedule', text, ui().ButtonSet.OK);
+    return text;
+  }
   const state = loadState();
-  const read = readForSchedule(SpreadsheetApp.getActive(), now);
+  const read = readForSchedule(ss, now);
   const schedule = read.ok ? read.household.settings.schedule : 'monthly';
   const next = nextReviewDate(schedule, state.lastReview, read.today);
   const text = [
     replaced > 0 ? 'The daily check was reinstalled (the old trigger was replaced, so there is still one).' : 'The daily check is installed.',
-    `It runs once a day around ${CHECK_HOUR}:00 and emails you when a ${schedule} review is due (next: ${next <= read.today ? 'on the next run' : next}) or when a class passes the override threshold.`,
+    `It runs once a day ${checkTimeText(timeZone)} and emails you when a ${schedule} review is due (next: ${next <= read.today ? 'on the next run' : next}) or when a class passes the override threshold.`,
     read.ok ? '' : `Note: the workbook has ${read.errors.length} error(s) now; the check will email you the list.`,
   ].filter(Boolean).join('\n\n');
   ui().alert('Schedule installed', text, ui().ButtonSet.OK);
@@ -124,9 +192,9 @@ export function sendTestEmailAt(now: Date): string {
     to = recipientFor(settings.email);
     const decision = decideCheck({ household: read.household, asOf: read.today, state: loadState(), forceReview: true });
     const problem = settings.slackWebhook === null ? null : slackWebhookProblem(settings.slackWebhook);
-    result = sendEmail(to, renderCheckEmail(decision, { spreadsheetUrl: ss.getUrl(), test: true, notes: problem ? [problem] : [] }), 'test');
+    result = sendEmail(to, renderCheckEmail(decision, { spreadsheetUrl: ss.getUrl(), test: true, notes: problem ? [problem] : [], checkTime: checkTimeText(ss.getSpreadsheetTimeZone()) }), 'test');
   }
-  const text = result.ok ? `A test email was sent to ${to}.` : `The test email to ${to} was not sent: ${result.error}`;
+  const text = result.ok ? `A test email was sent to ${to}.` : `The test email${to ? ` to ${to}` : ''} was not sent: ${result.error}`;
   appendJournal(ss, now, [{ event: result.ok ? 'notice sent' : 'notice failed', asOf: read.today, details: `Test email: ${text}` }]);
   ui().alert('Test email', text, ui().ButtonSet.OK);
   return text;
@@ -137,7 +205,7 @@ export function scheduleStatusAt(now: Date): string {
   const state = loadState();
   const read = readForSchedule(ss, now);
   const installed = scheduleTriggers().length > 0;
-  const lines: string[] = [installed ? `Installed: one daily check around ${CHECK_HOUR}:00.` : 'Not installed: use Install schedule from the menu.'];
+  const lines: string[] = [installed ? `Installed: one daily check ${checkTimeText(ss.getSpreadsheetTimeZone())}.` : 'Not installed for you in this spreadsheet: use Schedule ▸ Install monthly check.'];
   if (read.ok) {
     const s = read.household.settings;
     lines.push(`Review: ${s.schedule}; next review ${nextReviewDate(s.schedule, state.lastReview, read.today)}. Override threshold ${formatPercent(s.overrideThreshold, 0)}. Notify: ${s.notify === 'always' ? 'always' : 'only when action is needed'}. Automation: ${s.automation}.`);

@@ -12,13 +12,16 @@ import { todayIn, type Spreadsheet } from '../active-workbook';
 import { withDocumentLock, writeTabsAtomically } from '../atomic-write';
 import { readSheetHousehold, type IssueJson } from '../household-from-sheet';
 import { PLAN_TAB, planTabRows } from '../plan-tab';
+import { planStoreWrite } from '../plan-store';
 import { tabName } from '../record-executed';
 import { postSlack, sendEmail } from './deliver';
+import { checkTimeText } from './trigger';
 import { appendJournal, journalWrite, type JournalEntry } from './journal-log';
 import { loadPending, loadState, savePending, saveState, type PendingNotice } from './schedule-store';
 
 export interface RunOutcome {
-  kind: CheckDecision['kind'] | 'broken-workbook' | 'failed';
+  /** skipped: another execution held the document lock; reauthorize: Google needs consent to a new scope. */
+  kind: CheckDecision['kind'] | 'broken-workbook' | 'failed' | 'skipped' | 'reauthorize';
   /** One line a person can read: what was decided and what went out. */
   summary: string;
   emailsSent: number;
@@ -93,7 +96,7 @@ export function runCheckAt(ss: Spreadsheet, now: Date): RunOutcome {
   let summary: string;
   if (decision.send) {
     const to = recipientFor(settings.email);
-    const email = renderCheckEmail(decision, { spreadsheetUrl: url, notes });
+    const email = renderCheckEmail(decision, { spreadsheetUrl: url, notes, checkTime: checkTimeText(ss.getSpreadsheetTimeZone()) });
     const sent = sendEmail(to, email, decision.periodKey);
     if (sent.ok) {
       emailsSent++;
@@ -149,6 +152,7 @@ function writeAutoPlan(ss: Spreadsheet, now: Date, source: Parameters<typeof jou
       writeTabsAtomically(ss, [
         { tab: tabName(ss.getSheets().map((s) => s.getName()), PLAN_TAB), rows: planTabRows(planJson(plan)) },
         journalWrite(ss, now, [{ planId: plan.id, event: 'plan written', asOf: plan.asOf, details: `Written by the scheduled check (${decision.kind} ${decision.periodKey}): ${plan.trades.length} trades.` }]),
+        planStoreWrite(JSON.stringify(planJson(plan))),
       ]),
     );
     return `Auto-plan: plan ${plan.id} (${plan.trades.length} trades) was written to the Plan tab, ready to place at your broker. Nothing was recorded as executed: after placing the trades, use Record executed plan.`;

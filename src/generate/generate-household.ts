@@ -1,5 +1,5 @@
-import { Decimal, ONE, ZERO, dec, roundCents, sumBy } from '../../src/engine/money';
-import { addDays, isoDate, type IsoDate } from '../../src/engine/dates';
+import { Decimal, ONE, ZERO, dec, roundCents, sumBy } from '../engine/money';
+import { addDays, isoDate, type IsoDate } from '../engine/dates';
 import type {
   Account,
   AccountType,
@@ -9,14 +9,15 @@ import type {
   Settings,
   TargetClass,
   TaxTreatment,
-} from '../../src/engine/types';
-import { ACCOUNT_TREATMENT } from '../../src/engine/types';
-import { defaultSettings as productDefaults } from '../../src/engine/settings-defaults';
+} from '../engine/types';
+import { ACCOUNT_TREATMENT } from '../engine/types';
+import { defaultSettings as productDefaults } from '../engine/settings-defaults';
 import { catalogClass, type CatalogClass, type ClassKind } from './asset-class-catalog';
 import { mulberry32, type Rng } from './prng';
 
 /**
- * Seeded households for benchmarks and property tests: realistic in shape (several account
+ * Seeded households for benchmarks, property tests and Help > Diagnostics inside Apps Script (so
+ * this lives in src/, where the bundle can reach it): realistic in shape (several account
  * types, a 401(k) fund menu, cash and reserves, lots bought over eight years with gains and
  * losses, some bought in the last 30 days and some near their one-year anniversary) and
  * drifted from target, so a planner has real work to do. Same seed and size, same household.

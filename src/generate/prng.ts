@@ -1,4 +1,4 @@
-import { mulberry32 as engineRandom } from '../../src/engine/backtest/prng';
+import { mulberry32 as engineRandom } from '../engine/backtest/prng';
 /**
  * mulberry32: a tiny, fast 32-bit seeded generator (Tommy Ettinger's public-domain design).
  * Not cryptographic; enough to make test households that are the same on every machine for
