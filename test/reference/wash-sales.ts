@@ -22,7 +22,9 @@ import { R, r, rsum } from './numbers';
  *   (1.1091-1(c)); each replacement share replaces one loss share only (1.1091-1(e)).
  * - Selling part of a purchase is not washed by the rest of the same purchase (Rev. Rul.
  *   56-602). The same purchase: same account, ticker and acquisition date, and the same lot id
- *   where both sides name one.
+ *   where both sides name one. Shares sold in the same sale (one date and account, one wash
+ *   group: several lots, or substantially identical funds, sold at once) are the stock sold,
+ *   not a replacement for each other.
  * Recorded `Disallowed` amounts are bookkeeping, not facts: the matches are worked out from the
  * transactions alone, and `recorded` says whether the Sales row already carries them.
  */
@@ -149,13 +151,24 @@ export function listWashes(history: History): RefWash[] {
   const order: Record<Source, number> = { lot: 0, sale: 1, planned: 2 };
   const acq = acquisitions(history).sort((a, b) => byDate(a.date, b.date) || order[a.source] - order[b.source] || a.index - b.index);
   const left = new Map(acq.map((a) => [a, a.shares]));
+  const planned = history.planned;
+  /** Shares of this acquisition disposed of in the loss sale's own sale: they replace nothing. */
+  const soldInSameSale = (sale: RefLossSale, a: RefAcquisition): R => {
+    if (a.account !== sale.account || a.group !== sale.group) return new R(0);
+    if (a.source === 'sale') return history.sales[a.index].date === sale.date ? a.shares : new R(0);
+    if (a.source === 'lot' && sale.source === 'planned' && planned) {
+      const taken = planned.trades.filter((t) => t.action === 'SELL' && t.account === a.account).flatMap((t) => t.lots.filter((x) => x.lot === a.lot));
+      return rsum(taken.map((x) => r(x.shares)));
+    }
+    return new R(0);
+  };
   const washes: RefWash[] = [];
   for (const sale of sales) {
     let need = sale.shares;
     for (const a of acq) {
       if (!need.greaterThan(0)) break;
       if (a.group !== sale.group || Math.abs(daysFrom(sale.date, a.date)) > WINDOW_DAYS || samePurchase(sale, a)) continue;
-      const available = left.get(a)!;
+      const available = R.min(left.get(a)!, a.shares.minus(soldInSameSale(sale, a)));
       if (!available.greaterThan(0)) continue;
       const take = R.min(need, available);
       left.set(a, available.minus(take));
