@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { assertProperty } from '../support/fast-check-seed';
 import { Decimal, ZERO } from '../../src/engine/money';
 import { planRebalance } from '../../src/engine/planner';
 import { describeWash, washesCreatedBy } from '../reference/wash-sales';
@@ -32,7 +33,7 @@ const modes = fc.constantFrom<RebalanceMode>('threshold', 'full', 'cash-only');
 
 describe('planner properties on random households', () => {
   it('conserves shares and per-account cash exactly, keeps reserves and never overdraws', () => {
-    fc.assert(
+    assertProperty(
       fc.property(seeds, modes, (seed, mode) => {
         const h = generateHousehold(seed, 'S');
         const plan = planRebalance(h, { mode });
@@ -64,7 +65,7 @@ describe('planner properties on random households', () => {
   });
 
   it('never creates a wash sale (judged by the reference checker, not by the planner\'s own checkWashSales)', () => {
-    fc.assert(
+    assertProperty(
       fc.property(seeds, modes, fc.boolean(), (seed, mode, harvest) => {
         const h = generateHousehold(seed, 'S');
         const plan = planRebalance(h, { mode, harvestLosses: harvest });
@@ -76,7 +77,7 @@ describe('planner properties on random households', () => {
   });
 
   it("never makes a class's distance from target worse (beyond one share of rounding)", () => {
-    fc.assert(
+    assertProperty(
       fc.property(seeds, modes, (seed, mode) => {
         const h = generateHousehold(seed, 'S');
         const plan = planRebalance(h, { mode, harvestLosses: false });
@@ -117,7 +118,7 @@ describe('planner properties on random households', () => {
   });
 
   it('brings every class inside its band when holdings make it possible (tax-advantaged accounts, no menus)', () => {
-    fc.assert(
+    assertProperty(
       fc.property(seeds, fc.constantFrom<RebalanceMode>('threshold', 'full'), (seed, mode) => {
         const g = generateHousehold(seed, 'S');
         // Every account an IRA with an open menu and fractional shares: nothing stops a rebalance.
@@ -133,7 +134,7 @@ describe('planner properties on random households', () => {
   });
 
   it('every plan can be recorded as executed: its deposits, trades and withdrawals balance', () => {
-    fc.assert(
+    assertProperty(
       fc.property(seeds, modes, fc.boolean(), (seed, mode, harvest) => {
         const h = generateHousehold(seed, 'S');
         const plan = planRebalance(h, { mode, harvestLosses: harvest });
@@ -149,7 +150,7 @@ describe('planner properties on random households', () => {
   });
 
   it('is deterministic: the same household and options give the same plan, byte for byte', () => {
-    fc.assert(
+    assertProperty(
       fc.property(seeds, modes, (seed, mode) => {
         const a = JSON.stringify(planRebalance(generateHousehold(seed, 'S'), { mode }));
         const b = JSON.stringify(planRebalance(generateHousehold(seed, 'S'), { mode }));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { assertProperty } from '../support/fast-check-seed';
 import { planRebalance } from '../../src/engine/planner';
 import { recordTrades, type ExecutedTrade } from '../../src/engine/record-trades';
 import type { Household } from '../../src/engine/types';
@@ -70,47 +71,47 @@ const cases = fc.tuple(seeds, modes, fc.boolean());
 
 describe('planner judged by the reference checker: generated households', () => {
   it('recording the plan balances the books: shares and cash per account, deposits and withdrawals', () => {
-    fc.assert(fc.property(cases, ([seed, mode, harvest]) => judgeBooks(plain(seed), mode, harvest)), { numRuns: 25 });
+    assertProperty(fc.property(cases, ([seed, mode, harvest]) => judgeBooks(plain(seed), mode, harvest)), { numRuns: 25 });
   });
   it('every lot a sale takes is real, not oversold, its basis prorated and its term right', () => {
-    fc.assert(fc.property(cases, ([seed, mode, harvest]) => judgeLots(plain(seed), mode, harvest)), { numRuns: 25 });
+    assertProperty(fc.property(cases, ([seed, mode, harvest]) => judgeLots(plain(seed), mode, harvest)), { numRuns: 25 });
   });
   it('no planned trade makes a wash sale with any acquisition or loss in the history', () => {
-    fc.assert(fc.property(cases, ([seed, mode, harvest]) => judgeWashes(plain(seed), mode, harvest)), { numRuns: 25 });
+    assertProperty(fc.property(cases, ([seed, mode, harvest]) => judgeWashes(plain(seed), mode, harvest)), { numRuns: 25 });
   });
   it("the plan's estimated tax is Schedule D's increase for the year", () => {
-    fc.assert(fc.property(cases, ([seed, mode, harvest]) => judgeTax(plain(seed), mode, harvest)), { numRuns: 25 });
+    assertProperty(fc.property(cases, ([seed, mode, harvest]) => judgeTax(plain(seed), mode, harvest)), { numRuns: 25 });
   });
 });
 
 describe('planner judged by the reference checker: households with Sales histories, DRIP lots, withdrawals and deposits', () => {
   it('recording the plan balances the books', () => {
-    fc.assert(fc.property(cases, ([seed, mode, harvest]) => judgeBooks(withHistory(seed), mode, harvest)), { numRuns: 25 });
+    assertProperty(fc.property(cases, ([seed, mode, harvest]) => judgeBooks(withHistory(seed), mode, harvest)), { numRuns: 25 });
   });
   it('every lot a sale takes is real and not oversold', () => {
-    fc.assert(fc.property(cases, ([seed, mode, harvest]) => judgeLots(withHistory(seed), mode, harvest)), { numRuns: 25 });
+    assertProperty(fc.property(cases, ([seed, mode, harvest]) => judgeLots(withHistory(seed), mode, harvest)), { numRuns: 25 });
   });
   it('no planned trade makes a wash sale with the whole history (sold shares, closed accounts, DRIP)', () => {
-    fc.assert(fc.property(cases, ([seed, mode, harvest]) => judgeWashes(withHistory(seed), mode, harvest)), { numRuns: 25 });
+    assertProperty(fc.property(cases, ([seed, mode, harvest]) => judgeWashes(withHistory(seed), mode, harvest)), { numRuns: 25 });
   });
   it("the plan's estimated tax is Schedule D's increase, with this year's Sales", () => {
-    fc.assert(fc.property(cases, ([seed, mode, harvest]) => judgeTax(withHistory(seed), mode, harvest)), { numRuns: 25 });
+    assertProperty(fc.property(cases, ([seed, mode, harvest]) => judgeTax(withHistory(seed), mode, harvest)), { numRuns: 25 });
   });
 });
 
 describe('planner judged by the reference checker: the whole history (closed accounts, shares bought and since sold)', () => {
   it('recording the plan balances the books', () => {
-    fc.assert(fc.property(cases, ([seed, mode, harvest]) => judgeBooks(withWholeHistory(seed), mode, harvest)), { numRuns: 15 });
+    assertProperty(fc.property(cases, ([seed, mode, harvest]) => judgeBooks(withWholeHistory(seed), mode, harvest)), { numRuns: 15 });
   });
   it("the plan's estimated tax is Schedule D's increase", () => {
-    fc.assert(fc.property(cases, ([seed, mode, harvest]) => judgeTax(withWholeHistory(seed), mode, harvest)), { numRuns: 15 });
+    assertProperty(fc.property(cases, ([seed, mode, harvest]) => judgeTax(withWholeHistory(seed), mode, harvest)), { numRuns: 15 });
   });
   // BUG (issue 12, "Wash sales in the whole history"): the planner buys a fund within 30 days of a
   // loss sold in a closed account, and harvests a loss washed by shares bought and since sold.
   // About 1 plan in 10 here; the two worked reproductions below pin each. Un-skip when the
   // whole-history wash-sale work (branch `wash`) is merged.
   it.skip('no planned trade makes a wash sale with the whole history', () => {
-    fc.assert(fc.property(cases, ([seed, mode, harvest]) => judgeWashes(withWholeHistory(seed), mode, harvest)), { numRuns: 40 });
+    assertProperty(fc.property(cases, ([seed, mode, harvest]) => judgeWashes(withWholeHistory(seed), mode, harvest)), { numRuns: 40 });
   });
 });
 

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { assertProperty } from '../support/fast-check-seed';
 import { describe, expect, it } from 'vitest';
 import { Decimal, ZERO, dec, roundCents } from '../../src/engine/money';
 import { addDays } from '../../src/engine/dates';
@@ -192,7 +193,7 @@ describe('recordTrades: engine bugs the reference checker found (flip it.fails t
 
 describe('recordTrades properties', () => {
   it('conserves shares, cash and basis (plus loss moved into basis); no negative lots; deterministic', () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.array(lotArb, { maxLength: 8 }), fc.array(saleArb, { maxLength: 4 }), fc.array(tradeArb, { maxLength: 6 }), (lots, sales, raw) => {
         const h = build(lots, sales);
         const trades = tradesFor(h, raw);

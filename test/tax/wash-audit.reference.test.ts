@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { assertProperty } from '../support/fast-check-seed';
 import type { Household } from '../../src/engine/types';
 import { generateHistory } from '../support/generate-history';
 import { listWashes, type RefWash } from '../reference/wash-sales';
@@ -40,7 +41,7 @@ const keyOf = (w: AuditedWash) => [w.saleDate, w.account, w.ticker, w.lot ?? '',
 
 describe.skipIf(audit === null)('history audit judged by the reference checker', () => {
   it('lists every wash sale the whole history holds (closed accounts, shares since sold, DRIP), and no other', () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.integer({ min: 1, max: 1_000_000 }), (seed) => {
         const { household } = generateHistory(seed);
         const want = expected(household);
@@ -55,7 +56,7 @@ describe.skipIf(audit === null)('history audit judged by the reference checker',
   });
 
   it('flags as unrecorded exactly the washes whose loss the Sales row does not yet disallow', () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.integer({ min: 1, max: 1_000_000 }), (seed) => {
         const { household } = generateHistory(seed);
         // Generated histories record no Disallowed, so every wash with a loss is unrecorded.
