@@ -64,6 +64,10 @@ describe('worked planner examples', () => {
     const plan = judged(h, planRebalance(h, { mode: 'cash-only' }));
     expect(brief(plan)).toEqual(['IRA BUY 12 VTI $1200.00 cash-flow', 'IRA BUY 16 BND $800.00 cash-flow']);
     expect(plan.summary.bought.toFixed()).toBe('2000');
+    // Stocks $3,200 short of target ($4,000 of $12,000 against $7,200) with only $2,000 above
+    // the reserve: 20 VTI, and the $1,000 reserve is kept.
+    const short = { ...h, lots: [lot('S', 'IRA', 'VTI', 40, 5000, '2020-01-02'), lot('B', 'IRA', 'BND', 120, 3600, '2020-01-02')] };
+    expect(brief(judged(short, planRebalance(short, { mode: 'cash-only' })))).toEqual(['IRA BUY 20 VTI $2000.00 cash-flow']);
   });
 
   it('spread costs: a security\'s own spread, else the Settings spread, times each amount', () => {
