@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { assertProperty } from '../support/fast-check-seed';
 import { dec, maxDec, ZERO } from '../../src/engine/money';
 import { runBacktest } from '../../src/engine/backtest/simulate';
 import { DEFAULT_POLICY_CONFIG, POLICY_BUILDERS, POLICY_NAMES } from '../../src/engine/backtest/policies';
@@ -34,7 +35,7 @@ describe('cash flows', () => {
   });
 
   it('conserves money: with zero returns every policy ends at start + flows, taxable or not (property)', () => {
-    fc.assert(
+    assertProperty(
       fc.property(
         fc.constantFrom(...POLICY_NAMES),
         fc.array(fc.integer({ min: -30000, max: 30000 }), { minLength: 1, maxLength: 6 }),

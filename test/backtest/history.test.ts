@@ -62,6 +62,20 @@ describe('rolling windows', () => {
     expect(never.runs).toBe(89);
     expect(never.endingValue.p10.lessThan(never.endingValue.median)).toBe(true);
     expect(never.endingValue.median.lessThan(never.endingValue.p90)).toBe(true);
+    // The numbers, worked out here from the table: never rebalanced, $70,000 in stocks and
+    // $30,000 in bonds grow by their own returns over each 10-year window (1928-1937 through
+    // 2016-2025); percentiles by linear interpolation between closest ranks (type 7).
+    const grow = (from: number, column: string) =>
+      table.rows.filter((r) => r.year >= from && r.year < from + 10).reduce((acc, r) => acc.times(dec(1).plus(r.returns[column])), dec(1));
+    const endings = Array.from({ length: 89 }, (_, i) => grow(1928 + i, 'sp500_total_return').times(70000).plus(grow(1928 + i, 'tbond_10y_total_return').times(30000)));
+    const sorted = endings.sort((a, b) => a.comparedTo(b));
+    const type7 = (p: number) => {
+      const h = dec(88).times(p);
+      const lo = h.floor().toNumber();
+      return sorted[lo].plus(sorted[Math.min(lo + 1, 88)].minus(sorted[lo]).times(h.minus(lo)));
+    };
+    const cents = (x: { toFixed(n: number): string }) => x.toFixed(2);
+    expect([never.endingValue.p10, never.endingValue.median, never.endingValue.p90].map(cents)).toEqual([type7(0.1), type7(0.5), type7(0.9)].map(cents));
     expect(annual.rebalances.median.toFixed()).toBe('10');
     expect(outcome.report.notes.some((n) => n.startsWith('Annual data cannot show intra-year drift'))).toBe(true);
   });

@@ -82,9 +82,22 @@ function checkErrors(mutant: Mutant, errors: readonly { tab: string; row: number
     if (!Number.isInteger(e.row) || e.row < 1 || e.row > rows) failures.push(`error row outside the tab (1..${rows}): ${text}`);
     if (e.column === '' && !WHOLE_TAB.test(e.message)) failures.push(`error without a column: ${text}`);
     if (!e.message || /undefined|\[object /.test(e.message)) failures.push(`unclear message: ${text}`);
+    // Every reader message says what it found and what it expected (README "The workbook").
+    if (!WELL_FORMED.test(e.message)) failures.push(`message does not say what was found and what was expected: ${text}`);
+    // What the user typed is quoted and may say anything ("NaN"); the reader's own words may not.
+    if (LEAKS.test(e.message.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/the non-number (NaN|-?Infinity)/g, ''))) failures.push(`message leaks a JavaScript value: ${text}`);
+    if (e.column !== '' && (/^\d+$/.test(e.column) || /[\n\r]/.test(e.column))) failures.push(`error names no real column: ${text}`);
   }
   return failures;
 }
+
+/** The reader's message shape: `found <what>; expected <what>` (a setting's name may lead). */
+const WELL_FORMED = /(^|: )found .+; expected .+/s;
+/** JavaScript leaking into what a user reads: a stringified function, symbol, NaN or invalid date. */
+const LEAKS = /=>|function\s*\(|Symbol\(|\bNaN\b|Infinity|Invalid Date/;
+
+/** The error checks alone, for their own tests. */
+export const checkErrorsForTest = checkErrors;
 
 function checkHousehold(mutant: Mutant, h: Household): string[] {
   const failures: string[] = [];

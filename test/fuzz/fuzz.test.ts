@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkMutant, nonBlankRows, nonFiniteValues } from './check-mutant';
+import { checkErrorsForTest, checkMutant, nonBlankRows, nonFiniteValues } from './check-mutant';
 import { loadFuzzBases, mutantRng, mutateWorkbook, type BaseWorkbook } from './mutate-workbook';
 import { runFuzz } from './run-fuzz';
 import { Decimal } from '../../src/engine/money';
@@ -66,6 +66,20 @@ describe('the checks themselves catch what they are for', () => {
   it('finds NaN and Infinity anywhere in a value', () => {
     const value = { a: [new Decimal(1), { b: new Decimal(NaN) }], c: Infinity, d: 'NaN as text is fine' };
     expect(nonFiniteValues(value)).toEqual(['$.a[1].b=NaN', '$.c=Infinity']);
+  });
+
+  it('flags an error that is not well formed: no found/expected, a leaked JavaScript value, no real column', () => {
+    const mutant = { base: 'csv' as const, tabs: bases[0].tabs, dateCells: 'local' as const, mutations: [] };
+    const e = (column: string, message: string) => checkErrorsForTest(mutant, [{ tab: 'Lots', row: 2, column, message }]);
+    expect(e('Shares', 'found "x"; expected a number of shares greater than 0')).toEqual([]);
+    expect(e('Shares', 'found the non-number NaN; expected a number of shares greater than 0')).toEqual([]);
+    expect(e('', 'found no Lots tab; expected a tab named Lots')).toEqual([]);
+    expect(e('Shares', 'bad shares')).toEqual(['message does not say what was found and what was expected: Lots!2/Shares: bad shares']);
+    expect(e('Shares', 'found () => 1; expected a number')).toEqual(['message leaks a JavaScript value: Lots!2/Shares: found () => 1; expected a number']);
+    expect(e('Shares', 'found NaN; expected a number')).toHaveLength(1);
+    expect(e('Shares', 'found "NaN"; expected a number')).toEqual([]); // the user's own text, quoted
+    expect(e('Shares', 'found Invalid Date; expected a date')).toHaveLength(1);
+    expect(e('3', 'found "x"; expected a number')).toEqual(['error names no real column: Lots!2/3: found "x"; expected a number']);
   });
 
   it('a lot in a closed account is refused with tab, row and column', () => {

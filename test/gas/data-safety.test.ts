@@ -93,7 +93,7 @@ describe('recording a plan is all-or-nothing', () => {
     const before = google.spreadsheet.snapshot();
     expect(before.Lots[3][5]).toBe('0042');
     google.spreadsheet.failAfterWrites(4, 1);
-    expect(() => inExecution(google.execution, () => recordExecutedPlan(google.spreadsheet as never, plan, NOW))).toThrow();
+    expect(() => inExecution(google.execution, () => recordExecutedPlan(google.spreadsheet as never, plan, NOW))).toThrow(/^Service Spreadsheets failed while accessing document/);
     expect(google.spreadsheet.snapshot()).toEqual(before);
     expect(google.spreadsheet.sheet('Lots').getRange(5, 6).getFormula()).toBe('');
   });
@@ -180,7 +180,7 @@ describe('Undo last recording', () => {
     const recordedState = google.spreadsheet.snapshot();
     for (const n of [0, 1, 2, 3, 5, 7]) {
       google.spreadsheet.failAfterWrites(n, 1);
-      expect(() => inExecution(google.execution, () => undoRecording(google.spreadsheet as never, NOW)), `fail after ${n}`).toThrow();
+      expect(() => inExecution(google.execution, () => undoRecording(google.spreadsheet as never, NOW)), `fail after ${n}`).toThrow(/^Service Spreadsheets failed while accessing document/);
       expect(google.spreadsheet.snapshot(), `fail after ${n}`).toEqual(recordedState);
     }
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { assertProperty } from '../support/fast-check-seed';
 import { isoDate, toPlain, addDays, type IsoDate } from '../../src/engine/index';
 import { nextReviewDate, periodKey, periodStart } from '../../src/engine/schedule/periods';
 import { decideCheck, stateAfterHandled } from '../../src/engine/schedule/decide-check';
@@ -36,7 +37,7 @@ describe('review periods', () => {
 
   it('property: after a review on day D, the next review is the first day after the period of D', () => {
     const day = fc.integer({ min: 0, max: 3650 }).map((n) => addDays(d('2024-01-01'), n));
-    fc.assert(
+    assertProperty(
       fc.property(day, fc.constantFrom('monthly', 'quarterly', 'semiannual', 'annual' as const), (reviewed, schedule) => {
         const next = nextReviewDate(schedule, reviewed, reviewed);
         expect(next > reviewed).toBe(true);

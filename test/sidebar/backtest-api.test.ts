@@ -57,6 +57,7 @@ describe('runBacktestForSidebar through dist/Code.js', () => {
     if (!r.ok) throw new Error(r.errors.join('; '));
     expect(r.runs).toBe(94);
     expect(r.start).toBe('100000');
+    expect(r.rows.length).toBeGreaterThan(0);
     expect(r.rows.every((row) => row.taxesPaid.p90 === '0.00')).toBe(true);
     const bad = run(w, { years: '200', account: 'offshore', start: '-5' });
     expect(bad).toEqual({

@@ -59,6 +59,7 @@ describe('sidebar server functions over the in-memory spreadsheet', () => {
     expect(more.id).not.toBe(base.id);
     expect(Number(more.summary.bought)).toBeGreaterThan(Number(base.summary.bought));
     const cashOnly = plan(w, { mode: 'cash-only' });
+    expect(cashOnly.trades.length).toBeGreaterThan(0);
     expect(cashOnly.trades.every((t) => t.action === 'BUY')).toBe(true);
     const bad = w.ctx.makePlan({ cash: { Nowhere: '5', 'Roth IRA': 'lots' }, mode: 'sideways', lotMethod: 'random', gainBudget: '-3', harvest: 'maybe' }) as MakePlanResult;
     expect(bad.ok).toBe(false);

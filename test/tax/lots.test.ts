@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dec } from '../../src/engine/money';
-import { orderLots } from '../../src/engine/lots/order-lots';
+import { LOT_METHOD_TABLE, orderLots } from '../../src/engine/lots/order-lots';
 import { selectLotsForSale } from '../../src/engine/lots/select-lots';
 import { takeShares } from '../../src/engine/lots/take-shares';
 import type { TaxRates } from '../../src/engine/tax';
@@ -34,8 +34,12 @@ describe('lot ordering', () => {
     expect(orderLots('FIFO', tied, context).map((l) => l.id)).toEqual(['a', 'b']);
     expect(orderLots('LIFO', tied, context).map((l) => l.id)).toEqual(['a', 'b']);
   });
-  it('every method is in the table', () => {
-    for (const method of LOT_METHODS) expect(Array.isArray(orderLots(method, lots, context))).toBe(true);
+  it('every method is in the table, the table holds only methods, each its own function', () => {
+    // The product's list (PRODUCT.md, Settings "Lot Method"); the type and the table must match it.
+    expect([...LOT_METHODS]).toEqual(['MinTax', 'HIFO', 'FIFO', 'LIFO', 'SpecID']);
+    expect(Object.keys(LOT_METHOD_TABLE).sort()).toEqual([...LOT_METHODS].sort());
+    expect(new Set(Object.values(LOT_METHOD_TABLE)).size).toBe(LOT_METHODS.length);
+    for (const method of LOT_METHODS) expect(typeof LOT_METHOD_TABLE[method], method).toBe('function');
   });
 });
 

@@ -1,12 +1,15 @@
 import fc from 'fast-check';
+import { assertProperty } from '../support/fast-check-seed';
 import { describe, expect, it } from 'vitest';
 import { Decimal, ZERO, dec, roundCents } from '../../src/engine/money';
 import { addDays } from '../../src/engine/dates';
 import { recordTrades, type ExecutedTrade } from '../../src/engine/record-trades';
-import { checkWashSales } from '../../src/engine/wash-sales';
 import { describeLots } from '../../src/engine/taxlots';
 import type { Household } from '../../src/engine/types';
 import { account, d, household, lot, plain, sale, security } from './fixtures';
+import { conservationProblems } from '../reference/conservation';
+import { describeWash, listWashes, totalDisallowed, washesCreatedBy } from '../reference/wash-sales';
+import { r } from '../reference/numbers';
 
 const base = () =>
   household({
@@ -150,15 +153,62 @@ function tradesFor(h: Household, raw: TradeSpec[]): ExecutedTrade[] {
 
 const total = (values: Decimal[]) => values.reduce((a, b) => a.plus(b), ZERO);
 
+describe('recordTrades: engine bugs the reference checker found (flip it.fails to it when fixed)', () => {
+  // BUG (issue 12): on 2025-01-06 the Roth bought 10 X, permanently washing the 2025-01-05 loss
+  // (Rev. Rul. 2008-5; not yet recorded). Recording a plan that sells the Roth's X and buys X
+  // in Taxable must not wash that loss a second time: today the engine, seeing only shares still
+  // held, moves the $500 into the new lot's basis.
+  it.fails('a loss already washed by a purchase since sold is not washed again by a later buy', () => {
+    const h = household({
+      accounts: [account('Taxable', 'Taxable', 10_000), account('Roth', 'Roth IRA', 0)],
+      securities: [security('X', 50)],
+      lots: [lot('R1', 'Roth', 'X', 10, 1000, '2025-01-06')],
+      sales: [sale({ date: '2025-01-05', account: 'Taxable', ticker: 'X', shares: 10, proceeds: 500, basis: 1000, acquired: '2024-01-02', lot: 'T0' })],
+    });
+    const trades = [t('Roth', 'SELL', 'X', 10, 50), t('Taxable', 'BUY', 'X', 10, 50)];
+    const result = recordTrades(h, plan(trades), { recordedPlanIds: [] });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    // The reference: the Roth purchase washed all 10 loss shares; the new buy washes nothing.
+    const planned = { asOf: d('2025-01-15'), trades: [{ account: 'Taxable', action: 'BUY' as const, ticker: 'X', shares: dec(10), lots: [] }] };
+    expect(washesCreatedBy(h, planned)).toEqual([]);
+    expect(plain(result.lots.map((l) => [l.id, l.basis]))).toEqual([['P-1', '500']]);
+  });
+  // BUG (issue 12): one sale of two loss lots with 5 replacement shares: the loss shares matched
+  // are the earliest acquired (Treas. Reg. 1.1091-1(b)), T1's $50 a share, whatever order the
+  // broker lists the lots; today the first listed (T2, $150 a share) is matched.
+  it.fails('one sale of several loss lots: the earliest-acquired shares are matched first', () => {
+    const h = household({
+      accounts: [account('Taxable', 'Taxable', 0), account('Roth', 'Roth IRA', 0)],
+      securities: [security('X', 50)],
+      lots: [lot('T1', 'Taxable', 'X', 10, 1000, '2024-01-02'), lot('T2', 'Taxable', 'X', 10, 2000, '2024-06-03'), lot('R1', 'Roth', 'X', 5, 250, '2025-01-10')],
+    });
+    const trade = { ...t('Taxable', 'SELL', 'X', 20, 50), lots: [{ lot: 'T2', shares: dec(10) }, { lot: 'T1', shares: dec(10) }] };
+    const result = recordTrades(h, plan([trade]), { recordedPlanIds: [] });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(plain(result.sales.map((s) => [s.lot, s.disallowed]))).toEqual([['T2', '0'], ['T1', '250']]);
+  });
+});
+
 describe('recordTrades properties', () => {
   it('conserves shares, cash and basis (plus loss moved into basis); no negative lots; deterministic', () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.array(lotArb, { maxLength: 8 }), fc.array(saleArb, { maxLength: 4 }), fc.array(tradeArb, { maxLength: 6 }), (lots, sales, raw) => {
         const h = build(lots, sales);
         const trades = tradesFor(h, raw);
         const result = recordTrades(h, { id: 'P', asOf: AS_OF, trades }, { recordedPlanIds: [] });
         expect(result.ok).toBe(true);
         if (!result.ok) return;
+        // TODO(issue 12, branch `wash`): drop this once the engine counts shares sold since
+        // bought as acquisitions. Today selling part of a lot that already replaced a loss frees
+        // its shares to "replace" the loss again (see the it.fails reproduction below).
+        const historical = listWashes(h);
+        fc.pre(!result.sales.slice(h.sales.length).some((s) => historical.some((w) => w.replacement.source === 'lot' && w.replacement.lot === s.lot)));
+        // TODO(issue 12, branch `wash`): drop this once loss shares sold on one day are matched
+        // earliest-acquired first (Treas. Reg. 1.1091-1(b)); today they are matched in row order.
+        const lossGroups = result.sales.slice(h.sales.length).filter((s) => s.basis.greaterThan(s.proceeds)).map((s) => (s.ticker === 'A' ? 'A' : 'BC'));
+        fc.pre(new Set(lossGroups).size === lossGroups.length);
 
         for (const acct of ACCOUNTS) {
           for (const ticker of TICKERS) {
@@ -173,14 +223,35 @@ describe('recordTrades properties', () => {
           expect(result.accounts.find((a) => a.name === acct)!.cash.toFixed()).toBe(cashBefore.plus(flow).toFixed());
         }
 
-        // Basis: before - basis sold + cost bought + disallowed loss moved into taxable replacements.
+        // Books balance by the reference checker (shares, cash, new Sales rows' shares and proceeds).
+        expect(conservationProblems(h, trades, [], result)).toEqual([]);
+
+        // Wash sales by the reference checker, never by the result's own Disallowed: the sales
+        // recorded now (the lots the lot method took, each checked against its lot) and the buys,
+        // against the whole history.
         const newSales = result.sales.slice(h.sales.length);
-        const disallowedAdded = total(result.sales.map((s) => s.disallowed)).minus(total(h.sales.map((s) => s.disallowed)));
-        const permanent = total(checkWashSales(h, trades, AS_OF).washSales.filter((w) => w.permanent).map((w) => w.loss));
+        for (const s of newSales) {
+          const source = h.lots.find((l) => l.id === s.lot)!;
+          expect(source, `sold lot ${s.lot}`).toBeDefined();
+          expect([source.account, source.ticker, source.acquired]).toEqual([s.account, s.ticker, s.acquired]);
+          expect(r(s.basis).minus(r(source.basis).times(r(s.shares)).dividedBy(r(source.shares))).abs().lessThanOrEqualTo('0.01')).toBe(true);
+        }
+        const planned = {
+          asOf: AS_OF,
+          trades: [
+            ...trades.filter((x) => x.action === 'BUY').map((x) => ({ ...x, lots: [] })),
+            ...newSales.map((s) => ({ account: s.account, action: 'SELL' as const, ticker: s.ticker, shares: s.shares, lots: [{ lot: s.lot!, acquired: s.acquired!, shares: s.shares, basis: s.basis, proceeds: s.proceeds, gain: s.proceeds.minus(s.basis), term: 'short' as const }] })),
+          ],
+        };
+        const washes = washesCreatedBy(h, planned);
+        const deferred = washes.filter((w) => !w.permanent);
+        // Disallowed grows by exactly the reference's disallowed loss (a cent of rounding a match).
+        const disallowedAdded = r(total(result.sales.map((s) => s.disallowed)).minus(total(h.sales.map((s) => s.disallowed))));
+        expect(disallowedAdded.minus(totalDisallowed(washes)).abs().lessThanOrEqualTo(washes.length * 0.01), washes.map(describeWash).join('; ')).toBe(true);
+        // Basis: before - basis sold + cost bought + the deferred losses, which land in the replacements' basis (IRC 1091(d)).
         const bought = total(trades.filter((x) => x.action === 'BUY').map((x) => roundCents(x.shares.times(x.price))));
-        const expected = total(h.lots.map((l) => l.basis)).minus(total(newSales.map((s) => s.basis))).plus(bought).plus(disallowedAdded).minus(permanent);
-        expect(total(result.lots.map((l) => l.basis)).toFixed()).toBe(expected.toFixed());
-        expect(total(newSales.map((s) => s.shares)).toFixed()).toBe(total(trades.filter((x) => x.action === 'SELL').map((x) => x.shares)).toFixed());
+        const expected = r(total(h.lots.map((l) => l.basis)).minus(total(newSales.map((s) => s.basis))).plus(bought)).plus(totalDisallowed(deferred));
+        expect(r(total(result.lots.map((l) => l.basis))).minus(expected).abs().lessThanOrEqualTo(deferred.length * 0.01), washes.map(describeWash).join('; ')).toBe(true);
 
         for (const l of result.lots) expect(l.shares.greaterThan(0)).toBe(true);
         for (const s of result.sales) expect(s.disallowed.lessThanOrEqualTo(s.basis.minus(s.proceeds).abs()) || s.disallowed.isZero()).toBe(true);

@@ -217,6 +217,20 @@ describe('each mistake is reported with its tab, row and column', () => {
     }
     const r = readHousehold(gridSource(tabs));
     expect(r.ok).toBe(false);
+    if (r.ok) return;
+    // Every junk row of every table tab is refused by name, with a readable message: no
+    // "undefined", "[object Object]" or stringified function leaks into what the user reads.
+    for (const e of r.errors) {
+      expect(Object.keys(tabs), JSON.stringify(e)).toContain(e.tab);
+      expect([1, 2, 3], JSON.stringify(e)).toContain(e.row);
+      expect(e.column, JSON.stringify(e)).not.toBe('');
+      expect(e.message, JSON.stringify(e)).toMatch(/^found .+; expected .+/);
+      expect(e.message, JSON.stringify(e)).not.toMatch(/undefined|\[object|=>|Symbol\(|Invalid Date/);
+    }
+    for (const tab of ['Accounts', 'Securities', 'Lots', 'Sales']) {
+      for (const row of [2, 3]) expect(r.errors.some((e) => e.tab === tab && e.row === row), `${tab} row ${row}`).toBe(true);
+    }
+    expect(r.errors).toContainEqual({ tab: 'Lots', row: 2, column: 'Shares', message: 'found an unreadable value; expected a number of shares greater than 0' });
   });
 });
 

@@ -8,6 +8,8 @@ describe('reading without targets (what TAXLOTS needs)', () => {
     const tabs = { Accounts: exampleGrid('Accounts'), Securities: exampleGrid('Securities'), Lots: exampleGrid('Lots'), Settings: exampleGrid('Settings') };
     const strict = readHousehold(gridSource(tabs));
     expect(strict.ok).toBe(false);
+    // Refused for the missing tab alone, said so: not for some other, accidental reason.
+    expect(strict.ok ? [] : strict.errors).toEqual([{ tab: 'Targets', row: 1, column: '', message: 'found no Targets tab; expected a tab named Targets' }]);
     const relaxed = readHousehold(gridSource(tabs), { withoutTargets: true });
     expect(relaxed.ok).toBe(true);
     if (relaxed.ok) {
