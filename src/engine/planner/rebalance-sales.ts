@@ -37,13 +37,15 @@ export function rebalanceBySelling(state: WorkingState, deferredOut: Map<string,
 
   // The next candidate of a position only changes when the position is sold from or when its
   // class crosses its band (short-term gains become allowed or not): remember scans until then.
-  const scans = new Map<string, { allowShortTerm: boolean; scan: ReturnType<typeof nextSaleCandidate> }>();
+  const scans = new Map<string, { allowShortTerm: boolean; scan: ReturnType<typeof nextSaleCandidate>; taxAt: string }>();
+  // Under the tax tables a candidate's cost depends on the gains the plan has realized so far.
+  const taxPosition = () => (context.rates.household ? `${state.realizedShortTerm.toFixed()}/${state.realizedLongTerm.toFixed()}` : '');
   const scanPosition = (account: string, ticker: string, allowShortTerm: boolean) => {
     const key = `${account}\u0000${ticker}`;
     const hit = scans.get(key);
-    if (hit && hit.allowShortTerm === allowShortTerm) return hit.scan;
+    if (hit && hit.allowShortTerm === allowShortTerm && hit.taxAt === taxPosition()) return hit.scan;
     const scan = nextSaleCandidate(state, account, ticker, allowShortTerm);
-    scans.set(key, { allowShortTerm, scan });
+    scans.set(key, { allowShortTerm, scan, taxAt: taxPosition() });
     return scan;
   };
   // Positions only shrink while selling (buys come after), so they can be listed once, by
@@ -80,7 +82,7 @@ export function rebalanceBySelling(state: WorkingState, deferredOut: Map<string,
     const under = context.classes.filter((c) => gaps.get(c)!.negated().greaterThan(floors.get(c)!));
     if (over.length === 0 || under.length === 0) break;
     const beyondBand = new Map(over.map((c) => [c, state.outOfBand(c)]));
-    const signature = `${over.join('\u0000')}|${under.join('\u0000')}|${over.filter((c) => beyondBand.get(c)).join('\u0000')}`;
+    const signature = `${over.join('\u0000')}|${under.join('\u0000')}|${over.filter((c) => beyondBand.get(c)).join('\u0000')}|${taxPosition()}`;
     if (signature !== classSignature) {
       accountBest.clear();
       classSignature = signature;

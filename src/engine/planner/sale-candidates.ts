@@ -3,7 +3,7 @@ import { daysBetween, type IsoDate } from '../dates';
 import { longTermOn } from '../holding-period';
 import { orderLots } from '../lots/order-lots';
 import { purchaseId } from '../wash-sales';
-import { rateFor } from '../tax';
+import { rateFor, saleCostPerDollar, taxYearContext, type TaxYearContext } from '../tax';
 import type { Lot } from '../types';
 import type { Term } from '../plan-types';
 import type { WorkingState } from './state';
@@ -76,10 +76,31 @@ export function nextSaleCandidate(state: WorkingState, account: string, ticker: 
         blocked = true;
       }
     }
-    if (!blocked) return { next: { lot, tier: info.tier, term: info.term, gainPerShare: info.gainPerShare, costPerDollar: info.costPerDollar }, deferred };
+    if (!blocked) return { next: { lot, tier: info.tier, term: info.term, gainPerShare: info.gainPerShare, costPerDollar: marginalCost(state, lot, info) }, deferred };
     if (strict) return { next: null, deferred };
   }
   return { next: null, deferred };
+}
+
+const taxYears = new WeakMap<object, TaxYearContext>();
+
+/**
+ * Under the tax tables a sale's cost is its marginal tax given the plan's other sales so far
+ * (convex: rates only rise with income), so a lot that would cross into the next bracket costs
+ * more per dollar than one that fits below it. Flat rates: the ranked cost, unchanged.
+ */
+function marginalCost(state: WorkingState, lot: Lot, info: RankedLot): Decimal {
+  const { context } = state;
+  if (!context.rates.household || info.tier === 0) return info.costPerDollar;
+  let year = taxYears.get(context);
+  if (!year) {
+    year = taxYearContext(context.household, context.asOf, context.rates);
+    taxYears.set(context, year);
+  }
+  const security = context.securities.get(lot.ticker)!;
+  const spread = security.spread ?? context.household.settings.spread;
+  const before = { shortTerm: state.realizedShortTerm, longTerm: state.realizedLongTerm };
+  return saleCostPerDollar(year, info.term, info.gainPerShare, security.price, lot.shares, before).plus(spread);
 }
 
 export interface RankedLot {

@@ -94,11 +94,17 @@ function nettedAt(realized: GainsByTerm, carryforward: GainsByTerm, limit: Decim
 
 /**
  * How much more long-term gain the household can realize this year with no federal income tax
- * on it (the 0% bracket of IRC 1(h)(1)(B)), after this year's sales and `before`. Null without
+ * on it (the 0% bracket of IRC 1(h)(1)(B)), after this year's sales and `before`; zero while the
+ * year nets to a capital loss. Null without
  * Filing Status (flat rates have no bracket). NIIT and the state's flat rate may still apply.
  */
 export function zeroRateRoom(year: TaxYearContext, before: GainsByTerm = NO_GAINS): Decimal | null {
   if (!year.rates.household) return null;
+  // While the year nets to a loss, a gain first absorbs that loss (or the carryforward it would
+  // leave), which is worth as much later as the basis it would raise: no room is claimed then.
+  const prior = addGains(year.existing, before);
+  const net = prior.shortTerm.plus(prior.longTerm).minus(year.carryforward.shortTerm).minus(year.carryforward.longTerm);
+  if (net.lessThan(0)) return ZERO;
   const schedule = gainTaxSchedule(year, 'long', before, 'federal');
   const here = schedule.find((s) => !s.from.greaterThan(0) && (s.to === null || s.to.greaterThan(0)));
   return here && here.rate.isZero() && here.to !== null ? here.to : ZERO;

@@ -225,3 +225,10 @@ export function realizedFromSales(sales: readonly Sale[], year: number, accounts
   }
   return { realized: { shortTerm, longTerm }, warnings };
 }
+
+/** Tax per dollar of proceeds of selling `shares` at `price` with this gain per share, after `before`. */
+export function saleCostPerDollar(year: TaxYearContext, term: Term, gainPerShare: Decimal, price: Decimal, shares: Decimal, before: GainsByTerm = NO_GAINS): Decimal {
+  const proceeds = price.times(shares);
+  if (!proceeds.greaterThan(0)) return ZERO;
+  return saleTax(year, gainOf(term, gainPerShare.times(shares)), before).div(proceeds);
+}
