@@ -3,7 +3,7 @@ import { daysBetween, type IsoDate } from '../dates';
 import { longTermOn } from '../holding-period';
 import { orderLots } from '../lots/order-lots';
 import { purchaseId } from '../wash-sales';
-import { rateFor, saleCostPerDollar, taxYearContext, type TaxYearContext } from '../tax';
+import { cachedTaxYearContext, rateFor, saleCostPerDollar } from '../tax';
 import type { Lot } from '../types';
 import type { Term } from '../plan-types';
 import type { WorkingState } from './state';
@@ -82,8 +82,6 @@ export function nextSaleCandidate(state: WorkingState, account: string, ticker: 
   return { next: null, deferred };
 }
 
-const taxYears = new WeakMap<object, TaxYearContext>();
-
 /**
  * Under the tax tables a sale's cost is its marginal tax given the plan's other sales so far
  * (convex: rates only rise with income), so a lot that would cross into the next bracket costs
@@ -92,11 +90,7 @@ const taxYears = new WeakMap<object, TaxYearContext>();
 function marginalCost(state: WorkingState, lot: Lot, info: RankedLot): Decimal {
   const { context } = state;
   if (!context.rates.household || info.tier === 0) return info.costPerDollar;
-  let year = taxYears.get(context);
-  if (!year) {
-    year = taxYearContext(context.household, context.asOf, context.rates);
-    taxYears.set(context, year);
-  }
+  const year = cachedTaxYearContext(context.household, context.asOf, context.rates);
   const security = context.securities.get(lot.ticker)!;
   const spread = security.spread ?? context.household.settings.spread;
   const before = { shortTerm: state.realizedShortTerm, longTerm: state.realizedLongTerm };

@@ -9,4 +9,4 @@ export type { TaxTableData, BracketRow } from './tables/table-types';
 export { NIIT_RATE, NIIT_THRESHOLD, ordinaryLossLimit, householdYearTax, incomeLines, type HouseholdTaxProfile, type TaxParts, type NettedGains } from './household-tax';
 export { federalIncomeTax, ordinaryTax, ordinaryRateAt, worksheetTax } from './federal';
 export { gainTaxSchedule, zeroRateRoom, taxShape, type GainSegment, type TaxShape } from './gain-schedule';
-export { planTaxDetail, type PlanTaxDetail } from './plan-tax-detail';
+export { describeTaxDetail, planTaxDetail, type PlanTaxDetail } from './plan-tax-detail';

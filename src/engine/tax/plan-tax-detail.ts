@@ -1,4 +1,4 @@
-import type { Decimal } from '../money';
+import { formatDollars, formatPercent, type Decimal } from '../money';
 import type { FilingStatus } from '../types';
 import { zeroRateRoom } from './gain-schedule';
 import { addGains, marginalFederalRates, planTaxParts, type GainsByTerm, type TaxYearContext } from './year-tax';
@@ -33,4 +33,10 @@ export function planTaxDetail(year: TaxYearContext, planGains: GainsByTerm): Pla
     marginalLongTerm: marginal.longTerm.plus(year.rates.state),
     zeroRateRoom: zeroRateRoom(year, planGains) as Decimal,
   };
+}
+
+/** One sentence for every surface: the split, the rates the plan's last dollar meets, the 0% room. */
+export function describeTaxDetail(d: PlanTaxDetail): string {
+  const pct = (r: Decimal) => formatPercent(r, 1);
+  return `${d.taxYear} tables, ${d.filingStatus}: federal ${formatDollars(d.federal)}, NIIT ${formatDollars(d.niit)}, state ${formatDollars(d.state)}; the next dollar of gain is taxed ${pct(d.marginalShortTerm)} short-term, ${pct(d.marginalLongTerm)} long-term; ${formatDollars(d.zeroRateRoom, 0)} of long-term gain can still be realized at 0% this year.`;
 }

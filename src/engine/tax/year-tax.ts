@@ -182,6 +182,20 @@ export function taxYearContext(household: Pick<Household, 'sales' | 'accounts' |
   return { existing: realized.realized, carryforward: carryforwardFrom(household.settings), rates, warnings: realized.warnings };
 }
 
+const contexts = new WeakMap<object, WeakMap<TaxRates, TaxYearContext>>();
+
+/** `taxYearContext` worked out once per household and rates (the planner asks for it per candidate). */
+export function cachedTaxYearContext(household: Pick<Household, 'sales' | 'accounts' | 'settings'>, asOf: IsoDate, rates: TaxRates): TaxYearContext {
+  const byRates = contexts.get(household) ?? new WeakMap<TaxRates, TaxYearContext>();
+  contexts.set(household, byRates);
+  let year = byRates.get(rates);
+  if (!year) {
+    year = taxYearContext(household, asOf, rates);
+    byRates.set(rates, year);
+  }
+  return year;
+}
+
 /** The tax selling `gains` adds to the year, after `before` (a plan's earlier sales); negative saves. */
 export function saleTax(year: TaxYearContext, gains: GainsByTerm, before: GainsByTerm = NO_GAINS): Decimal {
   const prior = addGains(year.existing, before);
