@@ -50,17 +50,26 @@ export function harvestGains(state: WorkingState, warnings: string[]): void {
     const shares = Decimal.min(c.lot.shares, floorShares(room.div(c.gainPerShare), fractional));
     const amount = roundCents(shares.times(c.price));
     if (!shares.greaterThan(0) || amount.lessThan(context.options.minTrade)) continue;
-    const gain = shares.times(c.gainPerShare);
-    const later = gain.times(FIFTEEN);
-    const stateNow = gain.times(context.rates.state);
-    const note =
-      `Harvests ${formatDollars(gain, 0)} of long-term gain inside the 0% federal bracket and buys the shares back at once (the wash-sale rule applies to losses only): ` +
-      `the basis rises by ${formatDollars(gain, 0)}, so a later sale owes about ${formatDollars(later, 0)} less federal tax at 15%` +
-      (stateNow.greaterThan(0) ? `; the state's ${formatPercent(context.rates.state, 1)} (${formatDollars(stateNow, 0)}) is due now and saved later` : '') +
-      `; the new shares start a new holding period`;
-    const order = sellFromLot(state, c.account, c.lot, shares, 'harvest-gains', [note]);
+    const order = sellFromLot(state, c.account, c.lot, shares, 'harvest-gains', []);
     if (!order) continue;
     state.recordBuy({ account: c.account, action: 'BUY', ticker: c.lot.ticker, shares: order.shares, price: c.price, amount: order.amount, lots: [], purpose: 'harvest-gains', notes: [`Buys back the ${c.lot.ticker} sold to harvest a gain at 0%, so the holding is unchanged`] });
     room = room.minus(order.lots.reduce((acc, l) => acc.plus(l.gain), ZERO));
   }
+  // One reason per trade, for all the lots it takes.
+  for (const order of state.orders) {
+    if (order.purpose !== 'harvest-gains' || order.action !== 'SELL') continue;
+    const gain = order.lots.reduce((acc, l) => acc.plus(l.gain), ZERO);
+    order.notes.splice(0, order.notes.length, gainHarvestNote(gain, context.rates.state));
+  }
+}
+
+function gainHarvestNote(gain: Decimal, stateRate: Decimal): string {
+  const later = gain.times(FIFTEEN);
+  const stateNow = gain.times(stateRate);
+  return (
+    `Harvests ${formatDollars(gain, 0)} of long-term gain inside the 0% federal bracket and buys the shares back at once (the wash-sale rule applies to losses only): ` +
+    `the basis rises by ${formatDollars(gain, 0)}, so a later sale owes about ${formatDollars(later, 0)} less federal tax at 15%` +
+    (stateNow.greaterThan(0) ? `; the state's ${formatPercent(stateRate, 1)} (${formatDollars(stateNow, 0)}) is due now and saved later` : '') +
+    `; the new shares start a new holding period`
+  );
 }
