@@ -120,3 +120,44 @@ describe('loss harvesting priced honestly', () => {
     expect(flat.trades.map((t) => `${t.action} ${t.ticker}`)).toEqual(['SELL VTI', 'BUY ITOT']);
   });
 });
+
+describe('the planner prices each sale at its marginal tax given the others', () => {
+  // Stocks are $60,000 of $80,000 against a 50% target: $20,000 to sell. The taxable VTI lot gains
+  // $50 a share; the couple (joint 2026, $126,100 income: taxable 93,900) has $5,000 of 0% room.
+  const h = (filingStatus: 'Married Filing Jointly' | null) =>
+    household({
+      accounts: [acct('Taxable', 'Taxable', 0), acct('IRA', 'Traditional IRA', 0)],
+      targets: [target('Stocks', '0.5', '0.1'), target('Bonds', '0.5', '0.1')],
+      securities: [sec('VTI', 'Stocks', 100), sec('BND', 'Bonds', 100)],
+      lots: [lot('T1', 'Taxable', 'VTI', 400, 20_000, '2019-05-01'), lot('I1', 'IRA', 'VTI', 200, 30_000, '2019-05-01'), lot('I2', 'IRA', 'BND', 200, 20_000, '2019-05-01')],
+      settings: settings({ asOf: AS_OF, lotMethod: 'MinTax', stateRate: dec(0), spread: dec(0), harvestLosses: false, filingStatus, income: dec(126_100) }),
+    });
+  const sells = (filingStatus: 'Married Filing Jointly' | null) =>
+    planRebalance(h(filingStatus)).trades.filter((t) => t.action === 'SELL').map((t) => `${t.account} ${toPlain(t.shares)} ${t.ticker} tax ${toPlain(t.tax)}`);
+
+  it('flat rates: the IRA sale is free and a taxable gain is not, so the IRA sells it all', () => {
+    expect(sells(null)).toEqual(['IRA 200 VTI tax 0']);
+  });
+
+  it('tables: a long-term gain inside the 0% band is free too, taken up to the band edge, then the IRA', () => {
+    // 100 shares x $50 = $5,000 of gain at 0%; the bracket jumps to 15% there, so the rest comes from the IRA.
+    expect(sells('Married Filing Jointly')).toEqual(['Taxable 100 VTI tax 0', 'IRA 100 VTI tax 0']);
+  });
+});
+
+describe('freeLongTermGain agrees with the schedule', () => {
+  it('equals zeroRateRoom when no state rate and no NIIT apply', async () => {
+    const { freeLongTermGain, zeroRateRoom } = await import('../../src/engine/tax');
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.constantFrom('Single', 'Married Filing Jointly', 'Married Filing Separately', 'Head of Household' as const), fc.integer({ min: 0, max: 150_000 }), fc.integer({ min: 0, max: 60_000 }), (status, income, lt) => {
+        const rates = { ...(taxYearContext(household({ accounts: [], targets: [], securities: [], lots: [], settings: settings({ asOf: AS_OF, stateRate: dec(0), filingStatus: status as 'Single', income: dec(income) }) }), AS_OF)) };
+        const year = { ...rates, existing: { shortTerm: dec(0), longTerm: dec(lt) } };
+        const exact = zeroRateRoom(year)!;
+        const fast = freeLongTermGain(year);
+        expect((fast ?? dec(0)).toFixed()).toBe(exact.toFixed());
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

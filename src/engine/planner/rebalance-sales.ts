@@ -1,7 +1,7 @@
 import { Decimal, ZERO, formatDollars, formatPercent } from '../money';
 import { rateFor } from '../tax';
 import type { WorkingState } from './state';
-import { nextSaleCandidate, salePreference, type DeferredLot, type SaleCandidate } from './sale-candidates';
+import { candidatePreference, nextSaleCandidate, type DeferredLot, type SaleCandidate } from './sale-candidates';
 import { sellFromLot, sharesForAmount, hasOrder } from './execute';
 import { chooseSecurityToBuy } from './choose-security';
 import { classDriftPhrase, PROCEEDS_PREFIX } from './reasons';
@@ -135,6 +135,10 @@ export function rebalanceBySelling(state: WorkingState, deferredOut: Map<string,
       const maxShares = room.greaterThan(0) ? room.div(best.candidate.gainPerShare) : ZERO;
       shares = Decimal.min(shares, fractional ? maxShares.toDecimalPlaces(6, Decimal.ROUND_DOWN) : maxShares.floor());
     }
+    // A free long-term gain (0% band) is taken only up to the band's edge; past it the next
+    // candidate is priced at the rate there.
+    const free = best.candidate.freeGainUpTo;
+    if (free) shares = Decimal.min(shares, fractional ? free.div(best.candidate.gainPerShare).toDecimalPlaces(6, Decimal.ROUND_DOWN) : free.div(best.candidate.gainPerShare).floor());
     amount = shares.times(price);
     if (!shares.greaterThan(0) || (amount.lessThan(minTrade) && !hasOrder(state, best.account, 'SELL', best.ticker))) {
       exhausted.add(key);
@@ -192,7 +196,7 @@ function rankBuyClasses(state: WorkingState, account: string, candidates: string
 function compareMoves(state: WorkingState, a: Move, b: Move): number {
   const ctx = state.context;
   return (
-    salePreference(a.candidate.tier) - salePreference(b.candidate.tier) ||
+    candidatePreference(a.candidate) - candidatePreference(b.candidate) ||
     a.candidate.costPerDollar.comparedTo(b.candidate.costPerDollar) ||
     ctx.household.accounts.findIndex((x) => x.name === a.account) - ctx.household.accounts.findIndex((x) => x.name === b.account) ||
     (a.ticker < b.ticker ? -1 : a.ticker > b.ticker ? 1 : 0)

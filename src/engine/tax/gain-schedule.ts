@@ -132,3 +132,22 @@ export function taxShape(year: TaxYearContext, before: GainsByTerm = NO_GAINS): 
   const rising = (s: GainSegment[]) => s.every((seg, i) => i === 0 || !seg.rate.lessThan(s[i - 1].rate));
   return { shortTerm, longTerm, convex: { shortTerm: rising(shortTerm), longTerm: rising(longTerm) } };
 }
+
+/**
+ * Long-term gain the household can add that costs no tax at all this year (0% federal band, no
+ * NIIT, no state rate), after this year's sales and `before`; null when the next dollar is
+ * taxed. The planner asks this for every candidate sale, so it is worked out directly from the
+ * income lines instead of from the schedule (the two agree: see the property test).
+ */
+export function freeLongTermGain(year: TaxYearContext, before: GainsByTerm = NO_GAINS): Decimal | null {
+  const household = year.rates.household;
+  if (!household || year.rates.state.greaterThan(0)) return null;
+  const prior = addGains(year.existing, before);
+  const limit = ordinaryLossLimit(household.table.status);
+  const netted = nettedAt(prior, year.carryforward, limit);
+  if (netted.ordinaryOffset.greaterThan(0) || prior.shortTerm.plus(prior.longTerm).minus(year.carryforward.shortTerm).minus(year.carryforward.longTerm).lessThan(0)) return null;
+  const lines = incomeLines(household, netted);
+  let room = household.table.zeroUpTo.minus(lines.agi.minus(household.deductions));
+  room = Decimal.min(room, NIIT_THRESHOLD[household.table.status].minus(lines.agi));
+  return room.greaterThan(0) ? room : null;
+}

@@ -8,5 +8,5 @@ export { statusTable, taxYearsWithTables, type StatusTable, type Bracket } from 
 export type { TaxTableData, BracketRow } from './tables/table-types';
 export { NIIT_RATE, NIIT_THRESHOLD, ordinaryLossLimit, householdYearTax, incomeLines, type HouseholdTaxProfile, type TaxParts, type NettedGains } from './household-tax';
 export { federalIncomeTax, ordinaryTax, ordinaryRateAt, worksheetTax } from './federal';
-export { gainTaxSchedule, zeroRateRoom, taxShape, type GainSegment, type TaxShape } from './gain-schedule';
+export { freeLongTermGain, gainTaxSchedule, zeroRateRoom, taxShape, type GainSegment, type TaxShape } from './gain-schedule';
 export { describeTaxDetail, planTaxDetail, type PlanTaxDetail } from './plan-tax-detail';
