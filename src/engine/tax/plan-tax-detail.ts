@@ -22,15 +22,15 @@ export function planTaxDetail(year: TaxYearContext, planGains: GainsByTerm): Pla
   const household = year.rates.household;
   if (!household) return null;
   const parts = planTaxParts(year.existing, planGains, year.carryforward, year.rates);
-  const marginal = marginalFederalRates(year.rates, addGains(year.existing, planGains), year.carryforward);
+  const marginal = marginalFederalRates(year.rates, addGains(year.existing, planGains), year.carryforward, true);
   return {
     taxYear: household.table.year,
     filingStatus: household.table.status,
     federal: parts.federal,
     niit: parts.niit,
     state: parts.state,
-    marginalShortTerm: marginal.shortTerm.plus(year.rates.state),
-    marginalLongTerm: marginal.longTerm.plus(year.rates.state),
+    marginalShortTerm: marginal.shortTerm,
+    marginalLongTerm: marginal.longTerm,
     zeroRateRoom: zeroRateRoom(year, planGains) as Decimal,
   };
 }

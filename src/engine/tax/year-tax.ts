@@ -154,14 +154,16 @@ export function planTaxParts(existing: GainsByTerm, planRealized: GainsByTerm, c
 }
 
 /**
- * Federal + NIIT rate the next dollar of short- and long-term gain pays after `realized` (this
- * year's sales plus a plan's), measured over $1 (the tables change rate only at whole dollars).
+ * Federal + NIIT rate (and the state's, `withState`) the next dollar of short- and long-term
+ * gain pays after `realized` (this year's sales plus a plan's), measured over $1 (the tables
+ * change rate only at whole dollars); netting is included, so a dollar absorbed by a loss carried
+ * forward pays nothing.
  */
-export function marginalFederalRates(rates: TaxRates, realized: GainsByTerm, carryforward: GainsByTerm): GainsByTerm {
+export function marginalFederalRates(rates: TaxRates, realized: GainsByTerm, carryforward: GainsByTerm, withState = false): GainsByTerm {
   const base = yearTax(realized, carryforward, rates).parts;
   const at = (extra: GainsByTerm) => {
     const p = subtractParts(yearTax(addGains(realized, extra), carryforward, rates).parts, base);
-    return p.federal.plus(p.niit);
+    return withState ? totalOf(p) : p.federal.plus(p.niit);
   };
   return { shortTerm: at({ shortTerm: dec(1), longTerm: ZERO }), longTerm: at({ shortTerm: ZERO, longTerm: dec(1) }) };
 }
