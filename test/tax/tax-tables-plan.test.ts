@@ -161,3 +161,14 @@ describe('freeLongTermGain agrees with the schedule', () => {
     );
   });
 });
+
+describe('tax settings that cannot be priced are workbook errors', () => {
+  it('Filing Status with an as-of year that has no table, and dividends above Income, name the Settings row', () => {
+    const read = readHousehold(gridSource(exampleTabs({ 'Filing Status': 'Single', 'As Of': '2027-02-01', Income: '$50,000', 'Qualified Dividends': '$60,000' })), {});
+    expect(read.ok).toBe(false);
+    if (read.ok) return;
+    const messages = read.errors.map((e) => `${e.tab} ${e.column}: ${e.message}`);
+    expect(messages).toContain('Settings Value: Filing Status: the federal tables exist for 2025 and 2026, not for 2027 (the as-of year); clear Filing Status to use the flat rates, or plan as of a year with tables');
+    expect(messages.some((m) => m.startsWith('Settings Value: Qualified Dividends: found 60000, more than Income (50000)'))).toBe(true);
+  });
+});
