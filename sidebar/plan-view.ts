@@ -54,6 +54,13 @@ export function planView(plan: PlanJson): Child[] {
     el('dl', { class: 'summary' }, [
       ...row('Trades', String(s.trades ?? plan.trades.length), 'trades'),
       ...row('Estimated tax', signedMoney(String(s.estimatedTax ?? '0')), 'tax'),
+      ...(s.federalTax !== undefined
+        ? [
+            ...row(`Federal / NIIT / state (${s.taxYear} tables)`, `${signedMoney(String(s.federalTax))} / ${signedMoney(String(s.niit))} / ${signedMoney(String(s.stateTax))}`, 'tax-parts'),
+            ...row('Next dollar of gain', `${percent(String(s.marginalShortTermRate))} short, ${percent(String(s.marginalLongTermRate))} long`, 'marginal'),
+            ...row('Room at 0% this year', money(String(s.zeroRateRoom)), 'zero-room'),
+          ]
+        : []),
       ...row('Losses harvested', money(String(s.lossesHarvested ?? '0')), 'harvested'),
       ...row('Sales deferred', String(s.deferred ?? plan.deferred.length), 'deferred'),
       ...row('Drift before → after', `${percent(String(s.driftBefore ?? ''))} → ${percent(String(s.driftAfter ?? ''))}`, 'drift'),

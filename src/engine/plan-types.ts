@@ -1,3 +1,4 @@
+import type { PlanTaxDetail } from './tax/plan-tax-detail';
 import type { Decimal } from './money';
 import type { IsoDate } from './dates';
 import type { LotMethodName } from './types';
@@ -36,7 +37,7 @@ export interface LotTaken {
 export type TradeAction = 'BUY' | 'SELL';
 
 /** Why the planner made a trade; the `reason` text says it in words. */
-export type TradePurpose = 'cash-flow' | 'withdrawal' | 'rebalance' | 'harvest' | 'harvest-replacement';
+export type TradePurpose = 'cash-flow' | 'withdrawal' | 'rebalance' | 'harvest' | 'harvest-replacement' | 'harvest-gains';
 
 export interface Trade {
   account: string;
@@ -87,6 +88,8 @@ export interface PlanSummary {
   driftBefore: Decimal;
   driftAfter: Decimal;
   tradingCost: Decimal;
+  /** Under the tax tables (Filing Status set): the federal / NIIT / state parts, marginal rates, 0% room. */
+  taxDetail?: PlanTaxDetail;
 }
 
 /**

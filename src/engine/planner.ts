@@ -1,6 +1,8 @@
 import type { Household } from './types';
 import type { Plan, PlanOptions } from './plan-types';
-import { buildContext } from './planner/context';
+import { buildContext, type PlanContext } from './planner/context';
+import { planTaxDetail, taxYearContext } from './tax';
+import { harvestGains } from './planner/harvest-gains';
 import { WorkingState } from './planner/state';
 import { harvestLosses } from './planner/harvest';
 import { raiseWithdrawals } from './planner/withdrawals';
@@ -53,5 +55,14 @@ export function planRebalance(household: Household, options: PlanOptions = {}): 
       warnings.push(`Cash has a target of its own; the planner holds cash through each account's Reserve and does not buy or sell to reach the Cash target.`);
     }
   }
-  return assemblePlan(state, deferred, warnings, options);
+  if (context.household.settings.harvestGains && mode !== 'cash-only') harvestGains(state, warnings);
+  return withTaxDetail(assemblePlan(state, deferred, warnings, options), context);
+}
+
+/** Under the tax tables, the summary splits the plan's tax and shows the rates and 0% room it leaves. */
+function withTaxDetail(plan: Plan, context: PlanContext): Plan {
+  if (!context.rates.household) return plan;
+  const gains = { shortTerm: plan.summary.shortTermGain, longTerm: plan.summary.longTermGain };
+  const detail = planTaxDetail(taxYearContext(context.household, plan.asOf, context.rates), gains);
+  return detail ? { ...plan, summary: { ...plan.summary, taxDetail: detail } } : plan;
 }

@@ -27,5 +27,11 @@ export function defaultSettings(): Settings {
     cpaEmail: null,
     cpaThreshold: null,
     slackWebhook: null,
+    filingStatus: null,
+    income: dec(0),
+    deductions: null,
+    qualifiedDividends: dec(0),
+    investmentIncome: dec(0),
+    harvestGains: false,
   };
 }

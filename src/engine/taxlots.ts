@@ -1,7 +1,7 @@
 import { Decimal, ZERO } from './money';
 import { compareDates, daysBetween, type IsoDate } from './dates';
 import { daysHeld, longTermOn, termOn } from './holding-period';
-import { rateFor, taxRatesFrom } from './tax';
+import { gainOf, rateFor, saleTax, taxRatesFrom, taxYearContext } from './tax';
 import type { Term } from './plan-types';
 import type { Household, TaxTreatment } from './types';
 import { recentPurchasesByGroup, washSaleFlag } from './wash-sales';
@@ -25,14 +25,20 @@ export interface LotView {
   daysToLongTerm: number;
   treatment: TaxTreatment;
   taxable: boolean;
-  /** Tax if sold today at the lot's own rate (negative saves); null in a tax-advantaged account. */
+  /**
+   * Tax if sold today (negative saves); null in a tax-advantaged account. Flat rates: the lot's
+   * gain at its own rate. With Filing Status: what selling this lot alone adds to the year's
+   * federal, NIIT and state tax given this year's Sales and the carryforwards.
+   */
   tax: Decimal | null;
   /** Selling at a loss before this date would be washed by a recent purchase; null if not. */
   washSaleUntil: IsoDate | null;
 }
 
 export function describeLots(household: Household, asOf: IsoDate): LotView[] {
-  const rates = taxRatesFrom(household.settings);
+  const rates = taxRatesFrom(household.settings, asOf);
+  const year = rates.household ? taxYearContext(household, asOf, rates) : null;
+  const taxIfSold = (gain: Decimal, term: Term) => (year ? saleTax(year, gainOf(term, gain)) : gain.times(rateFor(term, rates)));
   const prices = new Map(household.securities.map((s) => [s.ticker, s.price]));
   const treatments = new Map(household.accounts.map((a) => [a.name, a.treatment]));
   const recent = recentPurchasesByGroup(household, asOf);
@@ -61,7 +67,7 @@ export function describeLots(household: Household, asOf: IsoDate): LotView[] {
       daysToLongTerm: Math.max(0, daysBetween(asOf, turnsLong)),
       treatment,
       taxable,
-      tax: taxable ? gain.times(rateFor(term, rates)) : null,
+      tax: taxable ? taxIfSold(gain, term) : null,
       washSaleUntil: taxable ? washSaleFlag(lot, household, asOf, recent) : null,
     };
   });

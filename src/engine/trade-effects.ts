@@ -61,7 +61,7 @@ export function applyTrades(household: Household, trades: readonly TradeInput[],
   const sales = household.sales.map((s) => ({ ...s }));
   const accounts = household.accounts.map((a) => ({ ...a }));
   const effects: TradeEffects = { lots, sales, accounts, newSaleRows: [], newLotIds: [], errors: [], journal: [] };
-  const rates = taxRatesFrom(household.settings);
+  const rates = taxRatesFrom(household.settings, asOf);
   const ordered = [...trades.filter((t) => t.action === 'SELL'), ...trades.filter((t) => t.action === 'BUY')];
   let buyNumber = 0;
 

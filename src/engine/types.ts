@@ -121,6 +121,10 @@ export type LotMethodName = (typeof LOT_METHODS)[number];
 export const SCHEDULES = ['monthly', 'quarterly', 'semiannual', 'annual'] as const;
 export type Schedule = (typeof SCHEDULES)[number];
 
+/** Federal filing statuses (IRC 1(a)-(d)); a qualifying surviving spouse files with the joint table. */
+export const FILING_STATUSES = ['Single', 'Married Filing Jointly', 'Married Filing Separately', 'Head of Household'] as const;
+export type FilingStatus = (typeof FILING_STATUSES)[number];
+
 export interface Settings {
   asOf: IsoDate | null;
   shortTermRate: Decimal;
@@ -145,6 +149,18 @@ export interface Settings {
   cpaEmail: string | null;
   cpaThreshold: Decimal | null;
   slackWebhook: string | null;
+  /** Set: tax comes from the year's federal tables; null: the flat rates above. */
+  filingStatus: FilingStatus | null;
+  /** Adjusted gross income before capital gains (wages, interest, all dividends, IRA distributions...). */
+  income: Decimal;
+  /** Deductions from AGI; null means the standard deduction for the year and status. */
+  deductions: Decimal | null;
+  /** The part of the dividends in Income that is qualified (taxed like long-term gains). */
+  qualifiedDividends: Decimal;
+  /** Interest and dividends counted as net investment income for NIIT (IRC 1411). */
+  investmentIncome: Decimal;
+  /** Realize long-term gains inside the 0% bracket and buy them back at once. */
+  harvestGains: boolean;
 }
 
 /** Everything the engine knows about one household, validated. */

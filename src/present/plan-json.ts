@@ -102,6 +102,18 @@ export function planJson(plan: Plan): PlanJson {
       driftBefore: toPlain(s.driftBefore),
       driftAfter: toPlain(s.driftAfter),
       tradingCost: toPlain(s.tradingCost),
+      ...(s.taxDetail
+        ? {
+            taxYear: s.taxDetail.taxYear,
+            filingStatus: s.taxDetail.filingStatus,
+            federalTax: toPlain(s.taxDetail.federal),
+            niit: toPlain(s.taxDetail.niit),
+            stateTax: toPlain(s.taxDetail.state),
+            marginalShortTermRate: toPlain(s.taxDetail.marginalShortTerm),
+            marginalLongTermRate: toPlain(s.taxDetail.marginalLongTerm),
+            zeroRateRoom: toPlain(s.taxDetail.zeroRateRoom),
+          }
+        : {}),
     },
   };
 }

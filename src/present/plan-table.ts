@@ -1,4 +1,4 @@
-import { Decimal, formatDollars, formatPercent, type Plan } from '../engine/index';
+import { Decimal, describeTaxDetail, formatDollars, formatPercent, type Plan } from '../engine/index';
 import { alignTable, type Cell } from './drift-table';
 
 export const REBALANCE_HEADER = [
@@ -49,6 +49,7 @@ export function planText(plan: Plan): string {
   out.push('');
   out.push(`Summary: ${s.trades} trades; bought ${formatDollars(s.bought)}, sold ${formatDollars(s.sold)}`);
   out.push(`  realized short-term ${formatDollars(s.shortTermGain)}, long-term ${formatDollars(s.longTermGain)}; estimated tax ${formatDollars(s.estimatedTax)}`);
+  if (s.taxDetail) out.push(`  ${describeTaxDetail(s.taxDetail)}`);
   out.push(`  losses harvested ${formatDollars(s.lossesHarvested)}; trading cost about ${formatDollars(s.tradingCost)}`);
   out.push(`  household drift ${formatPercent(s.driftBefore)} -> ${formatPercent(s.driftAfter)}`);
   if (plan.deferred.length > 0) {
@@ -61,3 +62,4 @@ export function planText(plan: Plan): string {
   }
   return out.join('\n');
 }
+

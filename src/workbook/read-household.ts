@@ -6,6 +6,8 @@ import { findTabName, type TabSource } from './tab-source';
 import { columnName, nameKey, type TabRead } from './table';
 import { defaultSettings } from './settings-defaults';
 import { readSettings, SETTINGS_TAB } from './read-settings';
+import { taxYearsWithTables } from '../engine/tax/tables/table-for-year';
+import { yearOf } from '../engine/dates';
 import { ACCOUNTS_TAB, readAccounts } from './read-accounts';
 import { readTargets, TARGETS_TAB } from './read-targets';
 import { readSecurities, SECURITIES_TAB } from './read-securities';
@@ -76,6 +78,21 @@ export function readHousehold(source: TabSource, options: ReadOptions = {}): Rea
     }
   }
   const asOf = settings.asOf;
+  // Filing Status prices tax from the as-of year's tables: a year without one is the user's to fix here.
+  const statusRow = settingsRead?.rows.filingStatus;
+  if (settings.filingStatus && asOf !== null && statusRow !== undefined && !taxYearsWithTables().includes(yearOf(asOf))) {
+    log.error(
+      { tab: SETTINGS_TAB, row: statusRow, column: 'Value' },
+      `Filing Status: the federal tables exist for ${taxYearsWithTables().join(' and ')}, not for ${yearOf(asOf)} (the as-of year); clear Filing Status to use the flat rates, or plan as of a year with tables`,
+    );
+  }
+  const dividendsRow = settingsRead?.rows.qualifiedDividends;
+  if (dividendsRow !== undefined && settings.qualifiedDividends.greaterThan(settings.income)) {
+    log.error(
+      { tab: SETTINGS_TAB, row: dividendsRow, column: 'Value' },
+      `Qualified Dividends: found ${settings.qualifiedDividends.toFixed()}, more than Income (${settings.income.toFixed()}); expected the qualified part of the dividends already counted in Income`,
+    );
+  }
 
   const accountsGrid = grid(source, ACCOUNTS_TAB, true, log);
   const targetsGrid = options.withoutTargets ? null : grid(source, TARGETS_TAB, true, log);

@@ -1,4 +1,4 @@
-import { LOT_METHODS, SCHEDULES, type LotMethodName, type Schedule, type Settings } from '../engine/types';
+import { FILING_STATUSES, LOT_METHODS, SCHEDULES, type FilingStatus, type LotMethodName, type Schedule, type Settings } from '../engine/types';
 import { Decimal, dec } from '../engine/money';
 import type { IssueLog } from './issues';
 import {
@@ -64,6 +64,12 @@ function dollars(expected: string): Parse<Decimal> {
 function orNone<T>(parse: Parse<T>): Parse<T | null> {
   return (cell, dateCells) =>
     typeof cell === 'string' && normalizeHeader(cell) === 'none' ? okValue(null) : parse(cell, dateCells);
+}
+
+/** `standard` (or blank) means the standard deduction for the year and status. */
+function orStandard(parse: Parse<Decimal>): Parse<Decimal | null> {
+  return (cell, dateCells) =>
+    typeof cell === 'string' && ['standard', 'standarddeduction', 'default'].includes(normalizeHeader(cell)) ? okValue(null) : parse(cell, dateCells);
 }
 
 /** A word from a fixed list, matched like headers; `spellings` maps extra normalized spellings. */
@@ -143,6 +149,28 @@ const SETTINGS: { [K in keyof Settings]: SettingSpec<K> } = {
   cpaEmail: { name: 'CPA Email', parse: text('an email address', (t) => t.includes('@')) },
   cpaThreshold: { name: 'CPA Threshold', parse: orNone(dollars('a dollar amount of harvested losses (0 or more), or none')) },
   slackWebhook: { name: 'Slack Webhook', parse: text('a webhook address starting with https://', (t) => /^https:\/\/\S+$/.test(t)) },
+  filingStatus: {
+    name: 'Filing Status',
+    aliases: ['Filing'],
+    parse: orNone(
+      choice<FilingStatus>(FILING_STATUSES, {
+        mfj: 'Married Filing Jointly',
+        joint: 'Married Filing Jointly',
+        marriedjointly: 'Married Filing Jointly',
+        qualifyingsurvivingspouse: 'Married Filing Jointly',
+        mfs: 'Married Filing Separately',
+        separate: 'Married Filing Separately',
+        marriedseparately: 'Married Filing Separately',
+        hoh: 'Head of Household',
+        headofhousehold: 'Head of Household',
+      }, `one of ${FILING_STATUSES.join(', ')}, or none`),
+    ),
+  },
+  income: { name: 'Income', aliases: ['AGI', 'Adjusted Gross Income'], parse: dollars('a dollar amount (0 or more): adjusted gross income before capital gains') },
+  deductions: { name: 'Deductions', aliases: ['Deduction'], parse: orStandard(dollars('a dollar amount (0 or more), or standard')) },
+  qualifiedDividends: { name: 'Qualified Dividends', parse: dollars('a dollar amount (0 or more)') },
+  investmentIncome: { name: 'Investment Income', aliases: ['Net Investment Income'], parse: dollars('a dollar amount (0 or more)') },
+  harvestGains: { name: 'Harvest Gains', aliases: ['Gain Harvesting'], parse: (cell) => parseBooleanCell(cell) },
 };
 
 const KEYS = Object.keys(SETTINGS) as (keyof Settings)[];

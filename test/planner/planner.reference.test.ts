@@ -5,7 +5,7 @@ import { planRebalance } from '../../src/engine/planner';
 import { recordTrades, type ExecutedTrade } from '../../src/engine/record-trades';
 import type { Household } from '../../src/engine/types';
 import type { Plan, PlanOptions, RebalanceMode } from '../../src/engine/plan-types';
-import { generateHousehold } from '../support/generate-household';
+import { generateHousehold } from '../../src/generate/generate-household';
 import { generateHistory } from '../support/generate-history';
 import { conservationProblems } from '../reference/conservation';
 import { lotProblems } from '../reference/lots-taken';

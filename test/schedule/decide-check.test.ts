@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { assertProperty } from '../support/fast-check-seed';
-import { isoDate, toPlain, addDays, type IsoDate } from '../../src/engine/index';
+import { isoDate, planRebalance, toPlain, addDays, type IsoDate } from '../../src/engine/index';
 import { nextReviewDate, periodKey, periodStart } from '../../src/engine/schedule/periods';
 import { decideCheck, stateAfterHandled } from '../../src/engine/schedule/decide-check';
 import { emptyScheduleState, parseScheduleState } from '../../src/engine/schedule/schedule-state';
@@ -142,11 +142,17 @@ describe('decideCheck on the example household (as of 2026-11-20)', () => {
 describe('what the check reports', () => {
   const household = exampleHousehold();
 
-  it('harvest opportunities: BND in Taxable, not the washed VEA lot', () => {
-    // BND: 250 x $73.80 = $18,450 against $21,725 basis: $3,275 long-term loss; 15% + 5% state = 20% -> $655.
+  it('harvest opportunities: BND in Taxable, not the washed VEA lot, saving what the plan says it saves', () => {
+    // BND: 250 x $73.80 = $18,450 against $21,725 basis: $3,275 long-term loss. Not 20% of it
+    // ($655): this year's Sales and the $1,250 carryforward already leave a net loss of $2,755
+    // (VNQ +505, IEFA 0 after the disallowed 1,200, IEMG -2,010, carryforward -1,250), so the
+    // harvest only fills the $3,000 ordinary offset: $245 x (32% + 5%) = $90.65; the rest carries forward.
     // VEA 2025 lot: 400 x 57.90 = 23,160 vs 24,080 = $920 loss, but the IRA bought VEA on 2026-11-12 (washed).
     const h = harvestOpportunities(household, AS_OF);
-    expect(h.map((x) => [x.lot, toPlain(x.loss), x.term, toPlain(x.taxSaved)])).toEqual([['TX-BND-2021', '3275', 'long', '655']]);
+    expect(h.map((x) => [x.lot, toPlain(x.loss), x.term, toPlain(x.taxSaved)])).toEqual([['TX-BND-2021', '3275', 'long', '90.65']]);
+    const plan = planRebalance(household);
+    const bnd = plan.trades.find((t) => t.purpose === 'harvest' && t.ticker === 'BND')!;
+    expect(toPlain(bnd.tax.negated())).toBe(toPlain(h[0].taxSaved));
   });
 
   it('lots turning long-term in 60 days: the VB lot of 2025-12-05', () => {

@@ -61,6 +61,13 @@ describe('the check email', () => {
     expect(email.text).not.toMatch(/<[a-z]/i);
   });
 
+  it('the harvest table saves what the subject and the trade say ($90.65), in HTML and text', () => {
+    const email = renderCheckEmail(decision, { spreadsheetUrl: SHEET_URL });
+    expect(email.text).toMatch(/Taxable Brokerage +BND +TX-BND-2021 +long +\$3,275\.00 +\$90\.65/);
+    expect(email.html).toContain('$90.65');
+    expect(email.html).not.toContain('$655.00');
+  });
+
   it('escapes every value from the sheet', () => {
     const d = decideCheck({ household: hostileHousehold(), asOf: AS_OF, state: emptyScheduleState() });
     const email = renderCheckEmail(d, { spreadsheetUrl: SHEET_URL, notes: [`Note about ${SCRIPT}`] });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CLOSED_ACCOUNTS, generateHistory } from './generate-history';
-import { generateHousehold } from './generate-household';
+import { generateHousehold } from '../../src/generate/generate-household';
 
 describe('generated histories hold the inputs that broke this round', () => {
   const draws = Array.from({ length: 40 }, (_, i) => generateHistory(i + 1));

@@ -2,8 +2,8 @@ import { Decimal, ZERO, dec, roundCents } from '../../src/engine/money';
 import { addDays, type IsoDate } from '../../src/engine/dates';
 import type { Household, Lot, Sale } from '../../src/engine/types';
 import type { PlanOptions } from '../../src/engine/plan-types';
-import { GENERATED_AS_OF, generateHousehold } from './generate-household';
-import { mulberry32, type Rng } from './prng';
+import { GENERATED_AS_OF, generateHousehold } from '../../src/generate/generate-household';
+import { mulberry32, type Rng } from '../../src/generate/prng';
 
 /**
  * A generated household with the history that broke this round (issue 13): a Sales tab across

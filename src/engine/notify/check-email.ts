@@ -2,6 +2,7 @@ import { formatDollars, formatPercent, toPlain, type Decimal } from '../money';
 import type { DriftRow } from '../drift';
 import type { CheckDecision, CheckContent } from '../schedule/decide-check';
 import { checkSubject } from './subject';
+import { describeTaxDetail } from '../tax/plan-tax-detail';
 import { escapeHtml, safeHttpsUrl } from './escape';
 import { COLORS, badge, bulletList, button, dataTable, divergingBar, heading, page, paragraph, raw, type CellContent, type Column } from './html-kit';
 import { textTable } from './text-kit';
@@ -73,6 +74,7 @@ function planHtml(c: CheckContent): string {
   const parts = [
     heading(`Proposed trades (plan ${plan.id})`),
     paragraph(`${s.trades} trades: sell ${formatDollars(s.sold)}, buy ${formatDollars(s.bought)}; estimated tax ${formatDollars(s.estimatedTax)}; losses harvested ${formatDollars(s.lossesHarvested)}; household drift ${formatPercent(s.driftBefore)} → ${formatPercent(s.driftAfter)}.`),
+    s.taxDetail ? paragraph(describeTaxDetail(s.taxDetail), `font-size:12px;color:${COLORS.muted};`) : '',
     dataTable(columns, rows, plan.trades.map((t) => t.reason)),
   ];
   if (plan.deferred.length > 0) parts.push(paragraph('Sales deferred until they turn long-term:'), bulletList(plan.deferred.map((d) => d.reason)));
@@ -165,6 +167,7 @@ function checkText(decision: CheckDecision, subject: string, options: EmailOptio
     else {
       const s = plan.summary;
       lines.push(`${s.trades} trades: sell ${formatDollars(s.sold)}, buy ${formatDollars(s.bought)}; estimated tax ${formatDollars(s.estimatedTax)}; losses harvested ${formatDollars(s.lossesHarvested)}; household drift ${formatPercent(s.driftBefore)} -> ${formatPercent(s.driftAfter)}.`);
+      if (s.taxDetail) lines.push(describeTaxDetail(s.taxDetail));
       for (const t of plan.trades) {
         lines.push(`* ${t.account}: ${t.action} ${toPlain(t.shares)} ${t.ticker} = ${formatDollars(t.amount)}${t.action === 'SELL' ? `, est. tax ${formatDollars(t.tax)}` : ''}`);
         lines.push(`    ${t.reason}`);

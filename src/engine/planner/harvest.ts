@@ -4,6 +4,7 @@ import { groupOfTicker } from './context';
 import { washedIfSold } from './sale-candidates';
 import { buyClass, sellFromLot } from './execute';
 import { chooseSecurityToBuy } from './choose-security';
+import { lossSavesNothing } from './loss-value';
 
 /**
  * Tax-loss harvesting: in each taxable account, sell lots whose loss passes the minimum and buy
@@ -32,6 +33,11 @@ export function harvestLosses(state: WorkingState, warnings: string[]): void {
         continue;
       }
       const loss = sumBy(harvestable, (lot) => lot.basis.minus(lot.shares.times(security.price)));
+      const worthless = lossSavesNothing(state, harvestable, security.price);
+      if (worthless) {
+        warnings.push(worthless);
+        continue;
+      }
       const note = `Harvests a ${formatDollars(loss, 0)} loss and buys ${replacement.security.ticker}, a different fund in ${security.assetClass}, so the class's exposure stays; do not buy ${ticker} or a substantially identical fund in any account for 31 days (IRAs included)`;
       let proceeds = ZERO;
       for (const lot of harvestable) {

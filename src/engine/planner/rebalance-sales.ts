@@ -1,7 +1,7 @@
 import { Decimal, ZERO, formatDollars, formatPercent } from '../money';
 import { rateFor } from '../tax';
 import type { WorkingState } from './state';
-import { nextSaleCandidate, salePreference, type DeferredLot, type SaleCandidate } from './sale-candidates';
+import { candidatePreference, nextSaleCandidate, type DeferredLot, type SaleCandidate } from './sale-candidates';
 import { sellFromLot, sharesForAmount, hasOrder } from './execute';
 import { chooseSecurityToBuy } from './choose-security';
 import { classDriftPhrase, PROCEEDS_PREFIX } from './reasons';
@@ -37,13 +37,15 @@ export function rebalanceBySelling(state: WorkingState, deferredOut: Map<string,
 
   // The next candidate of a position only changes when the position is sold from or when its
   // class crosses its band (short-term gains become allowed or not): remember scans until then.
-  const scans = new Map<string, { allowShortTerm: boolean; scan: ReturnType<typeof nextSaleCandidate> }>();
+  const scans = new Map<string, { allowShortTerm: boolean; scan: ReturnType<typeof nextSaleCandidate>; taxAt: string }>();
+  // Under the tax tables a candidate's cost depends on the gains the plan has realized so far.
+  const taxPosition = () => (context.rates.household ? `${state.realizedShortTerm.toFixed()}/${state.realizedLongTerm.toFixed()}` : '');
   const scanPosition = (account: string, ticker: string, allowShortTerm: boolean) => {
     const key = `${account}\u0000${ticker}`;
     const hit = scans.get(key);
-    if (hit && hit.allowShortTerm === allowShortTerm) return hit.scan;
+    if (hit && hit.allowShortTerm === allowShortTerm && hit.taxAt === taxPosition()) return hit.scan;
     const scan = nextSaleCandidate(state, account, ticker, allowShortTerm);
-    scans.set(key, { allowShortTerm, scan });
+    scans.set(key, { allowShortTerm, scan, taxAt: taxPosition() });
     return scan;
   };
   // Positions only shrink while selling (buys come after), so they can be listed once, by
@@ -80,7 +82,7 @@ export function rebalanceBySelling(state: WorkingState, deferredOut: Map<string,
     const under = context.classes.filter((c) => gaps.get(c)!.negated().greaterThan(floors.get(c)!));
     if (over.length === 0 || under.length === 0) break;
     const beyondBand = new Map(over.map((c) => [c, state.outOfBand(c)]));
-    const signature = `${over.join('\u0000')}|${under.join('\u0000')}|${over.filter((c) => beyondBand.get(c)).join('\u0000')}`;
+    const signature = `${over.join('\u0000')}|${under.join('\u0000')}|${over.filter((c) => beyondBand.get(c)).join('\u0000')}|${taxPosition()}`;
     if (signature !== classSignature) {
       accountBest.clear();
       classSignature = signature;
@@ -133,6 +135,10 @@ export function rebalanceBySelling(state: WorkingState, deferredOut: Map<string,
       const maxShares = room.greaterThan(0) ? room.div(best.candidate.gainPerShare) : ZERO;
       shares = Decimal.min(shares, fractional ? maxShares.toDecimalPlaces(6, Decimal.ROUND_DOWN) : maxShares.floor());
     }
+    // A free long-term gain (0% band) is taken only up to the band's edge; past it the next
+    // candidate is priced at the rate there.
+    const free = best.candidate.freeGainUpTo;
+    if (free) shares = Decimal.min(shares, fractional ? free.div(best.candidate.gainPerShare).toDecimalPlaces(6, Decimal.ROUND_DOWN) : free.div(best.candidate.gainPerShare).floor());
     amount = shares.times(price);
     if (!shares.greaterThan(0) || (amount.lessThan(minTrade) && !hasOrder(state, best.account, 'SELL', best.ticker))) {
       exhausted.add(key);
@@ -190,7 +196,7 @@ function rankBuyClasses(state: WorkingState, account: string, candidates: string
 function compareMoves(state: WorkingState, a: Move, b: Move): number {
   const ctx = state.context;
   return (
-    salePreference(a.candidate.tier) - salePreference(b.candidate.tier) ||
+    candidatePreference(a.candidate) - candidatePreference(b.candidate) ||
     a.candidate.costPerDollar.comparedTo(b.candidate.costPerDollar) ||
     ctx.household.accounts.findIndex((x) => x.name === a.account) - ctx.household.accounts.findIndex((x) => x.name === b.account) ||
     (a.ticker < b.ticker ? -1 : a.ticker > b.ticker ? 1 : 0)

@@ -3,7 +3,7 @@ import { daysBetween, type IsoDate } from '../dates';
 import { longTermOn } from '../holding-period';
 import { orderLots } from '../lots/order-lots';
 import { purchaseId } from '../wash-sales';
-import { rateFor } from '../tax';
+import { cachedTaxYearContext, freeLongTermGain, rateFor, saleCostPerDollar } from '../tax';
 import type { Lot } from '../types';
 import type { Term } from '../plan-types';
 import type { WorkingState } from './state';
@@ -35,6 +35,16 @@ export interface SaleCandidate {
   gainPerShare: Decimal;
   /** Estimated tax per dollar sold, plus the trading spread: the planner's ordering cost. */
   costPerDollar: Decimal;
+  /**
+   * Under the tax tables, a long-term gain that costs no tax up to this much gain (the 0% band
+   * with no state rate): as free as a sale inside an IRA, and taken only up to the band's edge.
+   */
+  freeGainUpTo?: Decimal;
+}
+
+/** The order a candidate is taken in: `salePreference`, with a free long-term gain among the free sales. */
+export function candidatePreference(c: SaleCandidate): number {
+  return c.freeGainUpTo ? 0 : salePreference(c.tier);
 }
 
 export interface DeferredLot {
@@ -76,10 +86,30 @@ export function nextSaleCandidate(state: WorkingState, account: string, ticker: 
         blocked = true;
       }
     }
-    if (!blocked) return { next: { lot, tier: info.tier, term: info.term, gainPerShare: info.gainPerShare, costPerDollar: info.costPerDollar }, deferred };
+    if (!blocked) return { next: { lot, tier: info.tier, term: info.term, gainPerShare: info.gainPerShare, ...marginalCost(state, lot, info) }, deferred };
     if (strict) return { next: null, deferred };
   }
   return { next: null, deferred };
+}
+
+/**
+ * Under the tax tables a sale's cost is its marginal tax given the plan's other sales so far
+ * (convex: rates only rise with income), so a lot that would cross into the next bracket costs
+ * more per dollar than one that fits below it. Flat rates: the ranked cost, unchanged.
+ */
+function marginalCost(state: WorkingState, lot: Lot, info: RankedLot): { costPerDollar: Decimal; freeGainUpTo?: Decimal } {
+  const { context } = state;
+  if (!context.rates.household || info.tier === 0) return { costPerDollar: info.costPerDollar };
+  const year = cachedTaxYearContext(context.household, context.asOf, context.rates);
+  const security = context.securities.get(lot.ticker)!;
+  const spread = security.spread ?? context.household.settings.spread;
+  const before = { shortTerm: state.realizedShortTerm, longTerm: state.realizedLongTerm };
+  if (info.tier === 2) {
+    const free = freeLongTermGain(year, before);
+    // Less room than one share's gain is no room: the next share already pays tax.
+    if (free && free.greaterThanOrEqualTo(info.gainPerShare)) return { costPerDollar: spread, freeGainUpTo: free };
+  }
+  return { costPerDollar: saleCostPerDollar(year, info.term, info.gainPerShare, security.price, lot.shares, before).plus(spread) };
 }
 
 export interface RankedLot {

@@ -2,7 +2,7 @@ import type { Decimal } from '../money';
 import type { IsoDate } from '../dates';
 import type { Term } from '../plan-types';
 import type { Household } from '../types';
-import { rateFor, taxRatesFrom } from '../tax';
+import { gainOf, saleTax, taxYearContext } from '../tax';
 import { describeLots } from '../taxlots';
 
 export interface HarvestOpportunity {
@@ -12,7 +12,11 @@ export interface HarvestOpportunity {
   /** The unrealized loss, a positive number. */
   loss: Decimal;
   term: Term;
-  /** Tax the loss would save at the lot's own rate (before Schedule D netting). */
+  /**
+   * Tax the loss would save this year if harvested alone: the drop in the year's tax with this
+   * year's Sales and the carryforwards netted as Schedule D nets them (`saleTax`, the same
+   * computation that prices the plan's harvest trade).
+   */
   taxSaved: Decimal;
 }
 
@@ -21,8 +25,8 @@ export interface HarvestOpportunity {
  * wash: no purchase of the same wash group in the last 30 days (IRC 1091). Largest loss first.
  */
 export function harvestOpportunities(household: Household, asOf: IsoDate): HarvestOpportunity[] {
-  const rates = taxRatesFrom(household.settings);
   const minLoss = household.settings.harvestMinLoss;
+  const year = taxYearContext(household, asOf);
   return describeLots(household, asOf)
     .filter((v) => v.taxable && v.gain.isNegative() && v.gain.negated().gte(minLoss) && !v.gain.isZero() && v.washSaleUntil === null)
     .map((v) => ({
@@ -31,7 +35,7 @@ export function harvestOpportunities(household: Household, asOf: IsoDate): Harve
       lot: v.lot,
       loss: v.gain.negated(),
       term: v.term,
-      taxSaved: v.gain.negated().times(rateFor(v.term, rates)),
+      taxSaved: saleTax(year, gainOf(v.term, v.gain)).negated(),
     }))
     .sort((a, b) => b.loss.comparedTo(a.loss) || (a.lot < b.lot ? -1 : a.lot > b.lot ? 1 : 0));
 }

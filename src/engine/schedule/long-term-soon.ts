@@ -1,7 +1,7 @@
 import { ZERO, maxDec, type Decimal } from '../money';
 import { compareDates, type IsoDate } from '../dates';
 import type { Household } from '../types';
-import { rateFor, taxRatesFrom } from '../tax';
+import { gainOf, rateFor, saleTax, taxRatesFrom, taxYearContext } from '../tax';
 import { describeLots } from '../taxlots';
 
 export const LONG_TERM_SOON_DAYS = 60;
@@ -20,8 +20,12 @@ export interface LotTurningLong {
 
 /** Short-term taxable lots that turn long-term within the next `days` days, soonest first. */
 export function lotsTurningLongTerm(household: Household, asOf: IsoDate, days = LONG_TERM_SOON_DAYS): LotTurningLong[] {
-  const rates = taxRatesFrom(household.settings);
+  const rates = taxRatesFrom(household.settings, asOf);
   const rateGap = rateFor('short', rates).minus(rateFor('long', rates));
+  // Under the tables: the year's tax with the gain short-term less with it long-term.
+  const year = rates.household ? taxYearContext(household, asOf, rates) : null;
+  const saved = (gain: Decimal) =>
+    year ? maxDec(ZERO, saleTax(year, gainOf('short', gain)).minus(saleTax(year, gainOf('long', gain)))) : maxDec(ZERO, gain).times(rateGap);
   return describeLots(household, asOf)
     .filter((v) => v.taxable && v.term === 'short' && v.daysToLongTerm > 0 && v.daysToLongTerm <= days)
     .map((v) => ({
@@ -31,7 +35,7 @@ export function lotsTurningLongTerm(household: Household, asOf: IsoDate, days = 
       longTermOn: v.longTermOn,
       daysToLongTerm: v.daysToLongTerm,
       gain: v.gain,
-      taxSavedByWaiting: maxDec(ZERO, v.gain).times(rateGap),
+      taxSavedByWaiting: saved(v.gain),
     }))
     .sort((a, b) => compareDates(a.longTermOn, b.longTermOn) || (a.lot < b.lot ? -1 : a.lot > b.lot ? 1 : 0));
 }
