@@ -45,7 +45,11 @@ export function readLotRows(rows: readonly (readonly string[])[], header: Header
       r.fail('shares', `found ${shares.toString()}; expected a number of shares above 0`);
       continue;
     }
-    out.lots.push({ ticker, shares, basis: basis.abs(), acquired, holdingFrom: null, line: j + 1 });
+    if (basis.isNegative()) {
+      r.fail(r.has('basis') && !r.empty('basis') ? 'basis' : 'costPerShare', `found ${basis.toFixed()}; expected a cost basis of 0 or more`);
+      continue;
+    }
+    out.lots.push({ ticker, shares, basis, acquired, holdingFrom: null, line: j + 1 });
     tickers.add(ticker);
     if (price !== null && price.isPositive() && !out.prices.some((p) => p.ticker === ticker)) out.prices.push({ ticker, price });
   }

@@ -78,6 +78,10 @@ export const schwabLots: BrokerFormat = {
         const price = r.has('price') ? r.money('price') : null;
         if (basis === null && !r.failed) r.fail(r.has('basis') ? 'basis' : 'costPerShare', 'found an empty cell; expected the lot\'s cost basis');
         if (r.failed || acquired === null || shares === null || basis === null) continue;
+        if (basis.isNegative()) {
+          r.fail(r.has('basis') ? 'basis' : 'costPerShare', `found ${basis.toFixed()}; expected a cost basis of 0 or more`);
+          continue;
+        }
         if (!shares.isPositive()) {
           r.fail('shares', `found ${shares.toString()}; expected a number of shares above 0 (short positions are not imported)`);
           continue;
