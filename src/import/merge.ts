@@ -55,10 +55,20 @@ export interface FileSummary {
   sales: number;
 }
 
+/** A lot the import writes, and the old lot it stands for (matched by date and shares). */
+export interface FreshLot {
+  lot: Lot;
+  origin: Lot | null;
+  /** The old lot says exactly this: its row is left as it is. */
+  unchanged: boolean;
+}
+
 export type ImportResult =
   | {
       ok: true;
       lots: Lot[];
+      /** Per replaced account and ticker, the lots written in place of its old ones. */
+      replacements: { account: string; ticker: string; old: Lot[]; fresh: FreshLot[] }[];
       sales: Sale[];
       changes: TickerChange[];
       salesAdded: Sale[];
@@ -172,6 +182,7 @@ export function mergeImport(target: ImportTarget, files: readonly ParsedFile[], 
   const usedIds = new Set(kept.map((l) => l.id));
   const changes: TickerChange[] = [];
   const newLotsByKey = new Map<string, Lot[]>();
+  const replacementList: { account: string; ticker: string; old: Lot[]; fresh: FreshLot[] }[] = [];
   let lotsReplaced = 0;
   for (const [key, { account, ticker, lots }] of [...replacements].sort(([a], [b]) => a.localeCompare(b))) {
     const old = target.lots.filter((l) => keyOf(l.account, l.ticker) === key);
@@ -179,16 +190,19 @@ export function mergeImport(target: ImportTarget, files: readonly ParsedFile[], 
     let added = 0;
     let replaced = 0;
     let unchanged = 0;
-    const fresh = lots.map((n, i): Lot => {
+    const freshLots = lots.map((n, i): FreshLot => {
       const m = matches[i];
+      const same = m !== null && m.shares.equals(n.shares) && m.basis.equals(n.basis) && (n.holdingFrom ?? m.holdingFrom) === m.holdingFrom;
       if (!m) added++;
-      else if (m.shares.equals(n.shares) && m.basis.equals(n.basis) && (n.holdingFrom ?? m.holdingFrom) === m.holdingFrom) unchanged++;
+      else if (same) unchanged++;
       else replaced++;
       let id = m && !usedIds.has(m.id) ? m.id : `${ticker}-${n.acquired}`;
       for (let k = 2; usedIds.has(id); k++) id = `${ticker}-${n.acquired}-${k}`;
       usedIds.add(id);
-      return { id, account, ticker, shares: n.shares, basis: n.basis, acquired: n.acquired, holdingFrom: n.holdingFrom ?? m?.holdingFrom ?? null };
+      return { lot: { id, account, ticker, shares: n.shares, basis: n.basis, acquired: n.acquired, holdingFrom: n.holdingFrom ?? m?.holdingFrom ?? null }, origin: m, unchanged: same };
     });
+    const fresh = freshLots.map((f) => f.lot);
+    replacementList.push({ account, ticker, old, fresh: freshLots });
     const removed = old.length - matches.filter((m) => m !== null).length;
     lotsReplaced += replaced + removed;
     newLotsByKey.set(key, fresh);
@@ -232,10 +246,11 @@ export function mergeImport(target: ImportTarget, files: readonly ParsedFile[], 
   }
   const prices = new Map<string, Decimal>();
   for (const f of files) for (const p of f.prices) if (known.has(p.ticker) && !prices.has(p.ticker)) prices.set(p.ticker, p.price);
-  const changed = salesAdded.length > 0 || changes.some((c) => c.added + c.replaced + c.removed > 0) || lots.some((l, i) => target.lots[i]?.id !== l.id);
+  const changed = salesAdded.length > 0 || changes.some((c) => c.added + c.replaced + c.removed > 0);
   return {
     ok: true,
     lots,
+    replacements: replacementList,
     sales: [...target.sales, ...salesAdded],
     changes,
     salesAdded,

@@ -7,13 +7,9 @@
 import type { Household } from '../engine/types';
 import type { IsoDate } from '../engine/dates';
 import { toPlain } from '../engine/money';
-import { purchaseId } from '../engine/wash-sales';
 import { findTabName, readHousehold, type TabSource } from '../workbook/index';
 import type { WorkbookIssue } from '../engine/types';
-import { mergeIntoTab } from '../workbook/merge-into-tab';
-import { lotsToRows, salesToRows } from '../workbook/write-tabs';
-import { LOT_COLUMNS } from '../workbook/read-lots';
-import { SALE_COLUMNS } from '../workbook/read-sales';
+import { lotsTabAfterImport, salesTabAfterImport } from './tab-edits';
 import { readBrokerIds } from '../workbook/read-accounts';
 import { mappingFromSettings, parseColumnMapping } from './mapping';
 import { mergeImport, type ImportResult } from './merge';
@@ -143,7 +139,7 @@ export function planImport(source: TabSource, request: ImportRequest): PlannedIm
   const h = read.household;
   const result = mergeImport({ accounts: h.accounts, securities: h.securities, lots: h.lots, sales: h.sales, brokerIds, asOf: h.settings.asOf }, files.parsed, { account: request.account });
   if (!result.ok) return { ok: false, errors: result.errors, issues: [] };
-  const lotsTab = mergeIntoTab(grid('Lots'), lotsToRows(result.lots), { specs: LOT_COLUMNS, key: 'Lot', origin: purchaseId });
-  const salesTab = mergeIntoTab(grid('Sales'), salesToRows(result.sales), { specs: SALE_COLUMNS, key: null });
+  const lotsTab = lotsTabAfterImport(grid('Lots'), result.replacements);
+  const salesTab = salesTabAfterImport(grid('Sales'), result.salesAdded);
   return { ok: true, household: h, result, lotsTab, salesTab, preview: previewJson(result), warnings: read.warnings };
 }

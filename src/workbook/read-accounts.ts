@@ -73,7 +73,7 @@ export function readAccounts(grid: readonly unknown[][], log: IssueLog, dateCell
  * tab from the engine's accounts, keeps it as the user's own column instead of dropping it.
  * Returns account name -> Broker ID for the rows that have one.
  */
-export const BROKER_ID_HEADERS = ['Broker ID', 'Broker Account', 'Account Number', 'Account #', 'Account No'];
+export const BROKER_ID_HEADERS = ['Broker ID', 'Broker Account', 'Account Number', 'Account No'];
 
 export function readBrokerIds(grid: readonly (readonly unknown[])[] | null): Map<string, string> {
   const ids = new Map<string, string>();
