@@ -143,3 +143,10 @@ export function planImport(source: TabSource, request: ImportRequest): PlannedIm
   const salesTab = salesTabAfterImport(grid('Sales'), result.salesAdded);
   return { ok: true, household: h, result, lotsTab, salesTab, preview: previewJson(result), warnings: read.warnings };
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The Journal's line for an import. */
+export function importDetails(p: ImportPreviewJson): string {
+  return `Imported ${p.files.map((f) => f.file).join(', ')}: ${plural(p.lots, 'lot')} (${plural(p.replaced, 'old lot')} replaced), ${plural(p.sales, 'sale')} appended.`;
+}

@@ -12,6 +12,8 @@ export interface PriceFill {
   filled: { ticker: string; price: string; was: string }[];
   /** Tickers left alone because their Price cell is a formula. */
   formulas: string[];
+  /** Tickers whose Price already is the file's. */
+  current: string[];
 }
 
 function namesOf(key: string): string[] {
@@ -25,7 +27,7 @@ function namesOf(key: string): string[] {
  */
 export function fillPrices(values: readonly (readonly unknown[])[], formulas: readonly (readonly string[])[] | null, prices: readonly { ticker: string; price: Decimal }[]): PriceFill {
   const out = values.map((r) => [...r]);
-  const result: PriceFill = { values: out, filled: [], formulas: [] };
+  const result: PriceFill = { values: out, filled: [], formulas: [], current: [] };
   const headerIndex = out.findIndex((row) => row.some((c) => String(c ?? '').trim() !== ''));
   if (headerIndex < 0) return result;
   const header = out[headerIndex].map((c) => normalizeHeader(String(c ?? '')));
@@ -42,7 +44,10 @@ export function fillPrices(values: readonly (readonly unknown[])[], formulas: re
       continue;
     }
     const was = String(out[r][priceCol] ?? '');
-    if (was !== '' && Number(was) === price.toNumber()) continue;
+    if (was !== '' && Number(was) === price.toNumber()) {
+      result.current.push(ticker);
+      continue;
+    }
     while (out[r].length <= priceCol) out[r].push('');
     // A cell holds a double; the price is written as the number the broker printed.
     out[r][priceCol] = price.toNumber();

@@ -64,7 +64,7 @@ export const schwabRealized: BrokerFormat = {
       if (r.failed || date === null || shares === null || proceeds === null || basis === null) continue;
       out.sales.push({ ticker, date, acquired, shares: shares.abs(), proceeds, basis, disallowed: disallowed?.abs() ?? ZERO, line: j + 1 });
     }
-    if (options.size > 0) out.warnings.push(`${file}: ${options.size} row${options.size === 1 ? '' : 's'} that are not stocks or funds (options?) were not imported: ${[...options].slice(0, 3).join('; ')}${options.size > 3 ? '; ...' : ''}.`);
+    if (options.size > 0) out.warnings.push(`${file}: ${options.size} row${options.size === 1 ? ' that is' : 's that are'} not a stock or fund (options?) ${options.size === 1 ? 'was' : 'were'} not imported: ${[...options].slice(0, 3).join('; ')}${options.size > 3 ? '; ...' : ''}.`);
     return problems.errors.length > 0 ? { ok: false, errors: problems.errors } : { ok: true, file: out };
   },
 };
