@@ -163,10 +163,10 @@ export function applyImportAt(input: unknown, token: string, now: Date): ImportA
 }
 
 /** google.script.run entry points (no Date crosses that bridge: the server reads its clock here). */
-export function previewImport(input: unknown): ImportPreviewResult {
+export function previewImport(input: ImportInput): ImportPreviewResult {
   return previewImportAt(input, new Date());
 }
 
-export function applyImport(input: unknown, token: string): ImportApplyResult {
+export function applyImport(input: ImportInput, token: string): ImportApplyResult {
   return applyImportAt(input, token, new Date());
 }
