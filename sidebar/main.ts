@@ -10,6 +10,7 @@ import { DECIMAL_TEXT, money, percent } from './format';
 import { accountBars, householdBars } from './drift-view';
 import { planView } from './plan-view';
 import { backtestForm, backtestView, readBacktestForm } from './backtest-view';
+import { renderImport } from './import-view';
 
 type Loaded = Extract<PlannerState, { ok: true }>;
 
@@ -311,6 +312,7 @@ async function start(): Promise<void> {
     if (!loaded) return;
     renderOptions();
     renderBacktestForm();
+    renderImport({ accounts: loaded.accounts.map((a) => a.name), guarded, onImported: async () => void ((await refreshState()) && renderOptions()) });
     if (loaded.warnings.length > 0) notice('ok', 'Workbook notes:', loaded.warnings.map((w) => w.text));
     if (loaded.startStep === 'record') {
       if (loaded.lastPlan) {

@@ -13,7 +13,7 @@ import { JOURNAL_HEADERS, JOURNAL_TAB, journalGrid, journalRow } from '../workbo
 import { captureImages, imageCells, withDocumentLock, writeTabsAtomically, type TabWrite } from './atomic-write';
 import { issueJson, type IssueJson } from './household-from-sheet';
 import { tabName } from './record-executed';
-import { tabsFingerprint, UNDO_TAB, undoTabRows } from './undo-image';
+import { hash53, tabsFingerprint, UNDO_TAB, undoTabRows } from './undo-image';
 import { spreadsheetSource, todayIn, type Spreadsheet } from './active-workbook';
 
 export type { ImportPreviewJson } from '../import/index';
@@ -97,8 +97,9 @@ function work(ss: Spreadsheet, input: ImportInput, now: Date): { ok: true; worke
   return { ok: true, worked: { planned, source, names, securitiesTab, securities, fill, fingerprint } };
 }
 
+/** Names what the user saw: the preview itself, the tabs it leads to, the prices it fills. */
 function tokenOf(w: Worked): string {
-  return `${w.fingerprint}:${(w.fill?.filled ?? []).map((f) => `${f.ticker}=${f.price}`).join(',')}`;
+  return hash53(JSON.stringify([w.fingerprint, w.planned.preview, w.fill?.filled ?? []]));
 }
 
 /** The preview: per ticker, lots added, replaced and removed, share and basis totals; sales appended. Writes nothing. */
