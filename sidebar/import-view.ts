@@ -91,7 +91,7 @@ async function confirm(input: ImportInput, token: string, hooks: ImportHooks): P
   fill(byId('import-preview'), []);
   byId<HTMLInputElement>('import-files').value = '';
   await hooks.onImported();
-  say('ok', `Imported. ${result.message}`, ['Undo last recording (in the menu) takes this import back.']);
+  say('ok', result.message, ['Undo last recording (in the menu) takes this import back.']);
 }
 
 /** Shows the section with its controls. */
