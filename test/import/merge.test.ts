@@ -192,3 +192,41 @@ describe('property: an import is idempotent', () => {
     );
   });
 });
+
+describe('writing into the tabs the user laid out', () => {
+  it('a Lots tab kept in Cost/Share gets cost per share; a Sales tab without Disallowed gains the column only when needed', () => {
+    const tabs = household((t) => {
+      t.Lots = t.Lots.map((r, i) => {
+        const [account, ticker, shares, basis, acquired, lot, from, note] = r;
+        return [account, ticker, shares, i === 0 ? 'Cost/Share' : String(Number(basis) / Number(shares)), acquired, lot, from, note];
+      });
+      t.Sales = t.Sales.map((r) => r.slice(0, 8));
+    });
+    const p = ok(tabs, [file('schwab-lots-voo.csv'), file('schwab-realized.csv')]);
+    const next = after(tabs, p);
+    expect(next.Lots[0].slice(0, 5)).toEqual(['Account', 'Ticker', 'Shares', 'Cost/Share', 'Acquired']);
+    expect(next.Lots.find((r) => r[5] === 'VOO-2026-10-02')!.slice(0, 5)).toEqual(['Taxable Brokerage', 'VOO', '5', '572.66', '2026-10-02']);
+    expect(next.Sales[0]).toEqual(['Date', 'Account', 'Ticker', 'Shares', 'Proceeds', 'Cost Basis', 'Acquired', 'Lot']);
+    // A disallowed loss needs the column: it is added at the right, with the old rows left blank.
+    const washed = household((t) => (t.Sales = t.Sales.slice(0, 1).map((r) => r.slice(0, 8))));
+    const q = after(washed, ok(washed, [file('schwab-realized.csv')]));
+    expect(q.Sales[0].at(-1)).toBe('Disallowed');
+    expect(q.Sales.find((r) => r[2] === 'IEFA')!.at(-1)).toBe('1200');
+  });
+
+  it('a workbook with no Sales tab gets one with the canonical headers', () => {
+    const tabs = household((t) => delete (t as Record<string, unknown>).Sales);
+    const p = ok(tabs, [file('schwab-realized.csv')]);
+    expect(p.salesTab[0]).toEqual(['Date', 'Account', 'Ticker', 'Shares', 'Proceeds', 'Cost Basis', 'Acquired', 'Lot', 'Disallowed']);
+    expect(p.salesTab.length).toBe(4);
+  });
+
+  it('only the chosen account\'s lots of a ticker are replaced; the same ticker elsewhere is left alone', () => {
+    const tabs = household();
+    const bnd = '"BND Lot Details for XXXX-4321 as of 11/20/2026"\r\n\r\n"Open Date","Quantity","Cost Basis",\r\n"08/10/2021","260","$22,594.00",\r\n';
+    const p = ok(tabs, [file('bnd.csv', bnd)]);
+    const next = after(tabs, p);
+    expect(lotsOf(next, 'Taxable Brokerage', 'BND').map((l) => l[1])).toEqual(['260']);
+    expect(lotsOf(next, 'Traditional IRA', 'BND')).toEqual(lotsOf(tabs, 'Traditional IRA', 'BND'));
+  });
+});
