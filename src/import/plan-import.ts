@@ -134,8 +134,13 @@ export function planImport(source: TabSource, request: ImportRequest): PlannedIm
   const files = parseFiles(request.files, grid('Settings'));
   if (!files.ok) return { ok: false, errors: files.errors, issues: [] };
   const brokerIds = readBrokerIds(grid('Accounts'));
-  const duplicate = [...brokerIds].find(([name, id], i) => [...brokerIds].findIndex(([, other]) => other === id) !== i && name);
-  if (duplicate) return { ok: false, errors: [`Accounts: Broker ID ${duplicate[1]} is given to more than one account; expected each account's own number`], issues: [] };
+  const owners = new Map<string, string>();
+  for (const [name, id] of brokerIds) {
+    const key = id.toLowerCase().replace(/[^a-z0-9]/g, '');
+    const first = owners.get(key);
+    if (first !== undefined) return { ok: false, errors: [`Accounts: Broker ID ${id} is given to both ${first} and ${name}; expected each account's own number`], issues: [] };
+    owners.set(key, name);
+  }
   const h = read.household;
   const result = mergeImport({ accounts: h.accounts, securities: h.securities, lots: h.lots, sales: h.sales, brokerIds, asOf: h.settings.asOf }, files.parsed, { account: request.account });
   if (!result.ok) return { ok: false, errors: result.errors, issues: [] };

@@ -130,6 +130,12 @@ describe('nothing is planned on an error', () => {
     expect(!q.ok && q.errors[0]).toMatch(/is for account XXXX-4321, but Roth IRA's Broker ID is U1234567/);
   });
 
+  it('one Broker ID on two accounts is refused', () => {
+    const tabs = household((t) => (t.Accounts = t.Accounts.map((r) => (r[0] === 'HSA' ? [...r.slice(0, -1), 'xxxx-4321'] : r))));
+    const p = plan(tabs, [file('schwab-lots-voo.csv')]);
+    expect(!p.ok && p.errors).toEqual(['Accounts: Broker ID xxxx-4321 is given to both Taxable Brokerage and HSA; expected each account\'s own number']);
+  });
+
   it('the same file twice, or two files listing one ticker, is refused', () => {
     const tabs = household();
     const twice = plan(tabs, [file('a.csv', fixture('schwab-realized.csv')), file('b.csv', fixture('schwab-realized.csv'))]);

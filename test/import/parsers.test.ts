@@ -131,6 +131,15 @@ describe('Interactive Brokers activity statement', () => {
   });
 });
 
+describe('Interactive Brokers: a sale without its closed lots', () => {
+  it('is not imported, and says how to get the lots', () => {
+    const text = fixture('ibkr-activity.csv').split('\n').filter((l) => !l.includes('ClosedLot,Stocks,USD,VEA')).join('\n');
+    const f = parsed('ibkr.csv', text);
+    expect(f.sales.map((s) => s.ticker)).toEqual(['VTI']);
+    expect(f.warnings.join('\n')).toMatch(/the sale of 150 VEA on 2026-04-10 lists no closed lots/);
+  });
+});
+
 describe('Vanguard cost basis', () => {
   it('reads lots under their holding\'s row, skips subtotal and Total rows, and finds the account in the preamble', () => {
     const f = parsed('vanguard-cost-basis.csv');

@@ -27,7 +27,7 @@ import { headerAt, Problems, RowCells, type ColumnDef, type Header } from '../ta
 import { emptyFile, type ImportedSale } from '../types';
 import { cleanTicker } from '../cells';
 import { isTickerLike } from '../skip-rows';
-import { Decimal, ZERO, maxDec, roundCents } from '../../engine/money';
+import { Decimal, ZERO, maxDec, roundCents, toPlain } from '../../engine/money';
 import type { IsoDate } from '../../engine/dates';
 
 const POSITION_COLUMNS: readonly ColumnDef[] = [
@@ -128,6 +128,11 @@ export const ibkrActivity: BrokerFormat = {
     let trade: { date: IsoDate; shares: Decimal; net: Decimal; ticker: string; lots: { sale: ImportedSale; realized: Decimal | null; washed: boolean }[] } | null = null;
     const finish = () => {
       if (!trade) return;
+      if (trade.lots.length === 0) {
+        out.warnings.push(`${file}: the sale of ${toPlain(trade.shares)} ${trade.ticker} on ${trade.date} lists no closed lots (turn on lot details in the statement settings); it was not imported.`);
+        trade = null;
+        return;
+      }
       let left = trade.net;
       trade.lots.forEach((lot, i) => {
         const share = i === trade!.lots.length - 1 ? left : roundCents(trade!.net.times(lot.sale.shares).dividedBy(trade!.shares));
