@@ -120,11 +120,11 @@ describe('dist/Code.js ships only decimal.js and our own code', () => {
     }
   });
 
-  it('every module esbuild put in it is decimal.js or under src/ (engine, workbook, present, gas)', () => {
+  it('every module esbuild put in it is decimal.js or under src/ (engine, workbook, present, gas, import)', () => {
     const modules = [...code.matchAll(/^ {2}\/\/ (\S+\.m?[jt]s)$/gm)].map((m) => m[1]);
     expect(modules.length).toBeGreaterThan(20);
     const origins = new Set(modules.map((m) => m.replace(/^(node_modules\/[^/]+|src\/[^/]+)\/.*$/, '$1')));
-    for (const origin of origins) expect(['node_modules/decimal.js', 'src/engine', 'src/workbook', 'src/present', 'src/gas']).toContain(origin);
+    for (const origin of origins) expect(['node_modules/decimal.js', 'src/engine', 'src/workbook', 'src/present', 'src/gas', 'src/import']).toContain(origin);
     expect(origins.has('node_modules/decimal.js')).toBe(true);
   });
 
