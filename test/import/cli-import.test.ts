@@ -80,5 +80,9 @@ describe('rebalance import', () => {
     writeFileSync(notes, 'hello,world\n');
     expect((await runCli(['import', wb, notes])).stderr).toMatch(/notes\.csv: not in a format I know/);
     expect((await runCli(['import', wb, join(dir, 'missing.csv')])).stderr).toMatch(/missing\.csv: cannot read it/);
+    // The file first and the workbook second: the "workbook" is not one.
+    const swapped = await runCli(['import', fx('schwab-lots-voo.csv'), wb]);
+    expect(swapped.exitCode).toBe(1);
+    expect(swapped.stderr).toMatch(/schwab-lots-voo\.csv: expected an \.xlsx file or a folder of CSV files/);
   });
 });

@@ -59,6 +59,11 @@ describe('Schwab Lot Details', () => {
     const r = parseBrokerFile('two.csv', fixture('schwab-lots-two-sections.csv').replace('"$8,850.00"', '"(420.00)"'));
     expect(!r.ok && r.errors).toEqual(['two.csv, line 10, column "Cost Basis": found -420; expected a cost basis of 0 or more']);
   });
+  it('a section with no lots is refused (it would remove every lot of the ticker)', () => {
+    const text = '"VOO Lot Details for XXXX-4321 as of 11/20/2026"\r\n\r\n"Open Date","Quantity","Cost Basis",\r\n"Total","0","$0.00",\r\n';
+    const r = parseBrokerFile('cut.csv', text);
+    expect(!r.ok && r.errors).toEqual(['cut.csv, line 1: the VOO section lists no lots; expected its lots under the header (download Lot Details again)']);
+  });
   it('a row with a bad number names file, line and column', () => {
     const text = fixture('schwab-lots-voo.csv').replace('"60"', '"sixty"');
     const r = parseBrokerFile('voo.csv', text);
@@ -150,6 +155,15 @@ describe('Vanguard cost basis', () => {
       ['BND', '2020-06-01', '200', '16400', ''],
     ]);
     expect(f.lotTickers.sort()).toEqual(['BND', 'VTI']);
+  });
+});
+
+describe('Vanguard realized gains/losses', () => {
+  it('reads sales and the wash-sale disallowed column, skipping the Total row', () => {
+    const f = parsed('vanguard-realized.csv');
+    expect(f.format).toBe('vanguard-cost-basis');
+    expect(f.account).toBe('12345678');
+    expect(saleRows(f)).toEqual([['VEA', '2026-04-10', '2026-03-02', '100', '5210', '5400', '190']]);
   });
 });
 

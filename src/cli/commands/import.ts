@@ -65,6 +65,12 @@ export async function importCommand(args: ParsedArgs): Promise<CommandResult> {
   if (unknown.length > 0) throw new UsageError(`import does not take --${unknown.join(', --')}`);
   const [path, ...files] = args.positionals;
   if (!path || files.length === 0) throw new UsageError('import needs a workbook and at least one broker export (CSV)');
+  let source: Awaited<ReturnType<typeof loadWorkbook>>;
+  try {
+    source = await loadWorkbook(path);
+  } catch (error) {
+    return { stdout: '', stderr: `${(error as Error).message}\nUsage: ${usage}`, exitCode: 1 };
+  }
   const inputs = [];
   for (const f of files) {
     try {
@@ -73,7 +79,6 @@ export async function importCommand(args: ParsedArgs): Promise<CommandResult> {
       return { stdout: '', stderr: `${f}: cannot read it (${(error as Error).message})`, exitCode: 1 };
     }
   }
-  const source = await loadWorkbook(path);
   const planned = planImport(source, { files: inputs, account: flag(args, 'account') ?? null, asOf: asOf(args), defaultAsOf: today() });
   if (!planned.ok) {
     const issues = planned.issues.map((i) => `  ${i.tab}, row ${i.row}${i.column ? `, column ${i.column}` : ''}: ${i.message}`);

@@ -65,6 +65,8 @@ export const schwabLots: BrokerFormat = {
         continue;
       }
       out.lotTickers.push(ticker);
+      const before = out.lots.length;
+      const failures = problems.errors.length;
       for (let j = header.index + 1; j < rows.length; j++) {
         const row = rows[j];
         if (PREAMBLE.test(firstCell(row))) break;
@@ -89,6 +91,8 @@ export const schwabLots: BrokerFormat = {
         out.lots.push({ ticker, shares, basis, acquired, holdingFrom: null, line: j + 1 });
         if (price !== null && price.isPositive() && !out.prices.some((p) => p.ticker === ticker)) out.prices.push({ ticker, price });
       }
+      // A section with no lots would remove every lot of the ticker: more likely a cut-off export.
+      if (out.lots.length === before && problems.errors.length === failures) problems.at(i + 1, null, `the ${ticker} section lists no lots; expected its lots under the header (download Lot Details again)`);
     }
     return problems.errors.length > 0 ? { ok: false, errors: problems.errors } : { ok: true, file: out };
   },
