@@ -3,6 +3,8 @@
  * file holds (its preamble, its header), never by its name. The most specific layouts come first
  * and the generic CSV last, so a broker's own file is never read as a generic one.
  */
+// csv.ts is plain RFC 4180 parsing with no Node import (it sits beside the Node-only file
+// sources); the Apps Script bundle uses it here to read uploaded files.
 import { parseCsv } from '../workbook/node/csv';
 import type { BrokerFormat, ParseOptions } from './format';
 import type { ParseOutcome } from './types';
