@@ -12,6 +12,7 @@ import { planView } from './plan-view';
 import { executedPlan, initRecordForm, recordForm } from './record-form';
 import { backtestForm, backtestView, readBacktestForm } from './backtest-view';
 import { scheduleView } from './schedule-view';
+import { renderImport } from './import-view';
 
 type Loaded = Extract<PlannerState, { ok: true }>;
 
@@ -309,6 +310,7 @@ async function start(): Promise<void> {
     if (!loaded) return;
     renderOptions();
     renderBacktestForm();
+    renderImport({ accounts: loaded.accounts.map((a) => a.name), guarded, onImported: async () => void ((await refreshState()) && renderOptions()) });
     // Shown after the first plan is made (making a plan clears the notices).
     const notes = () => {
       if (loaded.warnings.length > 0) notice('ok', 'Workbook notes:', loaded.warnings.map((w) => w.text));

@@ -22,6 +22,8 @@ import {
 export { getPlannerState, makePlan, writePlanToSheet, recordExecuted } from './sidebar-api';
 /** Sidebar Backtest: your policy against never, annual, threshold and the planner over rolling windows of 1928-2025. */
 export { runBacktestForSidebar } from './backtest-api';
+/** Sidebar Import from broker: the preview of importing broker exports, and the import itself (journaled, undoable). */
+export { previewImport, applyImport } from './import-api';
 
 /**
  * Household drift per asset class: value, weight, target, drift in points, relative drift, band and status.

@@ -28,7 +28,9 @@ function encodeCell(value: SheetCell, formula: string | undefined): EncodedCell 
 }
 
 export function undoTabRows(planId: string, fingerprint: string, images: readonly BeforeImage[]): string[][] {
-  const rows: string[][] = [HEADER, ['#plan', planId], ['#fingerprint', fingerprint]];
+  // Written raw: the apostrophe keeps a hash such as "176530615e4221" text (unquoted, Sheets
+  // would read it as a number in scientific notation and the undo would never match).
+  const rows: string[][] = [HEADER, ['#plan', `'${planId}`], ['#fingerprint', `'${fingerprint}`]];
   for (const image of images) {
     rows.push(['#tab', JSON.stringify({ tab: image.tab, existed: image.existed })]);
     image.values.forEach((row, r) => {
@@ -76,7 +78,7 @@ export function parseUndoTab(grid: readonly (readonly unknown[])[] | null): Undo
 }
 
 /** cyrb53 (public domain): a fast 53-bit string hash; enough to notice an edit, not a secret. */
-function hash53(text: string): string {
+export function hash53(text: string): string {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
   for (let i = 0; i < text.length; i++) {

@@ -6,13 +6,13 @@ import { findTabName } from './tab-source';
 export const JOURNAL_TAB = 'Journal';
 export const JOURNAL_HEADERS = ['Time', 'Plan Id', 'Event', 'As Of', 'Details'] as const;
 
-export type JournalEvent = 'recorded' | 'plan written' | 'check' | 'undo' | 'notice failed' | 'notice sent';
+export type JournalEvent = 'recorded' | 'imported' | 'plan written' | 'check' | 'undo' | 'notice failed' | 'notice sent';
 
 export function journalRow(time: string, planId: string, event: JournalEvent, asOf: string, details: string): string[] {
   return [time, planId, event, asOf, details];
 }
 
-/** Ids of plans the Journal says were recorded (and not undone since). */
+/** Ids of plans (and broker imports) the Journal says were recorded (and not undone since). */
 export function recordedPlanIds(grid: readonly (readonly unknown[])[] | null): string[] {
   if (!grid || grid.length === 0) return [];
   const header = grid[0].map((h) => normalizeHeader(String(h ?? '')));
@@ -24,7 +24,7 @@ export function recordedPlanIds(grid: readonly (readonly unknown[])[] | null): s
     const id = String(row[idCol] ?? '').trim();
     const event = String(row[eventCol] ?? '').trim().toLowerCase();
     if (!id) continue;
-    if (event === 'recorded') recorded.add(id);
+    if (event === 'recorded' || event === 'imported') recorded.add(id);
     if (event === 'undo') recorded.delete(id);
   }
   return [...recorded].sort();

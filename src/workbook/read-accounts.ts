@@ -2,7 +2,7 @@ import type { Account } from '../engine/types';
 import { ZERO } from '../engine/money';
 import type { IssueLog } from './issues';
 import type { DateCells } from './cells';
-import type { ColumnSpec } from './headers';
+import { normalizeHeader, type ColumnSpec } from './headers';
 import { nameKey, readTable, type Located, type TabRead } from './table';
 import { rowReader, tabContext } from './fields';
 import { parseAccountType, splitTickers, TICKER, treatmentOf } from './account-types';
@@ -64,4 +64,31 @@ export function readAccounts(grid: readonly unknown[][], log: IssueLog, dateCell
     });
   }
   return { table, items, names };
+}
+
+/**
+ * The optional `Broker ID` column: the account number as the broker's exports show it
+ * (`XXXX-4321`, `Z00000000`, `U1234567`), used only to match an imported file to its account.
+ * Read here rather than as one of ACCOUNT_COLUMNS so that recording a plan, which rewrites the
+ * tab from the engine's accounts, keeps it as the user's own column instead of dropping it.
+ * Returns account name -> Broker ID for the rows that have one.
+ */
+export const BROKER_ID_HEADERS = ['Broker ID', 'Broker Account', 'Account Number', 'Account No'];
+
+export function readBrokerIds(grid: readonly (readonly unknown[])[] | null): Map<string, string> {
+  const ids = new Map<string, string>();
+  if (!grid) return ids;
+  const headerIndex = grid.findIndex((row) => row.some((c) => String(c ?? '').trim() !== ''));
+  if (headerIndex < 0) return ids;
+  const header = grid[headerIndex].map((c) => normalizeHeader(String(c ?? '')));
+  const accountNames = [ACCOUNT_COLUMNS[0].header, ...(ACCOUNT_COLUMNS[0].aliases ?? [])].map(normalizeHeader);
+  const nameCol = header.findIndex((h) => accountNames.includes(h));
+  const idCol = header.findIndex((h) => BROKER_ID_HEADERS.map(normalizeHeader).includes(h));
+  if (nameCol < 0 || idCol < 0) return ids;
+  for (const row of grid.slice(headerIndex + 1)) {
+    const name = String(row[nameCol] ?? '').trim();
+    const id = String(row[idCol] ?? '').trim();
+    if (name !== '' && id !== '') ids.set(name, id);
+  }
+  return ids;
 }

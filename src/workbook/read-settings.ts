@@ -198,6 +198,9 @@ export interface SettingsRead {
   rows: Partial<Record<keyof Settings, number>>;
 }
 
+/** Settings that a surface reads itself (the importer's column mapping): known, not warned about. */
+const READ_ELSEWHERE = new Set(['importcolumns']);
+
 /** Reads Settings onto `settings` (holding the defaults); unknown names are warnings. */
 export function readSettings(grid: readonly unknown[][], log: IssueLog, dateCells: DateCells, settings: Settings): SettingsRead | null {
   const table = readTable(SETTINGS_TAB, grid, SETTING_COLUMNS, log);
@@ -210,6 +213,7 @@ export function readSettings(grid: readonly unknown[][], log: IssueLog, dateCell
     if (name === null) continue;
     const key = BY_NAME.get(normalizeHeader(name));
     if (key === undefined) {
+      if (READ_ELSEWHERE.has(normalizeHeader(name))) continue;
       r.warn('setting', `found unknown setting "${name}"; expected one of ${KEYS.map(settingName).join(', ')} (this row is ignored)`);
       continue;
     }

@@ -121,12 +121,12 @@ describe('dist/Code.js ships only decimal.js and our own code', () => {
     }
   });
 
-  it('every module esbuild put in it is decimal.js or under src/ (engine, workbook, present, gas, generate)', () => {
+  it('every module esbuild put in it is decimal.js or under src/ (engine, workbook, present, gas, generate, import)', () => {
     const modules = [...code.matchAll(/^ {2}\/\/ (\S+\.m?[jt]s)$/gm)].map((m) => m[1]);
     expect(modules.length).toBeGreaterThan(20);
     // A worktree's node_modules may be a symlink, so esbuild names it ../../main/node_modules/...
     const origins = new Set(modules.map((m) => m.replace(/^(?:\.\.\/)*(?:[^/]+\/)*?(node_modules\/[^/]+|src\/[^/]+)\/.*$/, '$1')));
-    for (const origin of origins) expect(['node_modules/decimal.js', 'src/engine', 'src/workbook', 'src/present', 'src/gas', 'src/generate']).toContain(origin);
+    for (const origin of origins) expect(['node_modules/decimal.js', 'src/engine', 'src/workbook', 'src/present', 'src/gas', 'src/generate', 'src/import']).toContain(origin);
     expect(origins.has('node_modules/decimal.js')).toBe(true);
   });
 

@@ -1,0 +1,109 @@
+/**
+ * End to end: the sidebar's Import from broker in headless Chromium, served by the workbench
+ * (the real dist/Sidebar.html and dist/Code.js over an in-memory copy of the example workbook).
+ * Files are chosen with the real file input; the browser reads them and sends their text.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildBundle } from '../support/build-bundle';
+import { launchChromium, startWorkbench, tabs, type RunningWorkbench } from './workbench';
+
+const OUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../import/fixtures/', import.meta.url));
+const temp = mkdtempSync(join(tmpdir(), 'import-e2e-'));
+
+let browser: Browser;
+let workbench: RunningWorkbench;
+
+beforeAll(async () => {
+  buildBundle();
+  mkdirSync(OUT, { recursive: true });
+  browser = await launchChromium();
+  workbench = await startWorkbench();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  workbench?.stop();
+  rmSync(temp, { recursive: true, force: true });
+});
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => {
+    const frame = document.getElementById('sidebar') as HTMLIFrameElement;
+    frame.style.flex = 'none';
+    frame.style.height = `${frame.contentDocument!.documentElement.scrollHeight + 20}px`;
+    document.body.style.height = 'auto';
+  });
+  await page.locator('#sidebar').screenshot({ path: join(OUT, name) });
+}
+
+async function rpc(name: string, args: unknown[] = []): Promise<unknown> {
+  const res = await fetch(`${workbench.url}rpc`, { method: 'POST', body: JSON.stringify({ name, args }) });
+  return res.json();
+}
+
+describe('Import from broker in the sidebar', () => {
+  it('previews per ticker, imports, refuses nothing-to-do, reports unknown tickers, and Undo takes it back', async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(workbench.url);
+    const sidebar: FrameLocator = page.frameLocator('#sidebar');
+    await sidebar.locator('#import-section').waitFor({ timeout: 20_000 });
+    const before = await tabs(workbench.url);
+
+    // The user picks two files and the account (the example Accounts tab has no Broker IDs).
+    await sidebar.locator('#import-files').setInputFiles([join(FIXTURES, 'schwab-lots-voo.csv'), join(FIXTURES, 'schwab-realized.csv')]);
+    await sidebar.locator('#import-account').selectOption('Taxable Brokerage');
+    await sidebar.locator('#import-preview-button').click();
+    const voo = sidebar.locator('.import-change[data-ticker="VOO"]');
+    await voo.waitFor();
+    expect(await voo.textContent()).toContain('1 added · 2 unchanged');
+    expect(await voo.locator('dd').allTextContents()).toEqual(['260 → 265', '$62,286.00 → $65,149.30']);
+    expect(await sidebar.locator('.import-sales li').allTextContents()).toEqual(['2026-11-02 VWO 40 sh: proceeds $2,064.00, basis $2,085.63']);
+    expect(await sidebar.locator('[data-testid="import-warnings"]').textContent()).toContain('AAPL 09/16/2026 337.50 C');
+    // Nothing is written by a preview.
+    expect(await tabs(workbench.url)).toEqual(before);
+    await shoot(page, 'sidebar-import-preview.png');
+    await sidebar.locator('#import-section').screenshot({ path: join(OUT, 'import-section-preview.png') });
+
+    await sidebar.locator('#import-confirm').click();
+    await expect.poll(() => sidebar.locator('[data-testid="import-ok"]').textContent(), { timeout: 10_000 }).toContain('Imported schwab-lots-voo.csv');
+    const after = await tabs(workbench.url);
+    expect(after.Lots.some((r) => r[0] === 'Taxable Brokerage' && r[1] === 'VOO' && r[2] === '5' && r[4] === '2026-10-02')).toBe(true);
+    expect(after.Lots.length).toBe(before.Lots.length + 1);
+    expect(after.Sales.at(-1)!.slice(0, 7)).toEqual(['2026-11-02', 'Taxable Brokerage', 'VWO', '40', '2064', '2085.63', '2026-03-03']);
+    expect(after.Journal.at(-1)![2]).toBe('imported');
+    await shoot(page, 'sidebar-import-done.png');
+    await sidebar.locator('#import-section').screenshot({ path: join(OUT, 'import-section-done.png') });
+
+    // The same files again: nothing to change, no Import button.
+    await sidebar.locator('#import-files').setInputFiles([join(FIXTURES, 'schwab-lots-voo.csv'), join(FIXTURES, 'schwab-realized.csv')]);
+    await sidebar.locator('#import-preview-button').click();
+    await sidebar.locator('[data-testid="import-nothing"]').waitFor();
+    expect(await sidebar.locator('#import-confirm').count()).toBe(0);
+
+    // A ticker the Securities tab lacks: every one listed, nothing written.
+    const other = join(temp, 'other-broker.csv');
+    writeFileSync(other, 'Symbol,Quantity,Cost Basis,Date Acquired\nXYZ,1,$10,01/02/2026\nQQQM,2,$300,01/03/2026\n');
+    await sidebar.locator('#import-files').setInputFiles(other);
+    await sidebar.locator('#import-preview-button').click();
+    await expect.poll(() => sidebar.locator('[data-testid="import-error"]').textContent()).toContain('2 tickers are not on the Securities tab: QQQM (other-broker.csv), XYZ (other-broker.csv)');
+    await shoot(page, 'sidebar-import-error.png');
+    await sidebar.locator('#import-section').screenshot({ path: join(OUT, 'import-section-error.png') });
+    expect(await tabs(workbench.url)).toEqual(after);
+
+    // Undo last recording (the menu item) takes the import back.
+    // (The menu item answers with dialogs, not a value: the tabs show what it did.)
+    expect(await rpc('undoLastRecording')).toMatchObject({ ok: true });
+    const restored = await tabs(workbench.url);
+    expect(restored.Lots).toEqual(before.Lots);
+    expect(restored.Sales).toEqual(before.Sales);
+    expect(errors).toEqual([]);
+  }, 90_000);
+});
