@@ -1,5 +1,7 @@
 import type { Household } from './types';
-import type { Plan, PlanOptions } from './plan-types';
+import { PlanRefusedError, type Plan, type PlanOptions, type PlanOutcome } from './plan-types';
+import { impossibleRequests } from './planner/cash-requests';
+import { PLANNER_CHOOSES_LOTS, unknownSpecificLots } from './planner/options';
 import { buildContext } from './planner/context';
 import { WorkingState } from './planner/state';
 import { harvestLosses } from './planner/harvest';
@@ -23,16 +25,25 @@ import type { DeferredLot } from './planner/sale-candidates';
  *  5. assemble trades with reasons, tax netted as Schedule D nets it, drift after, and check the
  *     final trade list for wash sales.
  * Pure and deterministic: the same household and options give the same plan, byte for byte.
+ *
+ * A request no plan can meet is refused before step 1 (and a withdrawal that cannot be raised
+ * after it): the outcome carries the errors instead of a plan, so no surface shows a plan that
+ * does not do what was asked.
  */
-export function planRebalance(household: Household, options: PlanOptions = {}): Plan {
+export function planOutcome(household: Household, options: PlanOptions = {}): PlanOutcome {
+  if (household.settings.asOf === null) return { ok: false, stage: 'request', errors: ['The plan needs an as-of date (Settings "As Of").'] };
+  const impossible = [...impossibleRequests(household, options), ...unknownSpecificLots(household.lots, options)];
+  if (impossible.length > 0) return { ok: false, stage: 'request', errors: impossible };
   const context = buildContext(household, options);
   const state = new WorkingState(context);
   const warnings: string[] = [];
   const deferred = new Map<string, DeferredLot>();
   const mode = context.options.mode;
+  if (context.options.plannerChoosesLots) warnings.push(PLANNER_CHOOSES_LOTS);
 
   // Withdrawals first, from overweight classes: a harvest then reinvests all of its proceeds.
-  raiseWithdrawals(state, deferred, warnings);
+  const shortfalls = raiseWithdrawals(state, deferred, warnings);
+  if (shortfalls.length > 0) return { ok: false, stage: 'request', errors: shortfalls };
   if (context.options.harvestLosses && mode !== 'cash-only') harvestLosses(state, warnings);
   investCash(state, 'cash-flow');
   if (mode !== 'cash-only') {
@@ -54,4 +65,11 @@ export function planRebalance(household: Household, options: PlanOptions = {}): 
     }
   }
   return assemblePlan(state, deferred, warnings, options);
+}
+
+/** The plan, for callers that want one or an exception: throws `PlanRefusedError` with the reasons. */
+export function planRebalance(household: Household, options: PlanOptions = {}): Plan {
+  const outcome = planOutcome(household, options);
+  if (!outcome.ok) throw new PlanRefusedError(outcome.stage, outcome.errors);
+  return outcome.plan;
 }
