@@ -1,12 +1,14 @@
-import { LOT_METHODS, dec, type LotMethodName, type PlanOptions, type RebalanceMode, type Decimal } from '../engine/index';
+import { parseNumberCell } from '../workbook/cells';
+import { LOT_METHODS, type LotMethodName, type PlanOptions, type RebalanceMode, type Decimal } from '../engine/index';
 import { UsageError, flag, type ParsedArgs } from './args';
 
 const MODES: readonly RebalanceMode[] = ['threshold', 'full', 'cash-only'];
 
+/** Dollars as a workbook cell takes them ("1,234.50", "$500", "-10000"): "=,000" or "1,00" is an error, never 0 or 100. */
 function money(text: string, what: string): Decimal {
-  const cleaned = text.replace(/[$,\s]/g, '');
-  if (!/^-?\d+(\.\d+)?$/.test(cleaned)) throw new UsageError(`${what}: expected an amount of dollars; found "${text}"`);
-  return dec(cleaned);
+  const parsed = parseNumberCell(text, 'an amount of dollars');
+  if (!parsed.ok || text.trim() === '') throw new UsageError(`${what}: expected an amount of dollars (like 7000, -10,000 or $1,234.50); found "${text}"`);
+  return parsed.value;
 }
 
 function yesNo(text: string, what: string): boolean {
