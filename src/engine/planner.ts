@@ -6,7 +6,7 @@ import { buildContext } from './planner/context';
 import { WorkingState } from './planner/state';
 import { harvestLosses } from './planner/harvest';
 import { raiseWithdrawals } from './planner/withdrawals';
-import { investCash } from './planner/invest-cash';
+import { explainIdleCash, investCash } from './planner/invest-cash';
 import { rebalanceBySelling } from './planner/rebalance-sales';
 import { buyClass } from './planner/execute';
 import { classDriftPhrase, fallenPricePhrase, proceedsBuyPhrase } from './planner/reasons';
@@ -56,9 +56,10 @@ export function planOutcome(household: Household, options: PlanOptions = {}): Pl
         buyClass(state, account, assetClass, amount, 'rebalance', notes);
       }
     }
-    // Whole-share rounding leaves small remainders: invest what is still worth a trade.
-    investCash(state, 'rebalance');
   }
+  // Whole-share rounding and the Min Trade leave remainders: invest what is still worth a trade.
+  investCash(state, 'rebalance');
+  explainIdleCash(state, warnings);
   for (const t of context.household.targets) {
     if (t.assetClass === context.cashClass && !t.target?.isZero()) {
       warnings.push(`Cash has a target of its own; the planner holds cash through each account's Reserve and does not buy or sell to reach the Cash target.`);
