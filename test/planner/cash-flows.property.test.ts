@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { Decimal, ZERO } from '../../src/engine/money';
 import { planOutcome } from '../../src/engine/planner';
 import type { Plan, RebalanceMode } from '../../src/engine/plan-types';
-import type { Household } from '../../src/engine/types';
+import type { Household, LotMethodName } from '../../src/engine/types';
 import { generateCashFlows, generateHousehold } from '../support/generate-household';
 
 const seeds = fc.integer({ min: 1, max: 1_000_000 });
@@ -48,6 +48,25 @@ describe('cash flows on random households (deposits and withdrawals typed with t
             expect(idle.lessThan(Decimal.max(oneShare, minTrade)), `${a.name}: ${idle.toFixed(2)} left above its reserve (one share ${oneShare.toFixed(2)}, min trade ${minTrade.toFixed(2)})`).toBe(true);
           }
         }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('no generated household reaches the final-check path, and every class left outside its band is explained', () => {
+    fc.assert(
+      fc.property(seeds, modes, fc.boolean(), fc.constantFrom<LotMethodName>('MinTax', 'HIFO', 'FIFO', 'LIFO', 'SpecID'), fc.boolean(), (seed, mode, harvest, lotMethod, flows) => {
+        const generated = generateHousehold(seed, 'S');
+        const { household: h, cashFlows } = flows ? generateCashFlows(seed, generated) : { household: generated, cashFlows: {} };
+        const outcome = planOutcome(h, { mode, harvestLosses: harvest, lotMethod, cashFlows });
+        if (!outcome.ok) {
+          expect(outcome.stage, outcome.errors.join(' ')).toBe('request');
+          return;
+        }
+        const outside = outcome.plan.drift.filter((d) => d.statusAfter !== 'within' && d.assetClass !== 'Cash').map((d) => d.assetClass);
+        const explained = outcome.plan.warnings.filter((w) => / ends at .* \(target [^)]*\).*: ./.test(w)).map((w) => w.slice(0, w.indexOf(' ends at ')));
+        expect(explained).toEqual(outside);
+        expect(outcome.plan.warnings.filter((w) => /Internal check|planner bug/.test(w))).toEqual([]);
       }),
       { numRuns: 60 },
     );

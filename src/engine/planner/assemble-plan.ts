@@ -12,6 +12,7 @@ import { formatDeferred } from './rebalance-sales';
 import { joinNotes } from './reasons';
 import { canonicalJson, fnv1a64 } from './plan-id';
 import { cashRequests } from './cash-requests';
+import { explainOutOfBand } from './out-of-band';
 import type { PlanOptions } from '../plan-types';
 
 function gainsOf(lots: readonly LotTaken[], taxable: boolean): GainsByTerm {
@@ -148,6 +149,8 @@ export function assemblePlan(state: WorkingState, deferredLots: Map<string, Defe
       statusAfter: a?.band ? a.status : 'within',
     };
   });
+
+  warnings.push(...explainOutOfBand(state, drift, deferredLots));
 
   // Wash sales only involve the wash groups the plan trades: check those lots and sales alone.
   const tradedGroups = new Set(trades.map((t) => context.securities.get(t.ticker)?.washGroup ?? t.ticker));
