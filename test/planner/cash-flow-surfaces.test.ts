@@ -7,6 +7,11 @@ import { buildBundle } from '../support/build-bundle';
 import { loadBundle } from '../support/load-bundle';
 import { EXAMPLE_XLSX, exampleGrid } from '../support/example-grids';
 import { world } from '../sidebar/world';
+import { isoDate } from '../../src/engine/dates';
+import { decideCheck } from '../../src/engine/schedule/decide-check';
+import { checkSubject } from '../../src/engine/notify/subject';
+import { emptyScheduleState } from '../../src/engine/schedule/schedule-state';
+import { exampleHousehold } from '../schedule/example-household';
 
 const ROTH_REFUSAL = 'Roth IRA: cannot withdraw $500,000.00 ($500,000.00 asked for with this plan): the account holds $320.00 cash and $75,650.00 of holdings, so at most $75,970.00 can be raised.';
 
@@ -65,5 +70,17 @@ describe('an impossible withdrawal is refused on every surface', () => {
       message = (e as Error).message;
     }
     expect(message).toBe("REBALANCE: no plan. Roth IRA: cannot withdraw $500,000.00 ($500,000.00 in the Accounts tab's Withdraw column): the account holds $320.00 cash and $75,650.00 of holdings, so at most $75,970.00 can be raised.");
+  });
+
+  it('scheduled check: a Withdraw larger than the account gives a review with the reasons and no plan, not a crash', () => {
+    const household = exampleHousehold({}, (tabs) => {
+      const col = tabs.Accounts[0].indexOf('Withdraw');
+      tabs.Accounts.find((r) => r[0] === 'Roth IRA')![col] = '500000';
+    });
+    const decision = decideCheck({ household, asOf: isoDate('2026-11-20'), state: emptyScheduleState() });
+    expect(decision.content.plan).toBeNull();
+    expect(decision.send).toBe(true);
+    expect(checkSubject(decision)).toBe('Action needed: no plan can be made, see why below');
+    expect(decision.reasons).toContain("No plan: Roth IRA: cannot withdraw $500,000.00 ($500,000.00 in the Accounts tab's Withdraw column): the account holds $320.00 cash and $75,650.00 of holdings, so at most $75,970.00 can be raised.");
   });
 });
