@@ -31,7 +31,10 @@ export function planOptionsFrom(args: ParsedArgs): PlanOptions {
     for (const entry of cash) {
       const eq = entry.lastIndexOf('=');
       if (eq <= 0) throw new UsageError(`--cash: expected ACCOUNT=AMOUNT (negative to withdraw); found "${entry}"`);
-      options.cashFlows[entry.slice(0, eq)] = money(entry.slice(eq + 1), `--cash ${entry.slice(0, eq)}`);
+      const account = entry.slice(0, eq);
+      // Two amounts for one account would silently keep only the last: say so instead.
+      if (options.cashFlows[account] !== undefined) throw new UsageError(`--cash: "${account}" is given twice; give one amount per account (the total to add, negative to withdraw)`);
+      options.cashFlows[account] = money(entry.slice(eq + 1), `--cash ${account}`);
     }
   }
   const method = flag(args, 'lot-method');

@@ -47,6 +47,12 @@ describe('an impossible withdrawal is refused on every surface', () => {
     }
   });
 
+  it('CLI: two amounts for one account is an error, not the last one silently', async () => {
+    const result = await runCli(['plan', EXAMPLE_XLSX, '--cash', 'Roth IRA=-1000', '--cash', 'Roth IRA=500']);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('--cash: "Roth IRA" is given twice; give one amount per account (the total to add, negative to withdraw)');
+  });
+
   it('sidebar: makePlan returns the refusal for the error box, not a plan with a warning', () => {
     const w = world();
     const refused = checkTransportable(w.ctx.makePlan({ cash: { 'Roth IRA': '-500000' } }), 'result') as MakePlanResult;

@@ -24,8 +24,10 @@ import { formatDeferred } from './rebalance-sales';
 export function raiseWithdrawals(state: WorkingState, deferredOut: Map<string, DeferredLot>, warnings: string[]): string[] {
   const refusals: string[] = [];
   for (const account of state.context.household.accounts) {
-    raiseIn(state, account, false, deferredOut);
-    if (state.spendable(account.name).lessThan(0)) raiseIn(state, account, true, deferredOut);
+    const total = state.spendable(account.name).negated();
+    if (!total.greaterThan(0)) continue;
+    raiseIn(state, account, total, false, deferredOut);
+    if (state.spendable(account.name).lessThan(0)) raiseIn(state, account, total, true, deferredOut);
     const short = state.spendable(account.name).negated();
     if (!short.greaterThan(0)) continue;
     const request = state.context.cashRequests.get(account.name)!;
@@ -42,7 +44,7 @@ export function raiseWithdrawals(state: WorkingState, deferredOut: Map<string, D
   return refusals;
 }
 
-function raiseIn(state: WorkingState, account: Account, sellDeferred: boolean, deferredOut: Map<string, DeferredLot>): void {
+function raiseIn(state: WorkingState, account: Account, total: Decimal, sellDeferred: boolean, deferredOut: Map<string, DeferredLot>): void {
   const { context } = state;
   const fractional = account.fractional;
   const request = context.cashRequests.get(account.name)!;
@@ -85,7 +87,12 @@ function raiseIn(state: WorkingState, account: Account, sellDeferred: boolean, d
     const purpose = request.withdrawal.greaterThan(0)
       ? `for the ${formatDollars(request.withdrawal, 0)} withdrawal from ${account.name}`
       : `to bring ${account.name}'s cash up to its ${formatDollars(account.reserve, 0)} reserve`;
-    const notes = [`Raises ${formatDollars(need, 0)} ${purpose}; ${classDriftPhrase(state, assetClass)}${best.over ? ', and this is the cheapest lot of an overweight class held there' : ', the account holds no overweight class'}`];
+    // One sentence per withdrawal, whatever the step: sales of one fund merge into one trade.
+    const raises = lot.shares.times(price).greaterThanOrEqualTo(total) && need.equals(total)
+      ? `Raises ${formatDollars(total, 0)} ${purpose}`
+      : `Part of the ${formatDollars(total, 0)} raised ${purpose}`;
+    const which = best.over ? 'this is the cheapest lot of an overweight class held there' : `${account.name} holds no overweight class left to sell`;
+    const notes = [`${raises}; ${classDriftPhrase(state, assetClass)}; ${which}`];
     const held = deferredOut.get(lot.id);
     if (sellDeferred && held) {
       notes.push(`sold before it turns long-term on ${held.longTermOn} because nothing else in ${account.name} can raise the cash; waiting would save about ${formatDollars(formatDeferred(state, held).taxSaved, 0)}`);
