@@ -18,7 +18,7 @@ const ROTH_REFUSAL = 'Roth IRA: cannot withdraw $500,000.00 ($500,000.00 asked f
 describe('an impossible withdrawal is refused on every surface', () => {
   beforeAll(() => {
     buildBundle();
-  }, 30_000);
+  }, 120_000);
 
   it('CLI: exits non-zero, prints no plan, names the account and the amounts', async () => {
     const result = await runCli(['plan', EXAMPLE_XLSX, '--cash', 'Roth IRA=-500,000']);
