@@ -182,6 +182,9 @@ async function makePlan(): Promise<void> {
   if (!result.ok) {
     if (result.issues.length > 0) showIssues('The workbook has problems:', result.issues);
     notice('error', 'No plan was made.', result.errors, 'options-notice');
+    // An earlier plan must not stay on screen under the error as if it answered these options.
+    plan = null;
+    renderPlan();
     return;
   }
   plan = result.plan;

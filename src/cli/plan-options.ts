@@ -1,12 +1,14 @@
-import { LOT_METHODS, dec, type LotMethodName, type PlanOptions, type RebalanceMode, type Decimal } from '../engine/index';
+import { parseNumberCell } from '../workbook/cells';
+import { LOT_METHODS, type LotMethodName, type PlanOptions, type RebalanceMode, type Decimal } from '../engine/index';
 import { UsageError, flag, type ParsedArgs } from './args';
 
 const MODES: readonly RebalanceMode[] = ['threshold', 'full', 'cash-only'];
 
+/** Dollars as a workbook cell takes them ("1,234.50", "$500", "-10000"): "=,000" or "1,00" is an error, never 0 or 100. */
 function money(text: string, what: string): Decimal {
-  const cleaned = text.replace(/[$,\s]/g, '');
-  if (!/^-?\d+(\.\d+)?$/.test(cleaned)) throw new UsageError(`${what}: expected an amount of dollars; found "${text}"`);
-  return dec(cleaned);
+  const parsed = parseNumberCell(text, 'an amount of dollars');
+  if (!parsed.ok || text.trim() === '') throw new UsageError(`${what}: expected an amount of dollars (like 7000, -10,000 or $1,234.50); found "${text}"`);
+  return parsed.value;
 }
 
 function yesNo(text: string, what: string): boolean {
@@ -29,7 +31,10 @@ export function planOptionsFrom(args: ParsedArgs): PlanOptions {
     for (const entry of cash) {
       const eq = entry.lastIndexOf('=');
       if (eq <= 0) throw new UsageError(`--cash: expected ACCOUNT=AMOUNT (negative to withdraw); found "${entry}"`);
-      options.cashFlows[entry.slice(0, eq)] = money(entry.slice(eq + 1), `--cash ${entry.slice(0, eq)}`);
+      const account = entry.slice(0, eq);
+      // Two amounts for one account would silently keep only the last: say so instead.
+      if (options.cashFlows[account] !== undefined) throw new UsageError(`--cash: "${account}" is given twice; give one amount per account (the total to add, negative to withdraw)`);
+      options.cashFlows[account] = money(entry.slice(eq + 1), `--cash ${account}`);
     }
   }
   const method = flag(args, 'lot-method');

@@ -115,3 +115,23 @@ export interface Plan {
   warnings: string[];
   summary: PlanSummary;
 }
+
+/**
+ * A plan, or why there is none. `request`: the household and options ask for something no plan
+ * can do (a withdrawal larger than the account, cash for an account that does not exist, lots
+ * that are not there); each error names the account and the amounts. `final-check`: the plan
+ * built failed the checks run on every plan (cash below zero, a wash sale it would create); it
+ * is never shown, and property tests prove generated households never reach it.
+ */
+export type PlanOutcome = { ok: true; plan: Plan } | { ok: false; stage: 'request' | 'final-check'; errors: string[] };
+
+/** Thrown by `planRebalance` when there is no plan to show: the message is the errors, in full. */
+export class PlanRefusedError extends Error {
+  constructor(
+    readonly stage: 'request' | 'final-check',
+    readonly errors: string[],
+  ) {
+    super(errors.join(' '));
+    this.name = 'PlanRefusedError';
+  }
+}

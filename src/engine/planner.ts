@@ -1,12 +1,14 @@
 import type { Household } from './types';
-import type { Plan, PlanOptions } from './plan-types';
+import { PlanRefusedError, type Plan, type PlanOptions, type PlanOutcome } from './plan-types';
+import { impossibleRequests } from './planner/cash-requests';
+import { PLANNER_CHOOSES_LOTS, unknownSpecificLots } from './planner/options';
 import { buildContext, type PlanContext } from './planner/context';
 import { planTaxDetail, taxYearContext } from './tax';
 import { harvestGains } from './planner/harvest-gains';
 import { WorkingState } from './planner/state';
 import { harvestLosses } from './planner/harvest';
 import { raiseWithdrawals } from './planner/withdrawals';
-import { investCash } from './planner/invest-cash';
+import { explainIdleCash, investCash } from './planner/invest-cash';
 import { rebalanceBySelling } from './planner/rebalance-sales';
 import { buyClass } from './planner/execute';
 import { classDriftPhrase, fallenPricePhrase, proceedsBuyPhrase } from './planner/reasons';
@@ -25,16 +27,25 @@ import type { DeferredLot } from './planner/sale-candidates';
  *  5. assemble trades with reasons, tax netted as Schedule D nets it, drift after, and check the
  *     final trade list for wash sales.
  * Pure and deterministic: the same household and options give the same plan, byte for byte.
+ *
+ * A request no plan can meet is refused before step 1 (and a withdrawal that cannot be raised
+ * after it): the outcome carries the errors instead of a plan, so no surface shows a plan that
+ * does not do what was asked.
  */
-export function planRebalance(household: Household, options: PlanOptions = {}): Plan {
+export function planOutcome(household: Household, options: PlanOptions = {}): PlanOutcome {
+  if (household.settings.asOf === null) return { ok: false, stage: 'request', errors: ['The plan needs an as-of date (Settings "As Of").'] };
+  const impossible = [...impossibleRequests(household, options), ...unknownSpecificLots(household.lots, options)];
+  if (impossible.length > 0) return { ok: false, stage: 'request', errors: impossible };
   const context = buildContext(household, options);
   const state = new WorkingState(context);
   const warnings: string[] = [];
   const deferred = new Map<string, DeferredLot>();
   const mode = context.options.mode;
+  if (context.options.plannerChoosesLots) warnings.push(PLANNER_CHOOSES_LOTS);
 
   // Withdrawals first, from overweight classes: a harvest then reinvests all of its proceeds.
-  raiseWithdrawals(state, deferred, warnings);
+  const shortfalls = raiseWithdrawals(state, deferred, warnings);
+  if (shortfalls.length > 0) return { ok: false, stage: 'request', errors: shortfalls };
   if (context.options.harvestLosses && mode !== 'cash-only') harvestLosses(state, warnings);
   investCash(state, 'cash-flow');
   if (mode !== 'cash-only') {
@@ -47,16 +58,18 @@ export function planRebalance(household: Household, options: PlanOptions = {}): 
         buyClass(state, account, assetClass, amount, 'rebalance', notes);
       }
     }
-    // Whole-share rounding leaves small remainders: invest what is still worth a trade.
-    investCash(state, 'rebalance');
   }
+  // Whole-share rounding and the Min Trade leave remainders: invest what is still worth a trade.
+  investCash(state, 'rebalance');
+  explainIdleCash(state, warnings);
   for (const t of context.household.targets) {
     if (t.assetClass === context.cashClass && !t.target?.isZero()) {
       warnings.push(`Cash has a target of its own; the planner holds cash through each account's Reserve and does not buy or sell to reach the Cash target.`);
     }
   }
   if (context.household.settings.harvestGains && mode !== 'cash-only') harvestGains(state, warnings);
-  return withTaxDetail(assemblePlan(state, deferred, warnings, options), context);
+  const outcome = assemblePlan(state, deferred, warnings, options);
+  return outcome.ok ? { ...outcome, plan: withTaxDetail(outcome.plan, context) } : outcome;
 }
 
 /** Under the tax tables, the summary splits the plan's tax and shows the rates and 0% room it leaves. */
@@ -65,4 +78,11 @@ function withTaxDetail(plan: Plan, context: PlanContext): Plan {
   const gains = { shortTerm: plan.summary.shortTermGain, longTerm: plan.summary.longTermGain };
   const detail = planTaxDetail(taxYearContext(context.household, plan.asOf, context.rates), gains);
   return detail ? { ...plan, summary: { ...plan.summary, taxDetail: detail } } : plan;
+}
+
+/** The plan, for callers that want one or an exception: throws `PlanRefusedError` with the reasons. */
+export function planRebalance(household: Household, options: PlanOptions = {}): Plan {
+  const outcome = planOutcome(household, options);
+  if (!outcome.ok) throw new PlanRefusedError(outcome.stage, outcome.errors);
+  return outcome.plan;
 }

@@ -1,4 +1,4 @@
-import { computeDrift, describeLots, impossibleDateReason, parseIsoDate, planRebalance, type Household } from '../engine/index';
+import { computeDrift, describeLots, impossibleDateReason, parseIsoDate, planOutcome, type Household } from '../engine/index';
 import { driftTableCells, type Cell } from '../present/drift-table';
 import { lotsTableCells } from '../present/lots-table';
 import { planTableCells } from '../present/plan-table';
@@ -78,7 +78,10 @@ export function taxLotsFormula(lots: unknown, securities: unknown, asOf?: unknow
 
 export function rebalanceFormula(targets: unknown, securities: unknown, lots: unknown, accounts: unknown, settings?: unknown, sales?: unknown): Cell[][] {
   const tabs = rangeTabs('REBALANCE', [['Targets', targets], ['Securities', securities], ['Lots', lots], ['Accounts', accounts], ['Settings', settings, true], ['Sales', sales, true]]);
-  return planTableCells(planRebalance(read('REBALANCE', tabs, true)));
+  const outcome = planOutcome(read('REBALANCE', tabs, true));
+  // No plan to show: the cell shows #ERROR! with the reasons (the account and the amounts) on hover.
+  if (!outcome.ok) throw new Error(`REBALANCE: no plan. ${outcome.errors.join(' ')}`);
+  return planTableCells(outcome.plan);
 }
 
 /** TAXLOTS without the Accounts range: the accounts its lots name, taken as Taxable. */

@@ -7,7 +7,7 @@ import { notifyPlanRecorded } from './schedule/plan-recorded';
  * `writeTabsAtomically` under the document lock. Failures come back as values, never as throws,
  * so the sidebar can show them next to the button that caused them.
  */
-import { LOT_METHODS, computeDrift, daysBetween, parseIsoDate, planRebalance, toPlain } from '../engine/index';
+import { LOT_METHODS, computeDrift, daysBetween, parseIsoDate, planOutcome, toPlain } from '../engine/index';
 import { driftJson } from '../present/drift-table';
 import { planJson, type ExecutedPlanJson, type PlanJson } from '../present/plan-json';
 import { JOURNAL_HEADERS, JOURNAL_TAB, journalGrid, journalRow, recordedPlanIds } from '../workbook/journal';
@@ -183,7 +183,11 @@ export function makePlan(options: SidebarOptionsInput): MakePlanResult {
   if (!read.ok) return { ok: false, errors: ['The workbook has errors; fix them first.'], issues: read.errors };
   const parsed = planOptionsFromSidebar(options, read.household.accounts.map((a) => a.name));
   if (!parsed.ok) return { ok: false, errors: parsed.errors, issues: [] };
-  return { ok: true, plan: planJson(planRebalance(read.household, parsed.options)), warnings: read.warnings };
+  // A request no plan can meet (a withdrawal larger than the account, ...) comes back as errors
+  // for the sidebar's error box, never as a plan with a warning beside it.
+  const outcome = planOutcome(read.household, parsed.options);
+  if (!outcome.ok) return { ok: false, errors: outcome.errors, issues: [] };
+  return { ok: true, plan: planJson(outcome.plan), warnings: read.warnings };
 }
 
 /**

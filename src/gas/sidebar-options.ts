@@ -1,4 +1,5 @@
-import { LOT_METHODS, dec, type Decimal, type LotMethodName, type PlanOptions, type RebalanceMode } from '../engine/index';
+import { parseNumberCell } from '../workbook/cells';
+import { LOT_METHODS, type Decimal, type LotMethodName, type PlanOptions, type RebalanceMode } from '../engine/index';
 
 /** What the sidebar's Options section sends: every field text, as typed (google.script.run carries no Decimal). */
 export interface SidebarOptionsInput {
@@ -15,11 +16,10 @@ export interface SidebarOptionsInput {
 export type OptionsResult = { ok: true; options: PlanOptions } | { ok: false; errors: string[] };
 
 export const MODES: readonly RebalanceMode[] = ['threshold', 'full', 'cash-only'];
-const MONEY = /^-?\d+(\.\d+)?$/;
-
+/** Dollars as a workbook cell takes them: ",000" or "1,00" is an error, never 0 or 100. */
 function money(text: string): Decimal | null {
-  const cleaned = text.replace(/[$,\s]/g, '');
-  return MONEY.test(cleaned) ? dec(cleaned) : null;
+  const parsed = parseNumberCell(text, 'dollars');
+  return parsed.ok ? parsed.value : null;
 }
 
 /**

@@ -247,3 +247,35 @@ function fundAccounts(rng: Rng, accounts: Account[], lots: readonly Lot[], secur
     if (account === withdrawFrom && v > 0) account.withdraw = roundCents(dec((v * rng.between(0.01, 0.05)).toFixed(2)));
   }
 }
+
+/**
+ * Cash flows for a generated household, in both forms a user types them: the Accounts tab's
+ * Withdraw column and the plan's own cash (the sidebar's "Cash to add", the CLI's `--cash`),
+ * deposits positive and withdrawals negative. Withdrawals stay within what the account holds
+ * less its reserve; set `impossible` for one that exceeds it. Its own random stream: the
+ * household of a seed is the same with or without flows.
+ */
+export function generateCashFlows(seed: number, household: Household, impossible = false): { household: Household; cashFlows: Record<string, Decimal> } {
+  const rng = mulberry32(seed ^ 0x5eed_cafe);
+  const price = new Map(household.securities.map((s) => [s.ticker, s.price]));
+  const cashFlows: Record<string, Decimal> = {};
+  const accounts = household.accounts.map((a) => {
+    const holdings = sumBy(household.lots.filter((l) => l.account === a.name), (l) => l.shares.times(price.get(l.ticker)!));
+    const room = Decimal.max(ZERO, a.cash.plus(holdings).minus(a.reserve)).toNumber();
+    const roll = rng.next();
+    let withdraw = ZERO;
+    if (roll < 0.25) cashFlows[a.name] = roundCents(dec((holdings.toNumber() * rng.between(0.005, 0.1) + rng.between(50, 5000)).toFixed(2)));
+    else if (roll < 0.5 && room > 0) cashFlows[a.name] = roundCents(dec((room * rng.between(0.001, 0.3)).toFixed(2))).negated();
+    if (rng.chance(0.25) && room > 0) withdraw = roundCents(dec((room * rng.between(0.001, 0.3)).toFixed(2)));
+    // A typed withdrawal and the Withdraw column together stay within what the account can pay.
+    const typed = cashFlows[a.name]?.lessThan(0) ? cashFlows[a.name].negated() : ZERO;
+    if (typed.plus(withdraw).greaterThan(room)) withdraw = ZERO;
+    return { ...a, withdraw };
+  });
+  if (impossible) {
+    const a = rng.pick(accounts);
+    const holdings = sumBy(household.lots.filter((l) => l.account === a.name), (l) => l.shares.times(price.get(l.ticker)!));
+    cashFlows[a.name] = roundCents(a.cash.plus(holdings).minus(a.reserve).minus(a.withdraw).plus(rng.between(0.01, 50_000).toFixed(2))).negated();
+  }
+  return { household: { ...household, accounts }, cashFlows };
+}

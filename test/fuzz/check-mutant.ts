@@ -1,4 +1,4 @@
-import { Decimal, computeDrift, planRebalance, type Household } from '../../src/engine/index';
+import { Decimal, computeDrift, planOutcome, type Household } from '../../src/engine/index';
 import { driftJson } from '../../src/present/drift-table';
 import { planJson } from '../../src/present/plan-json';
 import { gridSource, readHousehold, tabKey, normalizeHeader } from '../../src/workbook/index';
@@ -155,7 +155,14 @@ function checkOutputs(h: Household, plan: boolean): string[] {
   }
   if (!plan) return failures;
   try {
-    const result = planRebalance(h);
+    const outcome = planOutcome(h);
+    // A request no plan can meet (a hostile Withdraw larger than the account) is a valid answer;
+    // a plan that failed its final checks is a planner bug.
+    if (!outcome.ok) {
+      if (outcome.stage === 'final-check') failures.push(`plan failed its final checks: ${outcome.errors.join(' ')}`);
+      return failures;
+    }
+    const result = outcome.plan;
     // No trade can move more than the whole household is worth (holdings plus cash).
     const worth = computeDrift(h).total.plus(h.accounts.reduce((acc, a) => acc.plus(a.cash), new Decimal(0)));
     for (const t of result.trades) {

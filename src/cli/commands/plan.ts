@@ -1,4 +1,4 @@
-import { planRebalance } from '../../engine/index';
+import { planOutcome } from '../../engine/index';
 import { planJson } from '../../present/plan-json';
 import { planText } from '../../present/plan-table';
 import { UsageError, hasFlag, type ParsedArgs } from '../args';
@@ -16,7 +16,10 @@ export async function planCommand(args: ParsedArgs): Promise<CommandResult> {
   if (!loaded.ok) return { stdout: '', stderr: loaded.message, exitCode: 1 };
   const unknown = Object.keys(options.cashFlows ?? {}).filter((a) => !loaded.household.accounts.some((x) => x.name === a));
   if (unknown.length > 0) throw new UsageError(`--cash: no account named ${unknown.map((a) => `"${a}"`).join(', ')} on the Accounts tab`);
-  const plan = planRebalance(loaded.household, options);
+  const outcome = planOutcome(loaded.household, options);
+  // No plan is printed when there is none to act on: the reasons go to stderr and the exit code says so.
+  if (!outcome.ok) return { stdout: '', stderr: ['No plan:', ...outcome.errors.map((e) => `  - ${e}`), warningLines(loaded.warnings)].filter(Boolean).join('\n'), exitCode: 1 };
+  const plan = outcome.plan;
   if (hasFlag(args, 'json')) return { stdout: JSON.stringify(planJson(plan), null, 2), exitCode: 0 };
   return { stdout: planText(plan), stderr: warningLines(loaded.warnings), exitCode: 0 };
 }

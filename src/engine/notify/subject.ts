@@ -16,7 +16,9 @@ export function checkSubject(decision: CheckDecision, test = false): string {
   let subject: string;
   switch (decision.kind) {
     case 'review':
-      if (!plan || plan.trades.length === 0) subject = `No action needed: ${outside === 0 ? 'every class is within its band' : 'no trade is worth making'}`;
+      // No plan at all (a Withdraw the account cannot pay, ...): the reasons in the body say why.
+      if (!plan && decision.reasons.some((r) => r.startsWith('No plan: '))) subject = 'Action needed: no plan can be made, see why below';
+      else if (!plan || plan.trades.length === 0) subject = `No action needed: ${outside === 0 ? 'every class is within its band' : 'no trade is worth making'}`;
       else if (outside > 0) subject = `Rebalance due: ${plural(outside, 'class', 'classes')} outside ${outside === 1 ? 'its band' : 'their bands'}, ${taxPhrase(plan.summary.estimatedTax)}`;
       else subject = `Review: ${plural(plan.trades.length, 'trade', 'trades')} proposed, ${taxPhrase(plan.summary.estimatedTax)}`;
       break;

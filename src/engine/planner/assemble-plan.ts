@@ -5,12 +5,14 @@ import type { TradeInput } from '../trade-effects';
 import { checkWashSales } from '../wash-sales';
 import { carryforwardFrom, planTax, realizedFromSales, type GainsByTerm } from '../tax';
 import type { Household } from '../types';
-import type { CashFlow, ClassDrift, DeferredSale, LotTaken, Plan, Trade } from '../plan-types';
+import type { CashFlow, ClassDrift, DeferredSale, LotTaken, PlanOutcome, Trade } from '../plan-types';
 import type { WorkingState } from './state';
 import type { DeferredLot } from './sale-candidates';
 import { formatDeferred } from './rebalance-sales';
 import { joinNotes } from './reasons';
 import { canonicalJson, fnv1a64 } from './plan-id';
+import { cashRequests } from './cash-requests';
+import { explainOutOfBand } from './out-of-band';
 import type { PlanOptions } from '../plan-types';
 
 function gainsOf(lots: readonly LotTaken[], taxable: boolean): GainsByTerm {
@@ -39,12 +41,12 @@ function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** The household with this run's deposits added, as the trades will find it. */
+/** The household with this run's deposits added, as the trades will find it (withdrawals leave after them). */
 export function householdWithDeposits(household: Household, options: PlanOptions): Household {
-  const flows = options.cashFlows ?? {};
+  const requests = cashRequests(household, options);
   return {
     ...household,
-    accounts: household.accounts.map((a) => ({ ...a, cash: a.cash.plus(flows[a.name] ?? ZERO) })),
+    accounts: household.accounts.map((a) => ({ ...a, cash: a.cash.plus(requests.get(a.name)?.deposit ?? ZERO) })),
   };
 }
 
@@ -59,7 +61,7 @@ export function tradeInputs(trades: readonly Trade[]): TradeInput[] {
   }));
 }
 
-export function assemblePlan(state: WorkingState, deferredLots: Map<string, DeferredLot>, warnings: string[], options: PlanOptions): Plan {
+export function assemblePlan(state: WorkingState, deferredLots: Map<string, DeferredLot>, warnings: string[], options: PlanOptions): PlanOutcome {
   const { context } = state;
   const { household, asOf, rates } = context;
   const existing = realizedFromSales(household.sales, yearOf(asOf), household.accounts);
@@ -99,22 +101,14 @@ export function assemblePlan(state: WorkingState, deferredLots: Map<string, Defe
     return trade;
   });
 
-  // This run's deposits and withdrawals, and each account's Withdraw column: what leaves with the
-  // plan. A withdrawal takes only what the plan leaves above the reserve, so a plan can always be
-  // recorded; a shortfall is a warning (the lots it would take are held back, see deferred).
+  // What enters and leaves each account with the plan: its deposit, and its withdrawal (typed
+  // with the plan and the Withdraw column, one figure: see cash-requests.ts). A withdrawal that
+  // could not be raised was refused before any trade, so each is paid out in full.
   const cashFlows: CashFlow[] = household.accounts.flatMap((a) => {
+    const request = context.cashRequests.get(a.name)!;
     const flows: CashFlow[] = [];
-    const option = options.cashFlows?.[a.name];
-    if (option && option.greaterThan(0)) flows.push({ account: a.name, amount: option, kind: 'deposit' });
-    let available = Decimal.max(ZERO, state.cash.get(a.name)!.minus(a.reserve));
-    const wanted = [option && option.lessThan(0) ? option.negated() : ZERO, a.withdraw];
-    for (const amount of wanted) {
-      if (!amount.greaterThan(0)) continue;
-      const taken = Decimal.min(amount, available);
-      available = available.minus(taken);
-      if (taken.lessThan(amount)) warnings.push(`${a.name}: only ${formatDollars(taken)} of the ${formatDollars(amount)} withdrawal can be raised now without selling lots the plan holds back.`);
-      if (taken.greaterThan(0)) flows.push({ account: a.name, amount: taken.negated(), kind: 'withdrawal' });
-    }
+    if (request.deposit.greaterThan(0)) flows.push({ account: a.name, amount: request.deposit, kind: 'deposit' });
+    if (request.withdrawal.greaterThan(0)) flows.push({ account: a.name, amount: request.withdrawal.negated(), kind: 'withdrawal' });
     return flows;
   });
 
@@ -130,12 +124,17 @@ export function assemblePlan(state: WorkingState, deferredLots: Map<string, Defe
     lots: [...heldAfter, ...bought],
     accounts: household.accounts.map((a) => ({
       ...a,
-      cash: cashFlows.filter((f) => f.account === a.name && f.kind === 'withdrawal').reduce((cash, f) => cash.plus(f.amount), state.cash.get(a.name)!),
+      cash: state.cash.get(a.name)!.minus(context.cashRequests.get(a.name)!.withdrawal),
       withdraw: ZERO,
     })),
   };
+  // The final checks. A plan that fails one is never shown: it is an error, and a planner bug
+  // (property tests run random households through these checks).
+  const failures: string[] = [];
   for (const a of afterHousehold.accounts) {
-    if (a.cash.lessThan(0)) warnings.push(`Internal check failed: ${a.name} would end with negative cash.`);
+    const paysOut = context.cashRequests.get(a.name)!.withdrawal.greaterThan(0);
+    if (a.cash.lessThan(0)) failures.push(`${a.name} would end with ${formatDollars(a.cash)} of cash.`);
+    else if (paysOut && a.cash.lessThan(a.reserve)) failures.push(`${a.name} would end with ${formatDollars(a.cash)} of cash after its withdrawal, below its ${formatDollars(a.reserve)} reserve.`);
   }
   const before = computeDrift(household, { band: context.options.band, absBand: household.settings.absBand });
   const after = computeDrift(afterHousehold, { band: context.options.band, absBand: household.settings.absBand });
@@ -151,6 +150,8 @@ export function assemblePlan(state: WorkingState, deferredLots: Map<string, Defe
     };
   });
 
+  warnings.push(...explainOutOfBand(state, drift, deferredLots));
+
   // Wash sales only involve the wash groups the plan trades: check those lots and sales alone.
   const tradedGroups = new Set(trades.map((t) => context.securities.get(t.ticker)?.washGroup ?? t.ticker));
   const inTradedGroup = (ticker: string) => tradedGroups.has(context.securities.get(ticker)?.washGroup ?? ticker);
@@ -160,8 +161,11 @@ export function assemblePlan(state: WorkingState, deferredLots: Map<string, Defe
     tradeInputs(trades),
     asOf,
   );
-  if (wash.errors.length > 0) warnings.push(...wash.errors.map((e) => `Internal check failed: ${e}`));
-  for (const w of wash.washSales) warnings.push(`Wash sale in the plan (a planner bug, please report): ${w.reason}`);
+  failures.push(...wash.errors);
+  for (const w of wash.washSales) failures.push(`The plan would create a wash sale: ${w.reason}`);
+  if (failures.length > 0) {
+    return { ok: false, stage: 'final-check', errors: ['The plan built failed its final checks, so it is not shown (a planner bug; please report it with the workbook):', ...failures] };
+  }
 
   for (const group of state.lossGroups) {
     const drips = context.dripAccounts.get(group) ?? [];
@@ -197,5 +201,5 @@ export function assemblePlan(state: WorkingState, deferredLots: Map<string, Defe
     tradingCost: roundCents(sumBy(trades, (t) => t.amount.times(spreadOf(t.ticker)))),
   };
   const id = `P-${asOf}-${fnv1a64(canonicalJson({ household, options })).slice(0, 10)}`;
-  return { id, asOf, cashFlows, trades, drift, deferred, warnings, summary };
+  return { ok: true, plan: { id, asOf, cashFlows, trades, drift, deferred, warnings, summary } };
 }

@@ -7,7 +7,8 @@ import { taxRatesFrom, type TaxRates } from '../tax';
 import { WASH_WINDOW_DAYS, recentPurchasesByGroup, type RecentPurchases } from '../wash-sales';
 import type { Account, Household, Security, TargetClass, TaxTreatment } from '../types';
 import { locationRank } from './location';
-import { cashFlowOf, resolveOptions, type ResolvedOptions } from './options';
+import { resolveOptions, type ResolvedOptions } from './options';
+import { cashRequests, type CashRequest } from './cash-requests';
 import type { PlanOptions } from '../plan-types';
 
 /** Everything about the run that does not change while the plan is built. */
@@ -33,6 +34,8 @@ export interface PlanContext {
    * less the cash reserves kept (when Cash has no target), as `targetBase` defines it.
    */
   totalAfterFlows: Decimal;
+  /** Each account's deposit and withdrawal with this plan (see cash-requests.ts): the only source of cash flows. */
+  cashRequests: Map<string, CashRequest>;
   /** Securities of each class, best rank first. */
   securitiesByClass: Map<string, Security[]>;
   /** Wash group -> lots bought in the 30 days up to the as-of date, any account. */
@@ -68,8 +71,9 @@ export function buildContext(household: Household, options: PlanOptions): PlanCo
     band.set(t.assetClass, bandFor(targetWeight.get(t.assetClass) ?? ZERO, rule));
   }
   const holdings = valueHoldings(household);
+  const requests = cashRequests(household, options);
   let flows = ZERO;
-  for (const account of household.accounts) flows = flows.plus(cashFlowOf(resolved, account.name)).minus(account.withdraw);
+  for (const r of requests.values()) flows = flows.plus(r.deposit).minus(r.withdrawal);
   const securitiesByClass = new Map<string, Security[]>();
   for (const s of [...household.securities].sort((a, b) => a.rank - b.rank || (a.ticker < b.ticker ? -1 : 1))) {
     securitiesByClass.set(s.assetClass, [...(securitiesByClass.get(s.assetClass) ?? []), s]);
@@ -136,6 +140,7 @@ export function buildContext(household: Household, options: PlanOptions): PlanCo
     band,
     cashClass,
     totalAfterFlows: holdings.total.plus(flows).minus(holdings.cashTargeted ? ZERO : household.accounts.reduce((acc, a) => acc.plus(a.reserve), ZERO)),
+    cashRequests: requests,
     securitiesByClass,
     recentPurchases,
     recentLossGroups,

@@ -1,4 +1,4 @@
-import { ZERO, formatDollars, sumBy } from '../money';
+import { Decimal, ZERO, formatDollars, sumBy } from '../money';
 import type { WorkingState } from './state';
 import { groupOfTicker } from './context';
 import { washedIfSold } from './sale-candidates';
@@ -38,13 +38,25 @@ export function harvestLosses(state: WorkingState, warnings: string[]): void {
         warnings.push(worthless);
         continue;
       }
-      const note = `Harvests a ${formatDollars(loss, 0)} loss and buys ${replacement.security.ticker}, a different fund in ${security.assetClass}, so the class's exposure stays; do not buy ${ticker} or a substantially identical fund in any account for 31 days (IRAs included)`;
+      // Harvesting never buys back into a class over its target (PRODUCT.md): the replacement
+      // restores the class's exposure up to its target, and the rest of the proceeds is free
+      // cash for the classes under target.
+      const value = sumBy(harvestable, (lot) => lot.shares.times(security.price));
+      const room = Decimal.max(ZERO, state.gap(security.assetClass).minus(value).negated());
+      const exposure = room.greaterThanOrEqualTo(value)
+        ? `buys ${replacement.security.ticker}, a different fund in ${security.assetClass}, so the class's exposure stays`
+        : room.greaterThan(0)
+          ? `buys ${replacement.security.ticker}, a different fund in ${security.assetClass}, back to the class's target (it was over target)`
+          : `buys nothing back: ${security.assetClass} stays at or over its target without these shares`;
+      const note = `Harvests a ${formatDollars(loss, 0)} loss and ${exposure}; do not buy ${ticker} or a substantially identical fund in any account for 31 days (IRAs included)`;
       let proceeds = ZERO;
       for (const lot of harvestable) {
         const order = sellFromLot(state, account.name, lot, lot.shares, 'harvest', [note]);
         if (order) proceeds = proceeds.plus(order.amount);
       }
-      buyClass(state, account.name, security.assetClass, proceeds, 'harvest-replacement', [
+      const buyBack = Decimal.min(proceeds, Decimal.max(ZERO, state.gap(security.assetClass).negated()));
+      if (!buyBack.greaterThan(0)) continue;
+      buyClass(state, account.name, security.assetClass, buyBack, 'harvest-replacement', [
         `Replaces the ${ticker} sold to harvest a loss: ${replacement.security.ticker} is in the same class (${security.assetClass}) but not substantially identical, so the loss stands`,
       ], new Set([group]));
     }

@@ -63,8 +63,10 @@ export interface CandidateScan {
  * The next lot the plan would sell of a position, under the lot method: MinTax may skip a lot
  * it should not sell (a short-term gain about to turn long-term, a loss a recent purchase would
  * wash); FIFO, LIFO and HIFO follow their order strictly, so a blocked first lot blocks the position.
+ * `sellDeferred` lets a lot about to turn long-term be sold: only for cash that must be raised
+ * and that nothing else can raise.
  */
-export function nextSaleCandidate(state: WorkingState, account: string, ticker: string, allowShortTermGains: boolean): CandidateScan {
+export function nextSaleCandidate(state: WorkingState, account: string, ticker: string, allowShortTermGains: boolean, sellDeferred = false): CandidateScan {
   const { context } = state;
   const deferred: DeferredLot[] = [];
   const held = state.heldLots(account, ticker);
@@ -79,7 +81,7 @@ export function nextSaleCandidate(state: WorkingState, account: string, ticker: 
     if (info.tier === 1) {
       blocked = washedIfSold(state, lot);
     } else if (info.tier === 3) {
-      if (info.defer) {
+      if (info.defer && !sellDeferred) {
         deferred.push({ lot, longTermOn: info.longTermOn, gain: info.gainPerShare.times(lot.shares) });
         blocked = true;
       } else if (!allowShortTermGains) {

@@ -40,7 +40,7 @@ export class WorkingState {
   constructor(readonly context: PlanContext) {
     const { household } = context;
     for (const account of household.accounts) {
-      this.cash.set(account.name, account.cash.plus(context.options.cashFlows[account.name] ?? ZERO));
+      this.cash.set(account.name, account.cash.plus(context.cashRequests.get(account.name)!.deposit));
       this.lots.set(account.name, new Map());
     }
     for (const lot of household.lots) {
@@ -77,11 +77,13 @@ export class WorkingState {
     return w.greaterThan(band.upper) || w.lessThan(band.lower);
   }
 
-  /** Cash the account may spend: what it holds less its reserve and the withdrawal it must raise. */
+  /**
+   * Cash the account may spend: what it holds (deposits included) less its reserve and the
+   * withdrawal it must pay out. Negative: cash the account must still raise.
+   */
   spendable(account: string): Decimal {
     const a = this.context.accounts.get(account)!;
-    const outflow = Decimal.max(ZERO, (this.context.options.cashFlows[account] ?? ZERO).negated());
-    return this.cash.get(account)!.minus(a.reserve).minus(a.withdraw).minus(outflow);
+    return this.cash.get(account)!.minus(a.reserve).minus(this.context.cashRequests.get(account)!.withdrawal);
   }
 
   heldLots(account: string, ticker: string): Lot[] {

@@ -1,69 +1,131 @@
 import { Decimal, ZERO, formatDollars } from '../money';
+import { addDays, compareDates, type IsoDate } from '../dates';
+import { WASH_WINDOW_DAYS, purchaseId } from '../wash-sales';
+import type { Account } from '../types';
 import type { WorkingState } from './state';
-import { nextSaleCandidate, salePreference, type DeferredLot } from './sale-candidates';
+import { groupOfTicker } from './context';
+import { nextSaleCandidate, salePreference, washedIfSold, type DeferredLot } from './sale-candidates';
 import { sellFromLot } from './execute';
 import { classDriftPhrase } from './reasons';
+import { withdrawalSources } from './cash-requests';
+import { formatDeferred } from './rebalance-sales';
 
 /**
- * Raises each account's withdrawal (the Accounts tab's Withdraw, a negative cash flow, or a
- * reserve the cash does not cover) by selling the most overweight classes it holds first, the
- * cheapest lots first. Raising a withdrawal may take short-term gains when nothing else is left,
- * but never a lot that turns long-term within the wait window unless that is the only way.
+ * Raises the cash each account must pay out or keep: its withdrawal (typed with the plan or in
+ * the Withdraw column: one figure, see cash-requests.ts) and a reserve its cash does not cover.
+ * The most overweight classes it holds are sold first, the cheapest lots first. Short-term gains
+ * may be taken when nothing else is left; a lot that turns long-term within the wait window is
+ * sold only when nothing else can raise the cash, and its reason says what waiting would save.
+ *
+ * Returns the withdrawals that cannot be raised (each a sentence naming the account and the
+ * amounts): the plan is refused rather than shown short. A reserve that cannot be topped up is
+ * a warning: the account simply holds too little.
  */
-export function raiseWithdrawals(state: WorkingState, deferredOut: Map<string, DeferredLot>, warnings: string[]): void {
+export function raiseWithdrawals(state: WorkingState, deferredOut: Map<string, DeferredLot>, warnings: string[]): string[] {
+  const refusals: string[] = [];
+  for (const account of state.context.household.accounts) {
+    const total = state.spendable(account.name).negated();
+    if (!total.greaterThan(0)) continue;
+    raiseIn(state, account, total, false, deferredOut);
+    if (state.spendable(account.name).lessThan(0)) raiseIn(state, account, total, true, deferredOut);
+    const short = state.spendable(account.name).negated();
+    if (!short.greaterThan(0)) continue;
+    const request = state.context.cashRequests.get(account.name)!;
+    const why = heldBackPhrase(state, account);
+    if (request.withdrawal.greaterThan(0)) {
+      const most = Decimal.max(ZERO, request.withdrawal.minus(short));
+      refusals.push(
+        `${account.name}: cannot raise the ${formatDollars(request.withdrawal)} withdrawal (${withdrawalSources(request)}) now${account.reserve.greaterThan(0) ? ` and keep its ${formatDollars(account.reserve)} reserve` : ''}: ${formatDollars(short)} is missing because ${why}. At most ${formatDollars(most)} can be withdrawn today.`,
+      );
+    } else {
+      warnings.push(`${account.name}: cash stays ${formatDollars(short)} below its ${formatDollars(account.reserve)} reserve because ${why}.`);
+    }
+  }
+  return refusals;
+}
+
+function raiseIn(state: WorkingState, account: Account, total: Decimal, sellDeferred: boolean, deferredOut: Map<string, DeferredLot>): void {
   const { context } = state;
-  for (const account of context.household.accounts) {
-    const fractional = account.fractional;
-    for (let guard = 0; guard < 10_000; guard++) {
-      const need = state.spendable(account.name).negated();
-      if (!need.greaterThan(0)) break;
-      // The cheapest next lot among the positions of overweight classes (losses and tax-free
-      // sales first, then long-term gains by least tax per dollar); only when no overweight class
-      // is held, the cheapest among the rest.
-      const candidates = state
-        .tickersHeld(account.name)
-        .map((ticker) => {
-          const assetClass = context.securities.get(ticker)!.assetClass;
-          const scan = nextSaleCandidate(state, account.name, ticker, true);
-          for (const d of scan.deferred) deferredOut.set(d.lot.id, d);
-          return { ticker, assetClass, over: state.gap(assetClass).greaterThan(0), next: scan.next };
-        })
-        .filter((c) => c.next !== null)
-        .sort(
-          (a, b) =>
-            Number(b.over) - Number(a.over) ||
-            salePreference(a.next!.tier) - salePreference(b.next!.tier) ||
-            a.next!.costPerDollar.comparedTo(b.next!.costPerDollar) ||
-            state.gap(b.assetClass).comparedTo(state.gap(a.assetClass)) ||
-            (a.ticker < b.ticker ? -1 : 1),
-        );
-      let sold = false;
-      const best = candidates[0];
-      if (best) {
-        const { ticker, assetClass } = best;
-        const lot = best.next!.lot;
-        const price = context.securities.get(ticker)!.price;
-        // From an overweight class take at most its excess (to the nearest share), so raising
-        // cash never pushes a class under target while another is still over; the last step
-        // rounds up so the withdrawal is covered.
-        const excess = state.gap(assetClass);
-        const last = !best.over || excess.greaterThanOrEqualTo(need);
-        const raw = (last ? need : excess).div(price);
-        const rounded = fractional ? raw.toDecimalPlaces(6, last ? Decimal.ROUND_UP : Decimal.ROUND_HALF_UP) : last ? raw.ceil() : raw.toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
-        const shares = Decimal.min(lot.shares, Decimal.max(rounded, fractional ? new Decimal('0.000001') : new Decimal(1)));
-        const purpose = account.withdraw.greaterThan(0) || (context.options.cashFlows[account.name]?.lessThan(0) ?? false)
-          ? `for the withdrawal from ${account.name}`
-          : `to bring ${account.name}'s cash up to its ${formatDollars(account.reserve, 0)} reserve`;
-        const note = `Raises ${formatDollars(need, 0)} ${purpose}; ${classDriftPhrase(state, assetClass)}${best.over ? ', and this is the cheapest lot of an overweight class held there' : ', the account holds no overweight class'}`;
-        sold = sellFromLot(state, account.name, lot, shares, 'withdrawal', [note]) !== null;
-      }
-      if (!sold) {
-        const short = state.spendable(account.name).negated();
-        if (short.greaterThan(0)) {
-          warnings.push(`${account.name} cannot raise ${formatDollars(Decimal.max(short, ZERO))} of its withdrawal and reserve without selling lots the plan holds back (short-term gains about to turn long-term, or losses a recent purchase would wash); review the deferred lots.`);
-        }
-        break;
+  const fractional = account.fractional;
+  const request = context.cashRequests.get(account.name)!;
+  for (let guard = 0; guard < 10_000; guard++) {
+    const need = state.spendable(account.name).negated();
+    if (!need.greaterThan(0)) return;
+    // The cheapest next lot among the positions of overweight classes (losses and tax-free
+    // sales first, then long-term gains by least tax per dollar); only when no overweight class
+    // is held, the cheapest among the rest.
+    const candidates = state
+      .tickersHeld(account.name)
+      .map((ticker) => {
+        const assetClass = context.securities.get(ticker)!.assetClass;
+        const scan = nextSaleCandidate(state, account.name, ticker, true, sellDeferred);
+        for (const d of scan.deferred) deferredOut.set(d.lot.id, d);
+        return { ticker, assetClass, over: state.gap(assetClass).greaterThan(0), next: scan.next };
+      })
+      .filter((c) => c.next !== null)
+      .sort(
+        (a, b) =>
+          Number(b.over) - Number(a.over) ||
+          salePreference(a.next!.tier) - salePreference(b.next!.tier) ||
+          a.next!.costPerDollar.comparedTo(b.next!.costPerDollar) ||
+          state.gap(b.assetClass).comparedTo(state.gap(a.assetClass)) ||
+          (a.ticker < b.ticker ? -1 : 1),
+      );
+    const best = candidates[0];
+    if (!best) return;
+    const { ticker, assetClass } = best;
+    const lot = best.next!.lot;
+    const price = context.securities.get(ticker)!.price;
+    // From an overweight class take at most its excess (to the nearest share), so raising
+    // cash never pushes a class under target while another is still over; the last step
+    // rounds up so the withdrawal is covered.
+    const excess = state.gap(assetClass);
+    const last = !best.over || excess.greaterThanOrEqualTo(need);
+    const raw = (last ? need : excess).div(price);
+    const rounded = fractional ? raw.toDecimalPlaces(6, last ? Decimal.ROUND_UP : Decimal.ROUND_HALF_UP) : last ? raw.ceil() : raw.toDecimalPlaces(0, Decimal.ROUND_HALF_UP);
+    const shares = Decimal.min(lot.shares, Decimal.max(rounded, fractional ? new Decimal('0.000001') : new Decimal(1)));
+    const purpose = request.withdrawal.greaterThan(0)
+      ? `for the ${formatDollars(request.withdrawal, 0)} withdrawal from ${account.name}`
+      : `to bring ${account.name}'s cash up to its ${formatDollars(account.reserve, 0)} reserve`;
+    // One sentence per withdrawal, whatever the step: sales of one fund merge into one trade.
+    const raises = lot.shares.times(price).greaterThanOrEqualTo(total) && need.equals(total)
+      ? `Raises ${formatDollars(total, 0)} ${purpose}`
+      : `Part of the ${formatDollars(total, 0)} raised ${purpose}`;
+    const which = best.over ? 'this is the cheapest lot of an overweight class held there' : `${account.name} holds no overweight class left to sell`;
+    const notes = [`${raises}; ${classDriftPhrase(state, assetClass)}; ${which}`];
+    const held = deferredOut.get(lot.id);
+    if (sellDeferred && held) {
+      notes.push(`sold before it turns long-term on ${held.longTermOn} because nothing else in ${account.name} can raise the cash; waiting would save about ${formatDollars(formatDeferred(state, held).taxSaved, 0)}`);
+      deferredOut.delete(lot.id);
+    }
+    if (sellFromLot(state, account.name, lot, shares, 'withdrawal', notes) === null) return;
+  }
+}
+
+/** Why the lots an account still holds may not be sold now, in words (for a shortfall). */
+function heldBackPhrase(state: WorkingState, account: Account): string {
+  const { context } = state;
+  const tickers = state.tickersHeld(account.name);
+  if (tickers.length === 0) return `${account.name} holds no more shares to sell`;
+  const washed: string[] = [];
+  let clearOn: IsoDate | null = null;
+  for (const ticker of tickers) {
+    for (const lot of state.heldLots(account.name, ticker)) {
+      if (!washedIfSold(state, lot)) continue;
+      if (!washed.includes(ticker)) washed.push(ticker);
+      for (const other of context.recentPurchases.get(groupOfTicker(context, ticker)) ?? []) {
+        if (purchaseId(other.id) === purchaseId(lot.id)) continue;
+        const date = addDays(other.acquired, WASH_WINDOW_DAYS + 1);
+        if (clearOn === null || compareDates(date, clearOn) > 0) clearOn = date;
       }
     }
   }
+  const parts: string[] = [];
+  if (washed.length > 0) {
+    parts.push(`selling the ${washed.join(', ')} still held would realize a loss that a purchase of the same fund in the last 30 days washes (IRC 1091)${clearOn ? `; that window closes on ${clearOn}` : ''}`);
+  }
+  if (context.options.lotMethod !== 'MinTax') {
+    parts.push(`the ${context.options.lotMethod} lot method sells lots strictly in its order and the next lot of ${tickers.filter((t) => !washed.includes(t)).join(', ') || 'each position'} may not be sold`);
+  }
+  return parts.length > 0 ? parts.join('; and ') : `the lots ${account.name} still holds may not be sold now`;
 }

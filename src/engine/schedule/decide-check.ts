@@ -3,7 +3,7 @@ import { daysBetween, yearOf, type IsoDate } from '../dates';
 import type { Household, Settings } from '../types';
 import type { Plan } from '../plan-types';
 import { computeDrift, type DriftReport, type DriftRow } from '../drift';
-import { planRebalance } from '../planner';
+import { planOutcome } from '../planner';
 import { nextReviewDate, periodKey } from './periods';
 import type { ScheduleState } from './schedule-state';
 import { harvestOpportunities, type HarvestOpportunity } from './harvest-opportunities';
@@ -147,20 +147,26 @@ export function decideCheck(input: CheckInput): CheckDecision {
 
   const outside = drift.rows.filter((r) => r.band !== null && r.status !== 'within');
   if (input.forceReview || nextReview <= asOf) {
-    const plan = planRebalance(household);
-    const reasons = [`Scheduled ${settings.schedule} review for ${reviewPeriod} (due ${nextReview}).`, ...outside.map(outsideReason)];
+    const { plan, refused } = checkPlan(household);
+    const reasons = [`Scheduled ${settings.schedule} review for ${reviewPeriod} (due ${nextReview}).`, ...outside.map(outsideReason), ...refused];
     if (outside.length === 0) reasons.push('Every class is within its band.');
     // Once this review is handled, the next one is due at the start of the next period.
     const body = { ...content(plan, null), nextReview: nextReviewDate(settings.schedule, asOf, asOf) };
-    return decision('review', `review:${reviewPeriod}`, reasons, plan.trades.length > 0, body);
+    return decision('review', `review:${reviewPeriod}`, reasons, plan === null || plan.trades.length > 0, body);
   }
   if (alertKey !== null && state.alertKey !== alertKey) {
-    const plan = planRebalance(household);
-    return decision('alert', alertKey, pastOverride.map((r) => overrideReason(r, threshold)), true, content(plan, null));
+    const { plan, refused } = checkPlan(household);
+    return decision('alert', alertKey, [...pastOverride.map((r) => overrideReason(r, threshold)), ...refused], true, content(plan, null));
   }
   const reasons = [`Next ${settings.schedule} review on ${nextReview}.`];
   reasons.push(pastOverride.length === 0 ? `No class is past the ${formatPercent(threshold, 0)} override threshold.` : 'The classes past the override threshold were already reported this period.');
   return decision('nothing', '', reasons, false, content(null, null));
+}
+
+/** The check's plan, or none with the reasons (e.g. a Withdraw larger than the account) for the email. */
+function checkPlan(household: Household): { plan: Plan | null; refused: string[] } {
+  const outcome = planOutcome(household);
+  return outcome.ok ? { plan: outcome.plan, refused: [] } : { plan: null, refused: outcome.errors.map((e) => `No plan: ${e}`) };
 }
 
 function outsideReason(r: DriftRow): string {

@@ -1,0 +1,47 @@
+/**
+ * The sidebar with an impossible withdrawal: the error box, naming the account and the amounts,
+ * and no plan left on screen (not even the one made before). Screenshot in test-output/.
+ */
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildBundle } from '../support/build-bundle';
+import { launchChromium, startWorkbench, type RunningWorkbench } from './workbench';
+
+const OUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
+let browser: Browser;
+let bench: RunningWorkbench | null = null;
+
+beforeAll(async () => {
+  buildBundle();
+  mkdirSync(OUT, { recursive: true });
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  bench?.stop();
+});
+
+describe('sidebar: a withdrawal larger than the account', () => {
+  it('shows the error box and no plan; a possible withdrawal then raises only what is needed', async () => {
+    bench = await startWorkbench();
+    const page = await browser.newPage({ viewport: { width: 1200, height: 1400 } });
+    await page.goto(bench.url);
+    const sidebar = page.frameLocator('#sidebar');
+    await sidebar.locator('#update-plan').click();
+    await sidebar.locator('#plan-id').waitFor();
+    await sidebar.locator('input[data-account="Roth IRA"]').fill('-500000');
+    await sidebar.locator('#update-plan').click();
+    await expect.poll(() => sidebar.locator('#options-notice').textContent()).toContain('Roth IRA: cannot withdraw $500,000.00');
+    expect(await sidebar.locator('#options-notice').textContent()).toContain('so at most $75,970.00 can be raised.');
+    expect(await sidebar.locator('#plan-section').isHidden()).toBe(true);
+    await page.locator('#sidebar').screenshot({ path: `${OUT}sidebar-withdrawal-refused.png` });
+
+    await sidebar.locator('input[data-account="Roth IRA"]').fill('');
+    await sidebar.locator('input[data-account="Taxable Brokerage"]').fill('-10,000');
+    await sidebar.locator('#update-plan').click();
+    await expect.poll(() => sidebar.locator('#plan').textContent()).toContain('Raises $7,150 for the $10,000 withdrawal from Taxable Brokerage');
+  });
+});
