@@ -173,13 +173,14 @@ describe('recordTrades properties', () => {
           expect(result.accounts.find((a) => a.name === acct)!.cash.toFixed()).toBe(cashBefore.plus(flow).toFixed());
         }
 
-        // Basis: before - basis sold + cost bought + disallowed loss moved into taxable replacements.
+        // Basis of lots and sales together: before + cost bought + disallowed loss moved into taxable
+        // replacements (held ones, or ones sold since whose Sales row takes it).
         const newSales = result.sales.slice(h.sales.length);
         const disallowedAdded = total(result.sales.map((s) => s.disallowed)).minus(total(h.sales.map((s) => s.disallowed)));
         const permanent = total(checkWashSales(h, trades, AS_OF).washSales.filter((w) => w.permanent).map((w) => w.loss));
         const bought = total(trades.filter((x) => x.action === 'BUY').map((x) => roundCents(x.shares.times(x.price))));
-        const expected = total(h.lots.map((l) => l.basis)).minus(total(newSales.map((s) => s.basis))).plus(bought).plus(disallowedAdded).minus(permanent);
-        expect(total(result.lots.map((l) => l.basis)).toFixed()).toBe(expected.toFixed());
+        const expected = total([...h.lots, ...h.sales].map((l) => l.basis)).plus(bought).plus(disallowedAdded).minus(permanent);
+        expect(total([...result.lots, ...result.sales].map((l) => l.basis)).toFixed()).toBe(expected.toFixed());
         expect(total(newSales.map((s) => s.shares)).toFixed()).toBe(total(trades.filter((x) => x.action === 'SELL').map((x) => x.shares)).toFixed());
 
         for (const l of result.lots) expect(l.shares.greaterThan(0)).toBe(true);
