@@ -108,7 +108,7 @@ export interface PurchaseRef {
  * so this decides what may wash what. Lot ids are identities: parts split off by a wash-sale
  * adjustment keep the account, ticker and acquisition date and get `<id>-W<n>`, so the same id
  * stem alone is not enough: a user's own "L1-W1" bought on another day (or in another account) is
- * a separate purchase. A Sales row's `Acquired` may be the tacked start, so it is not compared.
+ * a separate purchase. A sold part's `Acquired` may be its tacked start, so then it is not compared.
  * Without ids, the same account, ticker and acquisition date is one purchase.
  */
 export function samePurchase(a: PurchaseRef, b: PurchaseRef): boolean {
@@ -116,7 +116,9 @@ export function samePurchase(a: PurchaseRef, b: PurchaseRef): boolean {
   if (a.id !== null && b.id !== null) {
     if (a.id === b.id) return true;
     if (purchaseId(a.id) !== purchaseId(b.id)) return false;
-    return a.sold || b.sold || a.date === b.date;
+    // A sold split-off part's Acquired is its tacked start, earlier than the purchase itself.
+    const tacked = (r: PurchaseRef) => r.sold && r.id !== null && purchaseId(r.id) !== r.id;
+    return tacked(a) || tacked(b) || a.date === b.date;
   }
   return a.date !== null && a.date === b.date;
 }
@@ -247,6 +249,13 @@ export function matchWashSales(sales: readonly LossSale[], acquisitions: readonl
   );
   const key = (a: Acquisition) => `${a.source.kind}:${a.source.index}`;
   const available = new Map(byAcquired.map((a) => [key(a), a.shares]));
+  // Only the sale's wash group can replace it: index once, so a long history stays fast.
+  const byGroup = new Map<string, Acquisition[]>();
+  for (const a of byAcquired) {
+    const list = byGroup.get(a.group);
+    if (list) list.push(a);
+    else byGroup.set(a.group, [a]);
+  }
   const matches: WashMatch[] = [];
   const match = (sale: LossSale, candidate: Acquisition, shares: Decimal, disallowed: Decimal, recorded: boolean) => {
     const permanent = candidate.treatment !== 'taxable';
@@ -256,7 +265,7 @@ export function matchWashSales(sales: readonly LossSale[], acquisitions: readonl
     });
   };
   for (const sale of bySaleDate) {
-    const candidates = byAcquired.filter((a) => canReplace(sale, a));
+    const candidates = (byGroup.get(sale.group) ?? []).filter((a) => canReplace(sale, a));
     // A Disallowed recorded earlier was matched against shares held then, never new ones.
     let replay = sale.washedShares;
     let recordedLoss = sale.loss.minus(sale.washableLoss);
