@@ -10,6 +10,7 @@ import { DECIMAL_TEXT, money, percent } from './format';
 import { accountBars, householdBars } from './drift-view';
 import { planView } from './plan-view';
 import { backtestForm, backtestView, readBacktestForm } from './backtest-view';
+import { loadWashNotice } from './wash-notice';
 
 type Loaded = Extract<PlannerState, { ok: true }>;
 
@@ -312,6 +313,7 @@ async function start(): Promise<void> {
     renderOptions();
     renderBacktestForm();
     if (loaded.warnings.length > 0) notice('ok', 'Workbook notes:', loaded.warnings.map((w) => w.text));
+    void loadWashNotice(byId('wash-notice'), { guarded, afterRecorded: async () => void ((await refreshState()) && (await makePlan())) });
     if (loaded.startStep === 'record') {
       if (loaded.lastPlan) {
         plan = loaded.lastPlan;

@@ -21,6 +21,8 @@ import {
 export { getPlannerState, makePlan, writePlanToSheet, recordExecuted } from './sidebar-api';
 /** Sidebar Backtest: your policy against never, annual, threshold and the planner over rolling windows of 1928-2025. */
 export { runBacktestForSidebar } from './backtest-api';
+/** Sidebar wash-sale notice: the history audit, and recording its adjustments. */
+export { getWashNotice, recordWashAdjustments } from './wash-api';
 
 /**
  * Household drift per asset class: value, weight, target, drift in points, relative drift, band and status.
