@@ -242,3 +242,11 @@ export function unrecordedTotals(washes: readonly HistoryWash[]): { count: numbe
     permanent: open.filter((w) => w.permanent).reduce((acc, w) => acc.plus(w.disallowed), ZERO),
   };
 }
+
+/**
+ * The Journal id of a wash-sale recording, from the time it is made (an ISO instant): `WASH-`
+ * and the time to the second. Recorded like a plan, so Undo last recording can take it back.
+ */
+export function washRecordingId(isoTime: string): string {
+  return `WASH-${isoTime.replace(/[-:.TZ]/g, '').slice(0, 14)}`;
+}

@@ -5,7 +5,7 @@
  * recording a plan (so Undo last recording takes it back). Plain JSON in and out.
  */
 import { formatDollars, toPlain } from '../engine/index';
-import { auditWashSales, fixWashSales, historyWashJson, unrecordedTotals, type HistoryWashJson } from '../engine/wash-audit';
+import { auditWashSales, fixWashSales, historyWashJson, unrecordedTotals, washRecordingId, type HistoryWashJson } from '../engine/wash-audit';
 import { recordedTabs } from '../workbook/index';
 import { JOURNAL_HEADERS, JOURNAL_TAB, journalGrid, journalRow } from '../workbook/journal';
 import { captureImages, withDocumentLock, writeTabsAtomically, type TabWrite } from './atomic-write';
@@ -63,7 +63,7 @@ export function recordWashSalesIn(ss: Spreadsheet, now: Date): WashRecordOutcome
     if (!fix.ok) return { ok: false, errors: fix.errors };
     if (fix.fixed.length === 0) return { ok: true, recorded: 0, message: 'Every wash sale in the history is already recorded: nothing changed.', journal: [] };
     const total = unrecordedTotals(fix.fixed).disallowed;
-    const id = `WASH-${now.toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}`;
+    const id = washRecordingId(now.toISOString());
     const names = read.source.tabNames();
     const [lotsTab, salesTab, accountsTab] = ['Lots', 'Sales', 'Accounts'].map((t) => tabName(names, t));
     const images = captureImages(ss, [lotsTab, salesTab]);

@@ -1,4 +1,4 @@
-import { auditWashSales, fixWashSales, historyWashJson, unrecordedTotals, type HistoryWash } from '../../engine/wash-audit';
+import { auditWashSales, fixWashSales, historyWashJson, unrecordedTotals, washRecordingId, type HistoryWash } from '../../engine/wash-audit';
 import { formatDollars, toPlain } from '../../engine/index';
 import { alignTable } from '../../present/drift-table';
 import { matchTabName, recordedTabs } from '../../workbook/index';
@@ -78,8 +78,9 @@ export async function washesCommand(args: ParsedArgs): Promise<CommandResult> {
   replace('Lots', recorded.lots);
   replace('Sales', recorded.sales);
   const journal = journalGrid(source);
-  const details = `${result.fixed.length} wash sales recorded. ${result.journal.join(' ')}`;
-  replace('Journal', [...(journal && journal.length > 0 ? journal : [[...JOURNAL_HEADERS]]), journalRow(new Date().toISOString(), 'wash-sales', 'washes recorded', household.settings.asOf ?? '', details)]);
+  const details = `${result.fixed.length} wash sale${result.fixed.length === 1 ? '' : 's'} recorded (${formatDollars(totals.disallowed)} disallowed). ${result.journal.join(' ')}`;
+  const now = new Date().toISOString();
+  replace('Journal', [...(journal && journal.length > 0 ? journal : [[...JOURNAL_HEADERS]]), journalRow(now, washRecordingId(now), 'recorded', household.settings.asOf ?? '', details)]);
   if (/\.xlsx$/i.test(out)) await writeXlsx(out, tabs);
   else await writeCsvFolder(out, tabs);
   return { stdout: [...summary, `Wrote ${out}.`].join('\n'), stderr: warnings, exitCode: 0 };
