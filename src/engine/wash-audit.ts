@@ -26,6 +26,8 @@ export interface HistoryWash {
   replacementAcquired: IsoDate;
   /** The replacement is still held (a Lots row) or was sold since (a Sales row). */
   replacementHeld: boolean;
+  /** Index of the replacement in `household.lots` (held) or `household.sales` (sold since). */
+  replacementRow: number;
   shares: Decimal;
   disallowed: Decimal;
   /** A replacement in an IRA, Roth, HSA, ...: the loss is gone for good (Rev. Rul. 2008-5). */
@@ -105,6 +107,7 @@ export function auditWashSales(history: History): WashAudit {
     replacementLot: m.replacement.lot,
     replacementAcquired: m.replacement.date,
     replacementHeld: m.replacement.source.kind === 'lot',
+    replacementRow: m.replacement.source.index,
     shares: m.shares,
     disallowed: m.disallowed,
     permanent: m.permanent,

@@ -108,7 +108,8 @@ export interface PurchaseRef {
  * so this decides what may wash what. Lot ids are identities: parts split off by a wash-sale
  * adjustment keep the account, ticker and acquisition date and get `<id>-W<n>`, so the same id
  * stem alone is not enough: a user's own "L1-W1" bought on another day (or in another account) is
- * a separate purchase. A sold part's `Acquired` may be its tacked start, so then it is not compared.
+ * a separate purchase. A sold `-W` part's `Acquired` may be its tacked start (never later than
+ * the purchase), so an earlier date there does not make it another purchase.
  * Without ids, the same account, ticker and acquisition date is one purchase.
  */
 export function samePurchase(a: PurchaseRef, b: PurchaseRef): boolean {
@@ -116,9 +117,10 @@ export function samePurchase(a: PurchaseRef, b: PurchaseRef): boolean {
   if (a.id !== null && b.id !== null) {
     if (a.id === b.id) return true;
     if (purchaseId(a.id) !== purchaseId(b.id)) return false;
-    // A sold split-off part's Acquired is its tacked start, earlier than the purchase itself.
-    const tacked = (r: PurchaseRef) => r.sold && r.id !== null && purchaseId(r.id) !== r.id;
-    return tacked(a) || tacked(b) || a.date === b.date;
+    // A sold split-off part's Acquired is its tacked start: on or before the purchase's own date.
+    const tacked = (r: PurchaseRef, other: PurchaseRef) =>
+      r.sold && r.id !== null && purchaseId(r.id) !== r.id && (r.date === null || other.date === null || r.date <= other.date);
+    return tacked(a, b) || tacked(b, a) || a.date === b.date;
   }
   return a.date !== null && a.date === b.date;
 }
@@ -160,13 +162,28 @@ export function lossSalesFrom(
       shares: sale.shares,
       loss,
       washableLoss: loss.minus(disallowed),
-      washedShares: sale.shares.times(disallowed).dividedBy(loss).toDecimalPlaces(6, Decimal.ROUND_HALF_UP),
+      washedShares: sharesWashed(sale.shares, loss, disallowed),
       soldStart: sale.acquired,
       lot: sale.lot,
       proposed: newRows.has(row),
     });
   });
   return result;
+}
+
+/**
+ * The shares a recorded Disallowed accounts for. It was the matched shares' part of the loss,
+ * rounded to cents, so the exact share count is lost; take the simplest count (fewest decimals)
+ * that gives back the same cents, so a recorded match reads back as the shares it was for.
+ */
+function sharesWashed(shares: Decimal, loss: Decimal, disallowed: Decimal): Decimal {
+  if (disallowed.greaterThanOrEqualTo(loss)) return shares;
+  const exact = shares.times(disallowed).dividedBy(loss);
+  for (let places = 0; places <= 6; places += 1) {
+    const t = exact.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
+    if (roundCents(loss.times(t).dividedBy(shares)).equals(disallowed)) return t;
+  }
+  return exact.toDecimalPlaces(6, Decimal.ROUND_HALF_UP);
 }
 
 export function acquisitionsFrom(lots: readonly Lot[], accounts: readonly Account[], securities: readonly Security[], newIds: ReadonlySet<string>): Acquisition[] {
@@ -209,7 +226,7 @@ function inWindow(saleDate: IsoDate, acquired: IsoDate): boolean {
   return Math.abs(daysBetween(saleDate, acquired)) <= WASH_WINDOW_DAYS;
 }
 
-/** Under a cent: what share rounding leaves over, not a wash sale anyone records. */
+/** The smallest disallowance recorded. */
 const CENT = new Decimal('0.01');
 
 /**
@@ -259,13 +276,40 @@ export function matchWashSales(sales: readonly LossSale[], acquisitions: readonl
   const matches: WashMatch[] = [];
   const match = (sale: LossSale, candidate: Acquisition, shares: Decimal, disallowed: Decimal, recorded: boolean) => {
     const permanent = candidate.treatment !== 'taxable';
+    const edges = replacedBy.get(sale.group);
+    const edge = { sold: soldRef(sale), replacement: acquisitionRef(candidate) };
+    if (edges) edges.push(edge);
+    else replacedBy.set(sale.group, [edge]);
     matches.push({
       sale, replacement: candidate, shares, disallowed, permanent, recorded,
       holdingFrom: permanent || sale.soldStart === null ? null : tackedHoldingFrom(candidate.date, sale.soldStart, sale.date),
     });
   };
+  const soldRef = (sale: LossSale): PurchaseRef => ({ id: sale.lot, account: sale.account, ticker: sale.ticker, date: sale.soldStart, sold: true });
+  // Shares that replaced a loss do not in turn wash the loss of the shares they replaced, nor of
+  // any purchase that loss moved on to: otherwise the losses would move into each other's basis
+  // in a circle without end. Each match is an edge sold purchase -> replacement purchase, per
+  // wash group, and an edge that would close a circle is not made.
+  const replacedBy = new Map<string, { sold: PurchaseRef; replacement: PurchaseRef }[]>();
+  const reaches = (group: string, from: PurchaseRef, to: PurchaseRef): boolean => {
+    const edges = replacedBy.get(group) ?? [];
+    const seen = new Set<number>();
+    const queue = [from];
+    while (queue.length > 0) {
+      const at = queue.pop()!;
+      if (samePurchase(at, to)) return true;
+      edges.forEach((e, i) => {
+        if (!seen.has(i) && samePurchase(e.sold, at)) {
+          seen.add(i);
+          queue.push(e.replacement);
+        }
+      });
+    }
+    return false;
+  };
+  const washesItsOwnReplacement = (sale: LossSale, a: Acquisition) => reaches(sale.group, acquisitionRef(a), soldRef(sale));
   for (const sale of bySaleDate) {
-    const candidates = (byGroup.get(sale.group) ?? []).filter((a) => canReplace(sale, a));
+    const candidates = (byGroup.get(sale.group) ?? []).filter((a) => canReplace(sale, a) && !washesItsOwnReplacement(sale, a));
     // A Disallowed recorded earlier was matched against shares held then, never new ones.
     let replay = sale.washedShares;
     let recordedLoss = sale.loss.minus(sale.washableLoss);
@@ -280,20 +324,24 @@ export function matchWashSales(sales: readonly LossSale[], acquisitions: readonl
       replay = replay.minus(take);
       recordedLoss = recordedLoss.minus(disallowed);
     }
-    let need = sale.shares.minus(sale.washedShares);
-    let loss = sale.washableLoss;
+    // New matches: the disallowed loss of the first c shares washed is the loss times c / shares,
+    // to the cent (the whole loss once every share is washed); each match takes the increase. So
+    // a recorded Disallowed always reads back as the shares it was for.
+    let washed = sale.washedShares;
+    let disallowedSoFar = sale.loss.minus(sale.washableLoss);
     for (const candidate of candidates) {
-      if (!need.greaterThan(0) || !loss.greaterThanOrEqualTo(CENT)) break;
+      if (!washed.lessThan(sale.shares)) break;
       const left = available.get(key(candidate)) ?? ZERO;
       if (!left.greaterThan(0)) continue;
-      const take = minDec(need, left);
-      // The last matched part takes the rest of the loss, so the parts add up to the loss exactly.
-      const disallowed = take.equals(need) ? loss : roundCents(loss.times(take).dividedBy(need));
+      const take = minDec(sale.shares.minus(washed), left);
+      washed = washed.plus(take);
       available.set(key(candidate), left.minus(take));
-      need = need.minus(take);
+      const total = washed.equals(sale.shares) ? sale.loss : roundCents(sale.loss.times(washed).dividedBy(sale.shares));
+      const disallowed = total.minus(disallowedSoFar);
+      // Under a cent: what share rounding leaves over, not a wash sale anyone records.
       if (disallowed.lessThan(CENT)) continue;
       match(sale, candidate, take, disallowed, false);
-      loss = loss.minus(disallowed);
+      disallowedSoFar = total;
     }
   }
   return matches;
