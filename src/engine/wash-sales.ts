@@ -222,10 +222,6 @@ export function saleAcquisitionsFrom(sales: readonly Sale[], accounts: readonly 
   }]));
 }
 
-function inWindow(saleDate: IsoDate, acquired: IsoDate): boolean {
-  return Math.abs(daysBetween(saleDate, acquired)) <= WASH_WINDOW_DAYS;
-}
-
 /** The smallest disallowance recorded. */
 const CENT = new Decimal('0.01');
 
@@ -235,7 +231,7 @@ const CENT = new Decimal('0.01');
  * the same sale (same day, account and ticker): they were never held beside a loss share.
  */
 function canReplace(sale: LossSale, a: Acquisition): boolean {
-  if (a.group !== sale.group || !inWindow(sale.date, a.date)) return false;
+  if (a.group !== sale.group) return false; // the window is the caller's slice (inWindowOf)
   if (a.source.kind === 'sale' && a.source.date === sale.date && a.account === sale.account && a.ticker === sale.ticker) return false;
   const sold: PurchaseRef = { id: sale.lot, account: sale.account, ticker: sale.ticker, date: sale.soldStart, sold: true };
   return !samePurchase(sold, acquisitionRef(a));
@@ -250,6 +246,22 @@ function canReplace(sale: LossSale, a: Acquisition): boolean {
  * reading it back gives the same pairing. Sales are matched earliest first; the loss lots of one
  * sale earliest acquired first, whatever order the trade listed them (Reg. 1.1091-1(b)).
  */
+/** The acquisitions (sorted by date) within 30 days before or after `date`, found by binary search. */
+function inWindowOf(sorted: readonly Acquisition[], date: IsoDate): readonly Acquisition[] {
+  const first = (bound: IsoDate, strict: boolean) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const c = sorted[mid].date < bound ? -1 : sorted[mid].date > bound ? 1 : 0;
+      if (c < 0 || (strict && c === 0)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return sorted.slice(first(addDays(date, -WASH_WINDOW_DAYS), false), first(addDays(date, WASH_WINDOW_DAYS), true));
+}
+
 /** Earliest acquired first; an unknown start last. */
 function byStart(a: IsoDate | null, b: IsoDate | null): number {
   if (a === null || b === null) return Number(a === null) - Number(b === null);
@@ -261,11 +273,11 @@ export function matchWashSales(sales: readonly LossSale[], acquisitions: readonl
   const bySaleDate = [...sales].sort(
     (a, b) => compareDates(a.date, b.date) || byStart(a.soldStart, b.soldStart) || a.row - b.row,
   );
+  // ISO dates order as text, and this sort is the audit's hot path: compare them as text.
   const byAcquired = [...acquisitions].sort(
-    (a, b) => compareDates(a.date, b.date) || Number(b.adjusted) - Number(a.adjusted) || byText(a.lot, b.lot) || byText(a.source.kind, b.source.kind) || a.source.index - b.source.index,
+    (a, b) => byText(a.date, b.date) || Number(b.adjusted) - Number(a.adjusted) || byText(a.lot, b.lot) || byText(a.source.kind, b.source.kind) || a.source.index - b.source.index,
   );
-  const key = (a: Acquisition) => `${a.source.kind}:${a.source.index}`;
-  const available = new Map(byAcquired.map((a) => [key(a), a.shares]));
+  const available = new Map<Acquisition, Decimal>(byAcquired.map((a) => [a, a.shares]));
   // Only the sale's wash group can replace it: index once, so a long history stays fast.
   const byGroup = new Map<string, Acquisition[]>();
   for (const a of byAcquired) {
@@ -309,17 +321,18 @@ export function matchWashSales(sales: readonly LossSale[], acquisitions: readonl
   };
   const washesItsOwnReplacement = (sale: LossSale, a: Acquisition) => reaches(sale.group, acquisitionRef(a), soldRef(sale));
   for (const sale of bySaleDate) {
-    const candidates = (byGroup.get(sale.group) ?? []).filter((a) => canReplace(sale, a) && !washesItsOwnReplacement(sale, a));
+    const candidates = inWindowOf(byGroup.get(sale.group) ?? [], sale.date).filter((a) => canReplace(sale, a));
     // A Disallowed recorded earlier was matched against shares held then, never new ones.
     let replay = sale.washedShares;
     let recordedLoss = sale.loss.minus(sale.washableLoss);
     for (const candidate of candidates.filter((c) => !c.proposed)) {
       if (!replay.greaterThan(0)) break;
-      const left = available.get(key(candidate)) ?? ZERO;
-      if (!left.greaterThan(0)) continue;
+      const left = available.get(candidate) ?? ZERO;
+      // The circle check last: it walks the matches made so far.
+      if (!left.greaterThan(0) || washesItsOwnReplacement(sale, candidate)) continue;
       const take = minDec(replay, left);
       const disallowed = take.equals(replay) ? recordedLoss : roundCents(recordedLoss.times(take).dividedBy(replay));
-      available.set(key(candidate), left.minus(take));
+      available.set(candidate, left.minus(take));
       match(sale, candidate, take, disallowed, true);
       replay = replay.minus(take);
       recordedLoss = recordedLoss.minus(disallowed);
@@ -331,11 +344,12 @@ export function matchWashSales(sales: readonly LossSale[], acquisitions: readonl
     let disallowedSoFar = sale.loss.minus(sale.washableLoss);
     for (const candidate of candidates) {
       if (!washed.lessThan(sale.shares)) break;
-      const left = available.get(key(candidate)) ?? ZERO;
-      if (!left.greaterThan(0)) continue;
+      const left = available.get(candidate) ?? ZERO;
+      // The circle check last: it walks the matches made so far.
+      if (!left.greaterThan(0) || washesItsOwnReplacement(sale, candidate)) continue;
       const take = minDec(sale.shares.minus(washed), left);
       washed = washed.plus(take);
-      available.set(key(candidate), left.minus(take));
+      available.set(candidate, left.minus(take));
       const total = washed.equals(sale.shares) ? sale.loss : roundCents(sale.loss.times(washed).dividedBy(sale.shares));
       const disallowed = total.minus(disallowedSoFar);
       // Under a cent: what share rounding leaves over, not a wash sale anyone records.

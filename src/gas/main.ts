@@ -47,11 +47,12 @@ export function DRIFT(targets: unknown, securities: unknown, lots: unknown, acco
  * @param {"2026-11-20"} asOf The date to value the lots on: a date cell or YYYY-MM-DD text (not TODAY(): custom functions must not be volatile).
  * @param {A1:H10} accounts Optional: the Accounts tab range, so lots in IRAs show no tax.
  * @param {A1:B30} settings Optional: the Settings tab range (tax rates).
+ * @param {A1:I100} sales Optional: the Sales tab range, so shares bought and since sold, and wash sales not yet recorded, are flagged.
  * @return A header row plus one row per lot, sorted by account, ticker and date.
  * @customfunction
  */
-export function TAXLOTS(lots: unknown, securities: unknown, asOf?: unknown, accounts?: unknown, settings?: unknown): unknown[][] {
-  return taxLotsFormula(lots, securities, asOf, accounts, settings);
+export function TAXLOTS(lots: unknown, securities: unknown, asOf?: unknown, accounts?: unknown, settings?: unknown, sales?: unknown): unknown[][] {
+  return taxLotsFormula(lots, securities, asOf, accounts, settings, sales);
 }
 
 /**
