@@ -129,6 +129,15 @@ export function lotRef(lot: Pick<Lot, 'id' | 'account' | 'ticker' | 'acquired'>)
   return { id: lot.id, account: lot.account, ticker: lot.ticker, date: lot.acquired, sold: false };
 }
 
+/**
+ * A held lot as the loss sale of it would name it: its Sales row's `Acquired` would be the
+ * holding start, so compare it the way the matcher compares the sold shares (what TAXLOTS and the
+ * planner ask: "would selling this lot today be washed?" must get the matcher's answer).
+ */
+export function lotAsSoldRef(lot: Pick<Lot, 'id' | 'account' | 'ticker' | 'acquired' | 'holdingFrom'>): PurchaseRef {
+  return { id: lot.id, account: lot.account, ticker: lot.ticker, date: lot.holdingFrom ?? lot.acquired, sold: true };
+}
+
 export function saleRef(sale: Pick<Sale, 'lot' | 'account' | 'ticker' | 'acquired'>): PurchaseRef {
   return { id: sale.lot, account: sale.account, ticker: sale.ticker, date: sale.acquired, sold: true };
 }
@@ -469,7 +478,7 @@ export function recentPurchasesByGroup(household: Pick<Household, 'lots' | 'secu
  */
 export function washSaleFlag(lot: Lot, household: Household, asOf: IsoDate, recent: RecentPurchases = recentPurchasesByGroup(household, asOf)): IsoDate | null {
   let last: IsoDate | null = null;
-  const self = lotRef(lot);
+  const self = lotAsSoldRef(lot);
   for (const other of recent.get(washGroupOf(lot.ticker, household.securities)) ?? []) {
     if (samePurchase(self, other)) continue;
     if (last === null || compareDates(other.date, last) > 0) last = other.date;

@@ -4,7 +4,7 @@ import { planRebalance } from '../../src/engine/planner';
 import { recordTrades, type ExecutedTrade } from '../../src/engine/record-trades';
 import { describeLots } from '../../src/engine/taxlots';
 import { auditWashSales, fixWashSales, historyWashJson } from '../../src/engine/wash-audit';
-import { washSaleFlag } from '../../src/engine/wash-sales';
+import { checkWashSales, washSaleFlag } from '../../src/engine/wash-sales';
 import type { Household } from '../../src/engine/types';
 import { exampleHousehold } from '../schedule/example-household';
 import { account, d, household, lot, plain, sale, security } from './fixtures';
@@ -167,6 +167,17 @@ describe('lot ids are identities', () => {
     expect(washSaleFlag(h.lots[0], h, d('2026-11-20'))).toBe('2026-12-11');
     const result = record(h, 'P', '2026-11-20', [sell('X', 10, 5, 'Taxable', [{ lot: 'L1', shares: 10 }])]);
     expect(result.sales[0].disallowed.toFixed()).toBe('20');
+  });
+
+  it('TAXLOTS and the planner ask "would selling this lot be washed?" the way the matcher answers it', () => {
+    // X carries a tacked Holding From (adjusted whole); X-W1 is another lot with the same id stem.
+    const h = household({
+      securities: [security('X', 5)],
+      lots: [lot('X', 'Taxable', 'X', 10, 100, '2026-11-01', '2026-05-01'), lot('X-W1', 'Taxable', 'X', 4, 20, '2026-11-01', '2026-06-01')],
+    });
+    const flagged = washSaleFlag(h.lots[0], h, d('2026-11-20')) !== null;
+    const washed = checkWashSales(h, [sell('X', 10, 5, 'Taxable', [{ lot: 'X', shares: 10 }])], d('2026-11-20')).washSales.length > 0;
+    expect(flagged).toBe(washed);
   });
 
   it('a split-off part never takes an id a Sales row already uses', () => {
