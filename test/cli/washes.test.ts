@@ -60,7 +60,16 @@ describe('rebalance washes', () => {
     expect(json.washes.map((w) => w.recorded)).toEqual([true, true, true]);
   });
 
-  it('usage mistakes: no workbook, --out without --fix', async () => {
+  it('--json --fix --out: the recorded wash sales as JSON', async () => {
+    const result = await runCli(['washes', edited('jsonfix'), '--json', '--fix', '--out', join(dir, 'jsonfixed')]);
+    expect(result.exitCode).toBe(0);
+    const { washes } = JSON.parse(result.stdout) as { washes: { ticker: string; recorded: boolean }[] };
+    expect(washes.map((w) => [w.ticker, w.recorded])).toEqual([['IEMG', false], ['AGG', false]]);
+    expect(existsSync(join(dir, 'jsonfixed', 'Sales.csv'))).toBe(true);
+  });
+
+  it('usage mistakes: no workbook, --out without --fix, --out without a path', async () => {
+    expect((await runCli(['washes', EXAMPLE_DIR, '--fix', '--out'])).stderr).toContain('--out needs a folder or a file.xlsx');
     expect((await runCli(['washes'])).exitCode).toBe(2);
     const noFix = await runCli(['washes', EXAMPLE_DIR, '--out', join(dir, 'x')]);
     expect(noFix.exitCode).toBe(2);

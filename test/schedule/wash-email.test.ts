@@ -26,6 +26,6 @@ describe('the check email lists wash sales the tabs do not record yet', () => {
   it('says nothing when every wash sale is recorded', () => {
     const decision = decideCheck({ household: exampleHousehold(), asOf: AS_OF, state: emptyScheduleState() });
     expect(decision.content.unrecordedWashes).toEqual([]);
-    expect(renderCheckEmail(decision, {}).text).not.toContain('WASH SALES NOT YET RECORDED');
+    expect(renderCheckEmail(decision, { spreadsheetUrl: 'https://docs.google.com/spreadsheets/d/x/edit' }).text).not.toContain('WASH SALES NOT YET RECORDED');
   });
 });

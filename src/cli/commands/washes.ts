@@ -59,7 +59,10 @@ export async function washesCommand(args: ParsedArgs): Promise<CommandResult> {
 
   const result = fixWashSales(household);
   if (!result.ok) return { stdout: '', stderr: `Nothing was recorded:\n${result.errors.map((e) => `  ${e}`).join('\n')}`, exitCode: 1 };
-  if (hasFlag(args, 'json') && !out) return { stdout: JSON.stringify({ washes: result.fixed.map(historyWashJson) }, null, 2), stderr: warnings, exitCode: 0 };
+  const json = hasFlag(args, 'json');
+  // --json --fix: the wash sales recorded (or that would be, without --out), in the audit's shape.
+  const fixedJson = JSON.stringify({ washes: result.fixed.map(historyWashJson) }, null, 2);
+  if (json && (!out || result.fixed.length === 0)) return { stdout: fixedJson, stderr: warnings, exitCode: 0 };
   if (result.fixed.length === 0) return { stdout: 'Every wash sale in the history is already recorded: nothing to change.', stderr: warnings, exitCode: 0 };
   const summary = [`Recording ${result.fixed.length} wash sale${result.fixed.length === 1 ? '' : 's'} (${formatDollars(totals.disallowed)} disallowed${totals.permanent.greaterThan(0) ? `, ${formatDollars(totals.permanent)} of it permanently` : ''}):`, ...result.journal.map((j) => `  ${j}`)];
   if (!out) return { stdout: [...summary, '', 'Dry run: nothing written. Add --out <folder | file.xlsx> to write the updated workbook.'].join('\n'), stderr: warnings, exitCode: 0 };
@@ -83,5 +86,6 @@ export async function washesCommand(args: ParsedArgs): Promise<CommandResult> {
   replace('Journal', [...(journal && journal.length > 0 ? journal : [[...JOURNAL_HEADERS]]), journalRow(now, washRecordingId(now), 'recorded', household.settings.asOf ?? '', details)]);
   if (/\.xlsx$/i.test(out)) await writeXlsx(out, tabs);
   else await writeCsvFolder(out, tabs);
+  if (json) return { stdout: fixedJson, stderr: [warnings, `Wrote ${out}.`].filter(Boolean).join('\n'), exitCode: 0 };
   return { stdout: [...summary, `Wrote ${out}.`].join('\n'), stderr: warnings, exitCode: 0 };
 }
