@@ -6,7 +6,7 @@ import { findTabName } from './tab-source';
 export const JOURNAL_TAB = 'Journal';
 export const JOURNAL_HEADERS = ['Time', 'Plan Id', 'Event', 'As Of', 'Details'] as const;
 
-export type JournalEvent = 'recorded' | 'plan written' | 'check' | 'undo' | 'notice failed' | 'notice sent' | 'washes recorded';
+export type JournalEvent = 'recorded' | 'plan written' | 'check' | 'undo' | 'notice failed' | 'notice sent';
 
 export function journalRow(time: string, planId: string, event: JournalEvent, asOf: string, details: string): string[] {
   return [time, planId, event, asOf, details];
