@@ -13,6 +13,7 @@ import { executedPlan, initRecordForm, recordForm } from './record-form';
 import { backtestForm, backtestView, readBacktestForm } from './backtest-view';
 import { scheduleView } from './schedule-view';
 import { renderImport } from './import-view';
+import { loadWashNotice } from './wash-notice';
 
 type Loaded = Extract<PlannerState, { ok: true }>;
 
@@ -314,6 +315,7 @@ async function start(): Promise<void> {
     renderOptions();
     renderBacktestForm();
     renderImport({ accounts: loaded.accounts.map((a) => a.name), guarded, onImported: async () => void ((await refreshState()) && renderOptions()) });
+    void loadWashNotice(byId('wash-notice'), { guarded, afterRecorded: async () => void ((await refreshState()) && (await makePlan())) });
     // Shown after the first plan is made (making a plan clears the notices).
     const notes = () => {
       if (loaded.warnings.length > 0) notice('ok', 'Workbook notes:', loaded.warnings.map((w) => w.text));

@@ -4,8 +4,11 @@
  * `Server` are callable, and the type check below refuses any whose arguments or result could not
  * cross google.script.run (a Date, a Decimal or a function fails the call at run time).
  */
-type Api = typeof import('../src/gas/sidebar-api') & typeof import('../src/gas/backtest-api') & typeof import('../src/gas/import-api');
-export type Server = Pick<Api, 'getPlannerState' | 'makePlan' | 'writePlanToSheet' | 'recordExecuted' | 'runBacktestForSidebar' | 'previewImport' | 'applyImport'>;
+type Api = typeof import('../src/gas/sidebar-api') & typeof import('../src/gas/backtest-api') & typeof import('../src/gas/import-api') & typeof import('../src/gas/wash-api');
+export type Server = Pick<
+  Api,
+  'getPlannerState' | 'makePlan' | 'writePlanToSheet' | 'recordExecuted' | 'runBacktestForSidebar' | 'previewImport' | 'applyImport' | 'getWashNotice' | 'recordWashAdjustments'
+>;
 
 /** What google.script.run can carry: strings, numbers, booleans, null, arrays and plain objects of those. */
 type Transportable<T> = T extends string | number | boolean | null

@@ -6,6 +6,7 @@ import * as plan from './commands/plan';
 import * as apply from './commands/apply';
 import * as check from './commands/check';
 import * as importFiles from './commands/import';
+import * as washes from './commands/washes';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { backtestCommand } from './commands/backtest';
@@ -27,6 +28,7 @@ const COMMANDS: Record<string, Command> = {
   apply: { usage: apply.usage, run: apply.applyCommand },
   check: { usage: check.usage, run: check.checkCommand },
   import: { usage: importFiles.usage, run: importFiles.importCommand, booleanFlags: importFiles.IMPORT_FLAGS.booleans },
+  washes: { usage: washes.usage, run: washes.washesCommand, booleanFlags: washes.booleanFlags },
   backtest: {
     usage: 'rebalance backtest [<workbook>] [--policy never,annual,...] [--years N] [--mix 70/30] [--start 500000] [--constant 8%,4%] [--json] (--help for all options)',
     run: (_args, argv) => backtestCommand([...argv], { readFile: (p) => readFileSync(p, 'utf8'), loadHousehold: backtestTargets, dataPath: dataFile() }),

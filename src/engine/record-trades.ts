@@ -1,10 +1,10 @@
 import { Decimal, ZERO, formatDollars, toPlain } from './money';
 import type { IsoDate } from './dates';
-import { splitLot } from './lots/take-shares';
 import { executedTrades, type ExecutedTrade } from './executed-trades';
-import { applyTrades, type TradeEffects } from './trade-effects';
+import { applyTrades } from './trade-effects';
 import type { Account, Household, Lot, LotMethodName, Sale } from './types';
-import { acquisitionsFrom, describeMatch, lossSalesFrom, matchWashSales, type WashMatch } from './wash-sales';
+import { matchHistory, recordWashAdjustments } from './wash-audit';
+import type { WashMatch } from './wash-sales';
 
 export type { ExecutedTrade } from './executed-trades';
 
@@ -37,43 +37,6 @@ export type RecordResult =
       details: string;
     }
   | { ok: false; errors: string[] };
-
-/** A part split off a replacement lot gets `<id>-W<n>`, the first n not already taken. */
-function splitId(id: string, lots: readonly Lot[]): string {
-  for (let n = 1; ; n += 1) {
-    const candidate = `${id}-W${n}`;
-    if (!lots.some((l) => l.id === candidate)) return candidate;
-  }
-}
-
-/**
- * Applies wash sales the new trades complete. Whichever end is recorded second completes the
- * wash: a new buy washes loss sales of the last 30 days, a new loss sale is washed by buys of the
- * last 30 days. The Sales row's Disallowed grows; a taxable replacement's basis grows by the same
- * amount and its holding start is tacked; a replacement lot only partly used is split so each
- * part keeps its own basis and holding period.
- */
-function applyWashes(effects: TradeEffects, matches: readonly WashMatch[]): void {
-  for (const match of matches) {
-    const row = effects.sales[match.sale.row];
-    effects.sales[match.sale.row] = { ...row, disallowed: row.disallowed.plus(match.disallowed) };
-    effects.journal.push(`Wash sale: ${describeMatch(match)}`);
-    if (match.permanent) continue;
-    const index = effects.lots.findIndex((l) => l.id === match.replacement.lot);
-    const lot = effects.lots[index];
-    const { part, rest } = splitLot(lot, match.shares);
-    const adjusted: Lot = {
-      ...part,
-      id: rest ? splitId(lot.id, effects.lots) : lot.id,
-      basis: part.basis.plus(match.disallowed),
-      holdingFrom: match.holdingFrom ?? part.holdingFrom,
-    };
-    if (match.holdingFrom === null) {
-      effects.journal.push(`Sale of ${match.sale.ticker} on ${match.sale.date} has no Acquired date: lot ${adjusted.id}'s holding period could not be tacked; fill Holding From by hand.`);
-    }
-    effects.lots.splice(index, 1, ...(rest ? [rest, adjusted] : [adjusted]));
-  }
-}
 
 /**
  * Records executed trades into Lots, Sales and Accounts, with wash-sale adjustments. All or
@@ -115,17 +78,21 @@ export function recordTrades(household: Household, plan: ExecutedPlan, options: 
     return { ...a, cash, withdraw: Decimal.max(ZERO, a.withdraw.minus(out)) };
   });
   if (withdrawalErrors.length > 0) return { ok: false, errors: withdrawalErrors };
-  const lossSales = lossSalesFrom(effects.sales, effects.accounts, household.securities, new Set(effects.newSaleRows));
-  const acquisitions = acquisitionsFrom(effects.lots, effects.accounts, household.securities, new Set(effects.newLotIds));
-  const matches = matchWashSales(lossSales, acquisitions).filter((m) => m.sale.proposed || m.replacement.proposed);
-  applyWashes(effects, matches);
-  const journal = [`Plan ${plan.id} recorded as of ${plan.asOf}.`, ...executed.journal, ...effects.journal];
+  // Wash sales the new trades complete, against the whole history (shares since sold and closed
+  // accounts included): whichever end is recorded second completes the wash. A new buy washes
+  // loss sales of the last 30 days; a new loss sale is washed by purchases of the last 30 days,
+  // and when that replacement was sold since, the disallowed loss moves into that sale's basis.
+  const history = { lots: effects.lots, sales: effects.sales, accounts: effects.accounts, securities: household.securities };
+  const completedNow = (m: WashMatch) => !m.recorded && (m.sale.proposed || m.replacement.proposed);
+  const { matches } = matchHistory(history, new Set(effects.newSaleRows), new Set(effects.newLotIds), completedNow);
+  const washed = recordWashAdjustments(effects.lots, effects.sales, matches.filter(completedNow));
+  const journal = [`Plan ${plan.id} recorded as of ${plan.asOf}.`, ...executed.journal, ...effects.journal, ...washed.journal];
   const booked = plan.trades.length - executed.skipped.length;
   const skipped = executed.skipped.length === 0 ? '' : `; ${executed.skipped.length} not executed (skipped): ${executed.skipped.join(', ')}`;
   return {
     ok: true,
-    lots: effects.lots,
-    sales: effects.sales,
+    lots: washed.lots,
+    sales: washed.sales,
     accounts: effects.accounts,
     journal,
     executed: booked,

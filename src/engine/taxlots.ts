@@ -5,6 +5,21 @@ import { gainOf, rateFor, saleTax, taxRatesFrom, taxYearContext } from './tax';
 import type { Term } from './plan-types';
 import type { Household, TaxTreatment } from './types';
 import { recentPurchasesByGroup, washSaleFlag } from './wash-sales';
+import { auditWashSales } from './wash-audit';
+import { formatDollars } from './money';
+
+/** Lot id -> what the history audit says to record for it (a replacement whose wash is not recorded). */
+function unrecordedByLot(household: Household): Map<string, string> {
+  const notes = new Map<string, string[]>();
+  for (const w of auditWashSales(household).washes) {
+    if (w.recorded || !w.replacementHeld) continue;
+    const what = w.permanent
+      ? `washes ${formatDollars(w.disallowed)} of the ${w.ticker} loss sold ${w.saleDate} in ${w.account} for good (IRA replacement)`
+      : `add ${formatDollars(w.disallowed)} to the basis of ${w.shares.toFixed()} shares${w.holdingFrom ? `, holding from ${w.holdingFrom}` : ''} (${w.ticker} loss sold ${w.saleDate} in ${w.account})`;
+    notes.set(w.replacementLot, [...(notes.get(w.replacementLot) ?? []), what]);
+  }
+  return new Map([...notes].map(([lot, list]) => [lot, `Unrecorded wash sale: ${list.join('; ')}`]));
+}
 
 /** One row of TAXLOTS: a lot valued at today's price, with its term and wash-sale status. */
 export interface LotView {
@@ -33,6 +48,11 @@ export interface LotView {
   tax: Decimal | null;
   /** Selling at a loss before this date would be washed by a recent purchase; null if not. */
   washSaleUntil: IsoDate | null;
+  /**
+   * The lot is (part of) the replacement in a wash sale the tabs do not record yet (the history
+   * audit): what to record, or null. `rebalance washes --fix` or the sidebar records it.
+   */
+  washUnrecorded: string | null;
 }
 
 export function describeLots(household: Household, asOf: IsoDate): LotView[] {
@@ -42,6 +62,7 @@ export function describeLots(household: Household, asOf: IsoDate): LotView[] {
   const prices = new Map(household.securities.map((s) => [s.ticker, s.price]));
   const treatments = new Map(household.accounts.map((a) => [a.name, a.treatment]));
   const recent = recentPurchasesByGroup(household, asOf);
+  const unrecorded = unrecordedByLot(household);
   const rows = household.lots.map((lot): LotView => {
     const price = prices.get(lot.ticker) ?? ZERO;
     const treatment = treatments.get(lot.account) ?? 'taxable';
@@ -69,6 +90,7 @@ export function describeLots(household: Household, asOf: IsoDate): LotView[] {
       taxable,
       tax: taxable ? taxIfSold(gain, term) : null,
       washSaleUntil: taxable ? washSaleFlag(lot, household, asOf, recent) : null,
+      washUnrecorded: unrecorded.get(lot.id) ?? null,
     };
   });
   const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

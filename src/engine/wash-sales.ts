@@ -29,6 +29,8 @@ export interface LossSale {
   group: string;
   date: IsoDate;
   shares: Decimal;
+  /** The whole loss (Cost Basis, with any adjustment not yet written, less Proceeds). */
+  loss: Decimal;
   /** Loss not yet disallowed (loss - Disallowed), a positive number or zero. */
   washableLoss: Decimal;
   /** Shares already matched by wash sales recorded earlier (in proportion to Disallowed / loss). */
@@ -40,9 +42,18 @@ export interface LossSale {
   proposed: boolean;
 }
 
-/** Shares acquired (a lot now held), a possible replacement. */
+/**
+ * Shares acquired, a possible replacement: a lot now held, or shares bought and since sold (a
+ * Sales row's `Acquired` is a purchase on that date in that account; Reg. 1.1091-1 counts every
+ * acquisition in the window, whether or not the shares are still held).
+ */
 export interface Acquisition {
+  /** The lot id (a Sales row without a Lot gets `sale-row-<n>`, its 1-based row in the list). */
   lot: string;
+  /** Where the shares are now: a Lots entry, or the Sales row that disposed of them. */
+  source: { kind: 'lot'; index: number } | { kind: 'sale'; index: number; date: IsoDate };
+  /** The id the tab gives (null for a Sales row without a Lot): identity for "same purchase". */
+  id: string | null;
   account: string;
   ticker: string;
   group: string;
@@ -64,6 +75,8 @@ export interface WashMatch {
   permanent: boolean;
   /** The replacement's tacked holding start; null when the sold shares' start is unknown or permanent. */
   holdingFrom: IsoDate | null;
+  /** Already accounted for by the sale's recorded `Disallowed` (the replacement is a best reading). */
+  recorded: boolean;
 }
 
 export function washGroupOf(ticker: string, securities: readonly Security[]): string {
@@ -79,11 +92,74 @@ export function purchaseId(lotId: string): string {
   return lotId.replace(/(-W\d+)+$/, '');
 }
 
-export function lossSalesFrom(sales: readonly Sale[], accounts: readonly Account[], securities: readonly Security[], newRows: ReadonlySet<number>): LossSale[] {
+/** What identifies a purchase: the lot id (null when the tab gives none), where and when. */
+export interface PurchaseRef {
+  id: string | null;
+  account: string;
+  ticker: string;
+  /** The acquisition date (a Lots row's `Acquired`; a Sales row's `Acquired`, which may be a tacked start). */
+  date: IsoDate | null;
+  /** True for a Sales row, whose `Acquired` may be the tacked holding start rather than the purchase date. */
+  sold: boolean;
+}
+
+/**
+ * Are two lots parts of one purchase? A purchase is not its own replacement (Rev. Rul. 56-602),
+ * so this decides what may wash what. Lot ids are identities: parts split off by a wash-sale
+ * adjustment keep the account, ticker and acquisition date and get `<id>-W<n>`, so the same id
+ * stem alone is not enough: a user's own "L1-W1" bought on another day (or in another account) is
+ * a separate purchase. A sold `-W` part's `Acquired` may be its tacked start (never later than
+ * the purchase), so an earlier date there does not make it another purchase.
+ * Without ids, the same account, ticker and acquisition date is one purchase.
+ */
+export function samePurchase(a: PurchaseRef, b: PurchaseRef): boolean {
+  if (a.account !== b.account || a.ticker !== b.ticker) return false;
+  if (a.id !== null && b.id !== null) {
+    if (a.id === b.id) return true;
+    if (purchaseId(a.id) !== purchaseId(b.id)) return false;
+    // A sold split-off part's Acquired is its tacked start: on or before the purchase's own date.
+    const tacked = (r: PurchaseRef, other: PurchaseRef) =>
+      r.sold && r.id !== null && purchaseId(r.id) !== r.id && (r.date === null || other.date === null || r.date <= other.date);
+    return tacked(a, b) || tacked(b, a) || a.date === b.date;
+  }
+  return a.date !== null && a.date === b.date;
+}
+
+export function lotRef(lot: Pick<Lot, 'id' | 'account' | 'ticker' | 'acquired'>): PurchaseRef {
+  return { id: lot.id, account: lot.account, ticker: lot.ticker, date: lot.acquired, sold: false };
+}
+
+/**
+ * A held lot as the loss sale of it would name it: its Sales row's `Acquired` would be the
+ * holding start, so compare it the way the matcher compares the sold shares (what TAXLOTS and the
+ * planner ask: "would selling this lot today be washed?" must get the matcher's answer).
+ */
+export function lotAsSoldRef(lot: Pick<Lot, 'id' | 'account' | 'ticker' | 'acquired' | 'holdingFrom'>): PurchaseRef {
+  return { id: lot.id, account: lot.account, ticker: lot.ticker, date: lot.holdingFrom ?? lot.acquired, sold: true };
+}
+
+export function saleRef(sale: Pick<Sale, 'lot' | 'account' | 'ticker' | 'acquired'>): PurchaseRef {
+  return { id: sale.lot, account: sale.account, ticker: sale.ticker, date: sale.acquired, sold: true };
+}
+
+function acquisitionRef(a: Acquisition): PurchaseRef {
+  return { id: a.id, account: a.account, ticker: a.ticker, date: a.date, sold: a.source.kind === 'sale' };
+}
+
+/**
+ * Loss sales of taxable accounts. A Sales row of an account no longer on the Accounts tab (a
+ * closed account, a former broker) is still a loss the household realized: it counts as taxable.
+ * `extraBasis` adds wash-sale adjustments not yet written to a row's Cost Basis (a replacement
+ * bought and since sold: IRC 1091(d) moves the disallowed loss into its basis).
+ */
+export function lossSalesFrom(
+  sales: readonly Sale[], accounts: readonly Account[], securities: readonly Security[], newRows: ReadonlySet<number>,
+  extraBasis: ReadonlyMap<number, Decimal> = new Map(),
+): LossSale[] {
   const result: LossSale[] = [];
   sales.forEach((sale, row) => {
     if (treatmentOf(sale.account, accounts) !== 'taxable') return; // no deductible loss inside an IRA
-    const loss = sale.basis.minus(sale.proceeds);
+    const loss = sale.basis.plus(extraBasis.get(row) ?? ZERO).minus(sale.proceeds);
     if (!loss.greaterThan(0) || !sale.shares.greaterThan(0)) return;
     const disallowed = minDec(sale.disallowed, loss);
     result.push({
@@ -93,8 +169,9 @@ export function lossSalesFrom(sales: readonly Sale[], accounts: readonly Account
       group: washGroupOf(sale.ticker, securities),
       date: sale.date,
       shares: sale.shares,
+      loss,
       washableLoss: loss.minus(disallowed),
-      washedShares: sale.shares.times(disallowed).dividedBy(loss).toDecimalPlaces(6, Decimal.ROUND_HALF_UP),
+      washedShares: sharesWashed(sale.shares, loss, disallowed),
       soldStart: sale.acquired,
       lot: sale.lot,
       proposed: newRows.has(row),
@@ -103,11 +180,26 @@ export function lossSalesFrom(sales: readonly Sale[], accounts: readonly Account
   return result;
 }
 
+/**
+ * The shares a recorded Disallowed accounts for. It was the matched shares' part of the loss,
+ * rounded to cents, so the exact share count is lost; take the simplest count (fewest decimals)
+ * that gives back the same cents, so a recorded match reads back as the shares it was for.
+ */
+function sharesWashed(shares: Decimal, loss: Decimal, disallowed: Decimal): Decimal {
+  if (disallowed.greaterThanOrEqualTo(loss)) return shares;
+  const exact = shares.times(disallowed).dividedBy(loss);
+  for (let places = 0; places <= 6; places += 1) {
+    const t = exact.toDecimalPlaces(places, Decimal.ROUND_HALF_UP);
+    if (roundCents(loss.times(t).dividedBy(shares)).equals(disallowed)) return t;
+  }
+  return exact.toDecimalPlaces(6, Decimal.ROUND_HALF_UP);
+}
+
 export function acquisitionsFrom(lots: readonly Lot[], accounts: readonly Account[], securities: readonly Security[], newIds: ReadonlySet<string>): Acquisition[] {
-  return lots
-    .filter((lot) => lot.shares.greaterThan(0))
-    .map((lot) => ({
+  return lots.flatMap((lot, index): Acquisition[] => (!lot.shares.greaterThan(0) ? [] : [{
       lot: lot.id,
+      source: { kind: 'lot', index },
+      id: lot.id,
       account: lot.account,
       ticker: lot.ticker,
       group: washGroupOf(lot.ticker, securities),
@@ -116,60 +208,163 @@ export function acquisitionsFrom(lots: readonly Lot[], accounts: readonly Accoun
       treatment: treatmentOf(lot.account, accounts),
       proposed: newIds.has(lot.id),
       adjusted: lot.holdingFrom !== null,
-    }));
+    }]));
 }
 
-function inWindow(saleDate: IsoDate, acquired: IsoDate): boolean {
-  return Math.abs(daysBetween(saleDate, acquired)) <= WASH_WINDOW_DAYS;
+/**
+ * Shares bought and since sold: each Sales row with an `Acquired` date, in any account (closed
+ * ones too). Never `proposed`: selling shares now does not make their purchase new.
+ */
+export function saleAcquisitionsFrom(sales: readonly Sale[], accounts: readonly Account[], securities: readonly Security[]): Acquisition[] {
+  return sales.flatMap((sale, index): Acquisition[] => (sale.acquired === null || !sale.shares.greaterThan(0) ? [] : [{
+    lot: sale.lot ?? `sale-row-${index + 1}`,
+    source: { kind: 'sale', index, date: sale.date },
+    id: sale.lot,
+    account: sale.account,
+    ticker: sale.ticker,
+    group: washGroupOf(sale.ticker, securities),
+    date: sale.acquired,
+    shares: sale.shares,
+    treatment: treatmentOf(sale.account, accounts),
+    proposed: false,
+    adjusted: false,
+  }]));
+}
+
+/** The smallest disallowance recorded. */
+const CENT = new Decimal('0.01');
+
+/**
+ * Can these shares replace the sold ones? Same wash group, acquired within 30 days before or
+ * after the sale, not part of the sold purchase (Rev. Rul. 56-602), and not shares disposed of in
+ * the same sale (same day, account and ticker): they were never held beside a loss share.
+ */
+function canReplace(sale: LossSale, a: Acquisition): boolean {
+  if (a.group !== sale.group) return false; // the window is the caller's slice (inWindowOf)
+  if (a.source.kind === 'sale' && a.source.date === sale.date && a.account === sale.account && a.ticker === sale.ticker) return false;
+  const sold: PurchaseRef = { id: sale.lot, account: sale.account, ticker: sale.ticker, date: sale.soldStart, sold: true };
+  return !samePurchase(sold, acquisitionRef(a));
 }
 
 /**
  * Matches loss sales with replacement shares. Recorded sales first use up the replacement shares
- * their recorded Disallowed already accounts for (so nothing is washed twice); what is left of
- * each sale's loss is then matched. The Sales tab does not say which lot took an earlier
- * disallowance, so that replay takes the earliest lots still held in the window (adjusted ones
- * first); if the real replacement has since been sold, a later purchase may be matched less.
+ * their recorded Disallowed already accounts for (so nothing is washed twice; those matches come
+ * back with `recorded`); what is left of each sale's loss is then matched. The Sales tab does not
+ * say which lot took an earlier disallowance, so that replay takes the earliest shares in the
+ * window (adjusted lots first), the same order a new match takes, so recording a match and
+ * reading it back gives the same pairing. Sales are matched earliest first; the loss lots of one
+ * sale earliest acquired first, whatever order the trade listed them (Reg. 1.1091-1(b)).
  */
+/** The acquisitions (sorted by date) within 30 days before or after `date`, found by binary search. */
+function inWindowOf(sorted: readonly Acquisition[], date: IsoDate): readonly Acquisition[] {
+  const first = (bound: IsoDate, strict: boolean) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const c = sorted[mid].date < bound ? -1 : sorted[mid].date > bound ? 1 : 0;
+      if (c < 0 || (strict && c === 0)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return sorted.slice(first(addDays(date, -WASH_WINDOW_DAYS), false), first(addDays(date, WASH_WINDOW_DAYS), true));
+}
+
+/** Earliest acquired first; an unknown start last. */
+function byStart(a: IsoDate | null, b: IsoDate | null): number {
+  if (a === null || b === null) return Number(a === null) - Number(b === null);
+  return compareDates(a, b);
+}
+
 export function matchWashSales(sales: readonly LossSale[], acquisitions: readonly Acquisition[]): WashMatch[] {
-  const bySaleDate = [...sales].sort((a, b) => compareDates(a.date, b.date) || a.row - b.row);
-  const byAcquired = [...acquisitions].sort(
-    (a, b) => compareDates(a.date, b.date) || Number(b.adjusted) - Number(a.adjusted) || (a.lot < b.lot ? -1 : a.lot > b.lot ? 1 : 0),
+  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const bySaleDate = [...sales].sort(
+    (a, b) => compareDates(a.date, b.date) || byStart(a.soldStart, b.soldStart) || a.row - b.row,
   );
-  const available = new Map(byAcquired.map((a) => [a.lot, a.shares]));
+  // ISO dates order as text, and this sort is the audit's hot path: compare them as text.
+  const byAcquired = [...acquisitions].sort(
+    (a, b) => byText(a.date, b.date) || Number(b.adjusted) - Number(a.adjusted) || byText(a.lot, b.lot) || byText(a.source.kind, b.source.kind) || a.source.index - b.source.index,
+  );
+  const available = new Map<Acquisition, Decimal>(byAcquired.map((a) => [a, a.shares]));
+  // Only the sale's wash group can replace it: index once, so a long history stays fast.
+  const byGroup = new Map<string, Acquisition[]>();
+  for (const a of byAcquired) {
+    const list = byGroup.get(a.group);
+    if (list) list.push(a);
+    else byGroup.set(a.group, [a]);
+  }
   const matches: WashMatch[] = [];
+  const match = (sale: LossSale, candidate: Acquisition, shares: Decimal, disallowed: Decimal, recorded: boolean) => {
+    const permanent = candidate.treatment !== 'taxable';
+    const edges = replacedBy.get(sale.group);
+    const edge = { sold: soldRef(sale), replacement: acquisitionRef(candidate) };
+    if (edges) edges.push(edge);
+    else replacedBy.set(sale.group, [edge]);
+    matches.push({
+      sale, replacement: candidate, shares, disallowed, permanent, recorded,
+      holdingFrom: permanent || sale.soldStart === null ? null : tackedHoldingFrom(candidate.date, sale.soldStart, sale.date),
+    });
+  };
+  const soldRef = (sale: LossSale): PurchaseRef => ({ id: sale.lot, account: sale.account, ticker: sale.ticker, date: sale.soldStart, sold: true });
+  // Shares that replaced a loss do not in turn wash the loss of the shares they replaced, nor of
+  // any purchase that loss moved on to: otherwise the losses would move into each other's basis
+  // in a circle without end. Each match is an edge sold purchase -> replacement purchase, per
+  // wash group, and an edge that would close a circle is not made.
+  const replacedBy = new Map<string, { sold: PurchaseRef; replacement: PurchaseRef }[]>();
+  const reaches = (group: string, from: PurchaseRef, to: PurchaseRef): boolean => {
+    const edges = replacedBy.get(group) ?? [];
+    const seen = new Set<number>();
+    const queue = [from];
+    while (queue.length > 0) {
+      const at = queue.pop()!;
+      if (samePurchase(at, to)) return true;
+      edges.forEach((e, i) => {
+        if (!seen.has(i) && samePurchase(e.sold, at)) {
+          seen.add(i);
+          queue.push(e.replacement);
+        }
+      });
+    }
+    return false;
+  };
+  const washesItsOwnReplacement = (sale: LossSale, a: Acquisition) => reaches(sale.group, acquisitionRef(a), soldRef(sale));
   for (const sale of bySaleDate) {
-    const candidates = byAcquired.filter(
-      (a) => a.group === sale.group && inWindow(sale.date, a.date) && (sale.lot === null || purchaseId(a.lot) !== purchaseId(sale.lot)),
-    );
+    const candidates = inWindowOf(byGroup.get(sale.group) ?? [], sale.date).filter((a) => canReplace(sale, a));
     // A Disallowed recorded earlier was matched against shares held then, never new ones.
     let replay = sale.washedShares;
+    let recordedLoss = sale.loss.minus(sale.washableLoss);
     for (const candidate of candidates.filter((c) => !c.proposed)) {
       if (!replay.greaterThan(0)) break;
-      const take = minDec(replay, available.get(candidate.lot) ?? ZERO);
-      available.set(candidate.lot, (available.get(candidate.lot) ?? ZERO).minus(take));
+      const left = available.get(candidate) ?? ZERO;
+      // The circle check last: it walks the matches made so far.
+      if (!left.greaterThan(0) || washesItsOwnReplacement(sale, candidate)) continue;
+      const take = minDec(replay, left);
+      const disallowed = take.equals(replay) ? recordedLoss : roundCents(recordedLoss.times(take).dividedBy(replay));
+      available.set(candidate, left.minus(take));
+      match(sale, candidate, take, disallowed, true);
       replay = replay.minus(take);
+      recordedLoss = recordedLoss.minus(disallowed);
     }
-    let need = sale.shares.minus(sale.washedShares);
-    let loss = sale.washableLoss;
+    // New matches: the disallowed loss of the first c shares washed is the loss times c / shares,
+    // to the cent (the whole loss once every share is washed); each match takes the increase. So
+    // a recorded Disallowed always reads back as the shares it was for.
+    let washed = sale.washedShares;
+    let disallowedSoFar = sale.loss.minus(sale.washableLoss);
     for (const candidate of candidates) {
-      if (!need.greaterThan(0) || !loss.greaterThan(0)) break;
-      const left = available.get(candidate.lot) ?? ZERO;
-      if (!left.greaterThan(0)) continue;
-      const take = minDec(need, left);
-      // The last matched part takes the rest of the loss, so the parts add up to the loss exactly.
-      const disallowed = take.equals(need) ? loss : roundCents(loss.times(take).dividedBy(need));
-      const permanent = candidate.treatment !== 'taxable';
-      matches.push({
-        sale,
-        replacement: candidate,
-        shares: take,
-        disallowed,
-        permanent,
-        holdingFrom: permanent || sale.soldStart === null ? null : tackedHoldingFrom(candidate.date, sale.soldStart, sale.date),
-      });
-      available.set(candidate.lot, left.minus(take));
-      need = need.minus(take);
-      loss = loss.minus(disallowed);
+      if (!washed.lessThan(sale.shares)) break;
+      const left = available.get(candidate) ?? ZERO;
+      // The circle check last: it walks the matches made so far.
+      if (!left.greaterThan(0) || washesItsOwnReplacement(sale, candidate)) continue;
+      const take = minDec(sale.shares.minus(washed), left);
+      washed = washed.plus(take);
+      available.set(candidate, left.minus(take));
+      const total = washed.equals(sale.shares) ? sale.loss : roundCents(sale.loss.times(washed).dividedBy(sale.shares));
+      const disallowed = total.minus(disallowedSoFar);
+      // Under a cent: what share rounding leaves over, not a wash sale anyone records.
+      if (disallowed.lessThan(CENT)) continue;
+      match(sale, candidate, take, disallowed, false);
+      disallowedSoFar = total;
     }
   }
   return matches;
@@ -223,10 +418,14 @@ export function checkWashSales(household: Household, proposedTrades: readonly Tr
     lotId: (n) => `proposed-${n}`,
     checkCash: false,
   });
-  const sales = lossSalesFrom(effects.sales, effects.accounts, household.securities, new Set(effects.newSaleRows));
-  const acquisitions = acquisitionsFrom(effects.lots, effects.accounts, household.securities, new Set(effects.newLotIds));
+  const newRows = new Set(effects.newSaleRows);
+  const sales = lossSalesFrom(effects.sales, effects.accounts, household.securities, newRows);
+  const acquisitions = [
+    ...acquisitionsFrom(effects.lots, effects.accounts, household.securities, new Set(effects.newLotIds)),
+    ...saleAcquisitionsFrom(effects.sales, effects.accounts, household.securities),
+  ];
   const washSales = matchWashSales(sales, acquisitions)
-    .filter((m) => m.sale.proposed || m.replacement.proposed)
+    .filter((m) => !m.recorded && (m.sale.proposed || m.replacement.proposed))
     .map((m) => ({
       account: m.sale.account,
       ticker: m.sale.ticker,
@@ -245,35 +444,44 @@ export function checkWashSales(household: Household, proposedTrades: readonly Tr
   return { washSales, errors: effects.errors };
 }
 
-/** Lots bought in the 30 days up to `asOf` (any account), by wash group: the possible replacements for a loss sold today. */
-export type RecentPurchases = ReadonlyMap<string, readonly Lot[]>;
+/** A purchase as TAXLOTS and the planner look back at it: a lot held, or shares bought and since sold. */
+export interface RecentPurchase extends PurchaseRef {
+  date: IsoDate;
+}
 
-export function recentPurchasesByGroup(household: Pick<Household, 'lots' | 'securities'>, asOf: IsoDate): RecentPurchases {
+/** Purchases in the 30 days up to `asOf` (any account, closed ones too), by wash group: the possible replacements for a loss sold today. */
+export type RecentPurchases = ReadonlyMap<string, readonly RecentPurchase[]>;
+
+export function recentPurchasesByGroup(household: Pick<Household, 'lots' | 'securities'> & Partial<Pick<Household, 'sales'>>, asOf: IsoDate): RecentPurchases {
   const groups = new Map(household.securities.map((s) => [s.ticker, s.washGroup]));
-  const recent = new Map<string, Lot[]>();
-  for (const lot of household.lots) {
-    if (!lot.shares.greaterThan(0)) continue;
-    const age = daysBetween(lot.acquired, asOf);
-    if (age < 0 || age > WASH_WINDOW_DAYS) continue;
-    const group = groups.get(lot.ticker) ?? lot.ticker;
+  const recent = new Map<string, RecentPurchase[]>();
+  const add = (ticker: string, purchase: RecentPurchase) => {
+    const age = daysBetween(purchase.date, asOf);
+    if (age < 0 || age > WASH_WINDOW_DAYS) return;
+    const group = groups.get(ticker) ?? ticker;
     const list = recent.get(group);
-    if (list) list.push(lot);
-    else recent.set(group, [lot]);
+    if (list) list.push(purchase);
+    else recent.set(group, [purchase]);
+  };
+  for (const lot of household.lots) if (lot.shares.greaterThan(0)) add(lot.ticker, { ...lotRef(lot), date: lot.acquired });
+  for (const sale of household.sales ?? []) {
+    if (sale.acquired !== null && sale.shares.greaterThan(0)) add(sale.ticker, { ...saleRef(sale), date: sale.acquired });
   }
   return recent;
 }
 
 /**
  * For TAXLOTS: if this lot were sold at a loss on `asOf`, would a purchase in the last 30 days
- * (any account, same wash group, another purchase) wash it? Returns the first date it would not
- * (the last such purchase + 31 days), or null. Pass `recent` when flagging many lots: it is the
- * same for all of them.
+ * (any account, same wash group, another purchase; shares since sold count too) wash it? Returns
+ * the first date it would not (the last such purchase + 31 days), or null. Pass `recent` when
+ * flagging many lots: it is the same for all of them.
  */
 export function washSaleFlag(lot: Lot, household: Household, asOf: IsoDate, recent: RecentPurchases = recentPurchasesByGroup(household, asOf)): IsoDate | null {
   let last: IsoDate | null = null;
+  const self = lotAsSoldRef(lot);
   for (const other of recent.get(washGroupOf(lot.ticker, household.securities)) ?? []) {
-    if (purchaseId(other.id) === purchaseId(lot.id)) continue;
-    if (last === null || compareDates(other.acquired, last) > 0) last = other.acquired;
+    if (samePurchase(self, other)) continue;
+    if (last === null || compareDates(other.date, last) > 0) last = other.date;
   }
   return last === null ? null : addDays(last, WASH_WINDOW_DAYS + 1);
 }

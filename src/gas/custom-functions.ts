@@ -65,9 +65,9 @@ function asOfArgument(value: unknown): string | undefined {
   return text;
 }
 
-export function taxLotsFormula(lots: unknown, securities: unknown, asOf?: unknown, accounts?: unknown, settings?: unknown): Cell[][] {
+export function taxLotsFormula(lots: unknown, securities: unknown, asOf?: unknown, accounts?: unknown, settings?: unknown, sales?: unknown): Cell[][] {
   const date = asOfArgument(asOf);
-  const tabs = rangeTabs('TAXLOTS', [['Lots', lots], ['Securities', securities], [null, asOf], ['Accounts', accounts, true], ['Settings', settings, true]]);
+  const tabs = rangeTabs('TAXLOTS', [['Lots', lots], ['Securities', securities], [null, asOf], ['Accounts', accounts, true], ['Settings', settings, true], ['Sales', sales, true]]);
   // Without the Accounts range every lot's account is treated as taxable: the accounts the lots
   // name are taken as Taxable so a quick =TAXLOTS(Lots!A:G, Securities!A:G, "2026-11-20") works.
   tabs.Accounts ??= impliedTaxableAccounts(tabs.Lots);

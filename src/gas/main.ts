@@ -24,6 +24,8 @@ export { getPlannerState, makePlan, writePlanToSheet, recordExecuted } from './s
 export { runBacktestForSidebar } from './backtest-api';
 /** Sidebar Import from broker: the preview of importing broker exports, and the import itself (journaled, undoable). */
 export { previewImport, applyImport } from './import-api';
+/** Sidebar wash-sale notice: the history audit, and recording its adjustments. */
+export { getWashNotice, recordWashAdjustments } from './wash-api';
 
 /**
  * Household drift per asset class: value, weight, target, drift in points, relative drift, band and status.
@@ -48,11 +50,12 @@ export function DRIFT(targets: unknown, securities: unknown, lots: unknown, acco
  * @param {"2026-11-20"} asOf The date to value the lots on: a date cell or YYYY-MM-DD text (not TODAY(): custom functions must not be volatile).
  * @param {A1:H10} accounts Optional: the Accounts tab range, so lots in IRAs show no tax.
  * @param {A1:B30} settings Optional: the Settings tab range (tax rates).
+ * @param {A1:I100} sales Optional: the Sales tab range, so shares bought and since sold, and wash sales not yet recorded, are flagged.
  * @return A header row plus one row per lot, sorted by account, ticker and date.
  * @customfunction
  */
-export function TAXLOTS(lots: unknown, securities: unknown, asOf?: unknown, accounts?: unknown, settings?: unknown): unknown[][] {
-  return taxLotsFormula(lots, securities, asOf, accounts, settings);
+export function TAXLOTS(lots: unknown, securities: unknown, asOf?: unknown, accounts?: unknown, settings?: unknown, sales?: unknown): unknown[][] {
+  return taxLotsFormula(lots, securities, asOf, accounts, settings, sales);
 }
 
 /**

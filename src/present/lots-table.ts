@@ -3,7 +3,7 @@ import type { Cell } from './drift-table';
 
 export const TAXLOTS_HEADER = [
   'Account', 'Ticker', 'Lot', 'Acquired', 'Shares', 'Cost Basis', 'Value', 'Gain', 'Gain/Share',
-  'Term', 'Days Held', 'Long-Term On', 'Days to Long-Term', 'Tax If Sold', 'Wash Sale Until',
+  'Term', 'Days Held', 'Long-Term On', 'Days to Long-Term', 'Tax If Sold', 'Wash Sale Until', 'Wash Sale',
 ] as const;
 
 const n = (d: Decimal, places: number) => d.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).toNumber();
@@ -15,7 +15,7 @@ export function lotsTableCells(lots: readonly LotView[]): Cell[][] {
     ...lots.map((l) => [
       l.account, l.ticker, l.lot, l.acquired, l.shares.toNumber(), n(l.basis, 2), n(l.value, 2), n(l.gain, 2),
       n(l.gainPerShare, 4), l.term, l.daysHeld, l.longTermOn, l.daysToLongTerm,
-      l.tax === null ? 'tax-advantaged' : n(l.tax, 2), l.washSaleUntil ?? '',
+      l.tax === null ? 'tax-advantaged' : n(l.tax, 2), l.washSaleUntil ?? '', l.washUnrecorded ?? '',
     ]),
   ];
 }
@@ -37,6 +37,8 @@ export interface LotJson {
   taxable: boolean;
   tax: string | null;
   washSaleUntil?: string;
+  /** A wash sale the tabs do not record yet, for which this lot is the replacement. */
+  washUnrecorded?: string;
 }
 
 export function lotsJson(lots: readonly LotView[]): LotJson[] {
@@ -57,5 +59,6 @@ export function lotsJson(lots: readonly LotView[]): LotJson[] {
     taxable: l.taxable,
     tax: l.tax === null ? null : toPlain(l.tax),
     ...(l.washSaleUntil ? { washSaleUntil: l.washSaleUntil } : {}),
+    ...(l.washUnrecorded ? { washUnrecorded: l.washUnrecorded } : {}),
   }));
 }

@@ -111,11 +111,21 @@ function extrasHtml(c: CheckContent): string {
           c.washWindows.map((w) => [w.kind === 'loss-sale' ? `Loss sale${w.loss ? ` (${formatDollars(w.loss)})` : ''}` : 'Purchase', w.account, w.ticker, w.date, w.clearOn, washAdvice(w.kind, w.washGroup)]),
         ),
   );
+  if (c.unrecordedWashes.length > 0) {
+    parts.push(heading('Wash sales not yet recorded'));
+    parts.push(dataTable(
+      [{ title: 'Loss sale' }, { title: 'Ticker', nowrap: true }, { title: 'Replacement' }, { title: 'Disallowed', align: 'right' }, { title: 'Kind' }],
+      c.unrecordedWashes.map((w) => [`${w.saleDate}, ${w.account}`, w.ticker, `${w.replacementTicker} in ${w.replacementAccount}, ${w.replacementAcquired}`, formatDollars(w.disallowed), w.permanent ? 'permanent' : 'deferred']),
+    ));
+    parts.push(paragraph(WASH_FIX_ADVICE, `font-size:12px;color:${COLORS.muted};`));
+  }
   if (c.cpa.threshold !== null) {
     parts.push(paragraph(`Losses harvested this year: ${formatDollars(c.cpa.harvested)} (CPA note threshold ${formatDollars(c.cpa.threshold)}).`, `font-size:12px;color:${COLORS.muted};`));
   }
   return parts.join('');
 }
+
+const WASH_FIX_ADVICE = 'The Sales and Lots tabs do not show these yet: open the planner and choose "Record the adjustment" (or run rebalance washes --fix).';
 
 function washAdvice(kind: 'loss-sale' | 'purchase', group: string): string {
   return kind === 'loss-sale' ? `buying ${group} (or a substantially identical fund) in any account` : `selling ${group} at a loss`;
@@ -181,6 +191,11 @@ function checkText(decision: CheckDecision, subject: string, options: EmailOptio
     lines.push(c.longTermSoon.length === 0 ? 'None.' : textTable(['Account', 'Ticker', 'Lot', 'Long-term on', 'Days', 'Gain', 'Saved by waiting'], c.longTermSoon.map((l) => [l.account, l.ticker, l.lot, l.longTermOn, String(l.daysToLongTerm), formatDollars(l.gain), formatDollars(l.taxSavedByWaiting)]), [false, false, false, false, true, true, true]));
     lines.push('', 'WASH-SALE WINDOWS CLOSING IN THE NEXT 30 DAYS');
     lines.push(c.washWindows.length === 0 ? 'None.' : c.washWindows.map((w) => `- ${w.kind === 'loss-sale' ? 'Loss sale' : 'Purchase'} of ${w.ticker} in ${w.account} on ${w.date}: avoid ${washAdvice(w.kind, w.washGroup)} until ${w.clearOn}.`).join('\n'));
+    if (c.unrecordedWashes.length > 0) {
+      lines.push('', 'WASH SALES NOT YET RECORDED');
+      for (const w of c.unrecordedWashes) lines.push(`- ${w.reason}`);
+      lines.push(WASH_FIX_ADVICE);
+    }
     if (c.cpa.threshold !== null) lines.push('', `Losses harvested this year: ${formatDollars(c.cpa.harvested)} (CPA note threshold ${formatDollars(c.cpa.threshold)}).`);
   }
   lines.push('', '--', 'Sent by the Rebalancer add-on\'s scheduled check. Nothing is traded or recorded for you. Change Schedule, Notify or Override Threshold on the Settings tab, or pause the schedule from the menu.');

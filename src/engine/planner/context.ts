@@ -84,7 +84,8 @@ export function buildContext(household: Household, options: PlanOptions): PlanCo
   const windowStart = addDays(asOf, -WASH_WINDOW_DAYS);
   for (const sale of household.sales) {
     if (sale.date < windowStart || sale.date > asOf) continue;
-    if (accounts.get(sale.account)?.treatment !== 'taxable') continue;
+    // A closed account (no longer on the Accounts tab) realized its loss all the same: taxable.
+    if ((accounts.get(sale.account)?.treatment ?? 'taxable') !== 'taxable') continue;
     const unwashedLoss = sale.basis.minus(sale.proceeds).minus(sale.disallowed);
     if (!unwashedLoss.greaterThan(0)) continue;
     const group = groupOf(sale.ticker);

@@ -2,7 +2,7 @@ import { Decimal, ZERO } from '../money';
 import { daysBetween, type IsoDate } from '../dates';
 import { longTermOn } from '../holding-period';
 import { orderLots } from '../lots/order-lots';
-import { purchaseId } from '../wash-sales';
+import { lotAsSoldRef, samePurchase } from '../wash-sales';
 import { cachedTaxYearContext, freeLongTermGain, rateFor, saleCostPerDollar } from '../tax';
 import type { Lot } from '../types';
 import type { Term } from '../plan-types';
@@ -169,5 +169,5 @@ export function washedIfSold(state: WorkingState, lot: Lot): boolean {
   const group = groupOfTicker(state.context, lot.ticker);
   if (state.boughtGroups.has(group)) return true;
   const recent = state.context.recentPurchases.get(group) ?? [];
-  return recent.some((other) => purchaseId(other.id) !== purchaseId(lot.id));
+  return recent.some((other) => !samePurchase(lotAsSoldRef(lot), other));
 }

@@ -1,6 +1,6 @@
 import { Decimal, ZERO, formatDollars } from '../money';
 import { addDays, compareDates, type IsoDate } from '../dates';
-import { WASH_WINDOW_DAYS, purchaseId } from '../wash-sales';
+import { WASH_WINDOW_DAYS, lotAsSoldRef, samePurchase } from '../wash-sales';
 import type { Account } from '../types';
 import type { WorkingState } from './state';
 import { groupOfTicker } from './context';
@@ -114,8 +114,8 @@ function heldBackPhrase(state: WorkingState, account: Account): string {
       if (!washedIfSold(state, lot)) continue;
       if (!washed.includes(ticker)) washed.push(ticker);
       for (const other of context.recentPurchases.get(groupOfTicker(context, ticker)) ?? []) {
-        if (purchaseId(other.id) === purchaseId(lot.id)) continue;
-        const date = addDays(other.acquired, WASH_WINDOW_DAYS + 1);
+        if (samePurchase(lotAsSoldRef(lot), other)) continue;
+        const date = addDays(other.date, WASH_WINDOW_DAYS + 1);
         if (clearOn === null || compareDates(date, clearOn) > 0) clearOn = date;
       }
     }

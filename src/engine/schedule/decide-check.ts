@@ -9,6 +9,7 @@ import type { ScheduleState } from './schedule-state';
 import { harvestOpportunities, type HarvestOpportunity } from './harvest-opportunities';
 import { lotsTurningLongTerm, type LotTurningLong } from './long-term-soon';
 import { openWashWindows, type WashWindow } from './wash-windows';
+import { auditWashSales, type HistoryWash } from '../wash-audit';
 import { lossesHarvestedIn } from './harvested-losses';
 
 export type CheckKind = 'review' | 'alert' | 'nothing' | 'paused-reminder';
@@ -58,6 +59,8 @@ export interface CheckContent {
   harvest: HarvestOpportunity[];
   longTermSoon: LotTurningLong[];
   washWindows: WashWindow[];
+  /** Wash sales in the whole history the tabs do not record yet (the history audit). */
+  unrecordedWashes: HistoryWash[];
   cpa: CpaStatus;
   pause: PauseStatus | null;
 }
@@ -115,6 +118,7 @@ export function decideCheck(input: CheckInput): CheckDecision {
     harvest: harvestOpportunities(household, asOf),
     longTermSoon: lotsTurningLongTerm(household, asOf),
     washWindows: openWashWindows(household, asOf),
+    unrecordedWashes: auditWashSales(household).washes.filter((w) => !w.recorded),
     cpa,
     pause,
   });

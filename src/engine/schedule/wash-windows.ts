@@ -1,7 +1,7 @@
 import { minDec, type Decimal } from '../money';
 import { addDays, compareDates, daysBetween, type IsoDate } from '../dates';
 import type { Household } from '../types';
-import { WASH_WINDOW_DAYS, purchaseId, washGroupOf } from '../wash-sales';
+import { WASH_WINDOW_DAYS, lotRef, samePurchase, washGroupOf } from '../wash-sales';
 
 /**
  * Wash-sale windows still open on `asOf` (IRC 1091: 30 days before and after a loss sale).
@@ -42,7 +42,7 @@ export function openWashWindows(household: Household, asOf: IsoDate): WashWindow
     if (!open(lot.acquired) || !lot.shares.greaterThan(0)) continue;
     const group = washGroupOf(lot.ticker, securities);
     const losing = lots.some((other) => {
-      if (purchaseId(other.id) === purchaseId(lot.id) || !taxable(other.account)) return false;
+      if (samePurchase(lotRef(other), lotRef(lot)) || !taxable(other.account)) return false;
       if (washGroupOf(other.ticker, securities) !== group) return false;
       const price = priceOf(other.ticker);
       return price !== null && other.shares.times(price).lessThan(other.basis);

@@ -1,0 +1,68 @@
+/**
+ * The sidebar's wash-sale notice, end to end: a DRIP reinvestment typed into Lots 13 days after
+ * the recorded IEMG loss sale washes part of it; the notice says so, and "Record the adjustment"
+ * writes the sale's Disallowed and the lot's basis and Holding From through the real bundle.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildBundle } from '../support/build-bundle';
+import { editedExample, launchChromium, startWorkbench, tabs, type RunningWorkbench } from './workbench';
+
+const OUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
+let browser: Browser;
+const running: RunningWorkbench[] = [];
+const temp = mkdtempSync(join(tmpdir(), 'wash-e2e-'));
+
+beforeAll(async () => {
+  buildBundle();
+  mkdirSync(OUT, { recursive: true });
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  for (const w of running) w.stop();
+  rmSync(temp, { recursive: true, force: true });
+});
+
+describe('the wash-sale notice in the sidebar', () => {
+  it('lists an unrecorded wash sale and records the adjustment', async () => {
+    const path = await editedExample(join(temp, 'drip.xlsx'), (wb) => {
+      // IEMG was sold at a $2,010 loss on 2026-10-30 (300 shares); a DRIP buys 10 shares on 2026-11-12.
+      wb.getWorksheet('Lots')!.addRow(['Taxable Brokerage', 'IEMG', 10, 575, '2026-11-12', 'TX-IEMG-DRIP', '']);
+    });
+    const wb = await startWorkbench(path);
+    running.push(wb);
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(wb.url);
+    const sidebar = page.frameLocator('#sidebar');
+    const box = sidebar.locator('[data-testid="wash-notice"]');
+    await box.waitFor({ timeout: 20_000 });
+    expect(await box.locator('strong').textContent()).toBe('1 wash sale not recorded');
+    expect(await box.textContent()).toContain('$67.00 of losses is disallowed');
+    await sidebar.locator('#plan .trade').first().waitFor({ timeout: 20_000 });
+    await box.locator('summary').click();
+    await page.locator('#sidebar').screenshot({ path: join(OUT, 'sidebar-wash-notice.png') });
+
+    await box.locator('#record-washes').click();
+    const done = sidebar.locator('[data-testid="wash-recorded"]');
+    await done.waitFor({ timeout: 20_000 });
+    expect(await done.textContent()).toContain('1 wash sale recorded ($67.00 disallowed)');
+    await page.locator('#sidebar').screenshot({ path: join(OUT, 'sidebar-wash-recorded.png') });
+
+    const after = await tabs(wb.url);
+    const iemgSale = after.Sales.find((r) => r[2] === 'IEMG')!;
+    expect(iemgSale[8]).toBe('67');
+    const drip = after.Lots.find((r) => r[5] === 'TX-IEMG-DRIP')!;
+    // 575 + 67; held 2025-07-22 -> 2026-10-30 is 465 days, so the holding period starts 2025-08-04.
+    expect([drip[3], drip[6]]).toEqual(['642', '2025-08-04']);
+    expect(after.Journal.at(-1)![2]).toBe('recorded');
+    expect(errors).toEqual([]);
+  }, 120_000);
+});
