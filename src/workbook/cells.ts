@@ -185,7 +185,7 @@ export function parseDateCell(cell: unknown, dateCells: DateCells, what = 'a dat
     const parsed = parseIsoDate(cell);
     if (parsed) return plausible(parsed, cell, what);
     const impossible = impossibleDateReason(cell);
-    if (impossible) return { ok: false, message: `found ${describeCell(cell)}, which is not a real date (${impossible})` };
+    if (impossible) return { ok: false, message: `found ${describeCell(cell)}, which is not a real date (${impossible}); expected a real date as YYYY-MM-DD` };
   }
   return fail(cell, `${what} as YYYY-MM-DD`);
 }

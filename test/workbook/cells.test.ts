@@ -114,10 +114,10 @@ describe('dates', () => {
     expect(message(parseDateCell('11/20/2026', 'local', 'an acquisition date'))).toBe(
       'found "11/20/2026"; expected an acquisition date as YYYY-MM-DD',
     );
-    expect(message(parseDateCell('2026-02-29', 'local'))).toBe('found "2026-02-29", which is not a real date (February 2026 has 28 days)');
-    expect(message(parseDateCell('2018-09-31', 'local', 'an acquisition date'))).toBe('found "2018-09-31", which is not a real date (September 2018 has 30 days)');
-    expect(message(parseDateCell('2018-00-10', 'local'))).toBe('found "2018-00-10", which is not a real date (there is no month 00)');
-    expect(message(parseDateCell('2018-09-00', 'local'))).toBe('found "2018-09-00", which is not a real date (there is no day 00)');
+    expect(message(parseDateCell('2026-02-29', 'local'))).toBe('found "2026-02-29", which is not a real date (February 2026 has 28 days); expected a real date as YYYY-MM-DD');
+    expect(message(parseDateCell('2018-09-31', 'local', 'an acquisition date'))).toBe('found "2018-09-31", which is not a real date (September 2018 has 30 days); expected a real date as YYYY-MM-DD');
+    expect(message(parseDateCell('2018-00-10', 'local'))).toBe('found "2018-00-10", which is not a real date (there is no month 00); expected a real date as YYYY-MM-DD');
+    expect(message(parseDateCell('2018-09-00', 'local'))).toBe('found "2018-09-00", which is not a real date (there is no day 00); expected a real date as YYYY-MM-DD');
     expect(message(parseDateCell(new Date(Number.NaN), 'utc'))).toContain('found an invalid date');
   });
 });

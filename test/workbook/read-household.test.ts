@@ -116,9 +116,9 @@ describe('each mistake is reported with its tab, row and column', () => {
   it('a day that does not exist is "not a real date", not a request for the form already used', () => {
     const r = withTab('Lots', [LOTS_HEADER, ['Brokerage', 'VTI', '10', '2000', '2018-09-31'], ['Brokerage', 'VTI', '1', '200', '2023-02-29'], ['Brokerage', 'VTI', '1', '200', '2023-13-01']]);
     expect(errorsOf(r)).toEqual([
-      'Lots!row 2, column Acquired: found "2018-09-31", which is not a real date (September 2018 has 30 days)',
-      'Lots!row 3, column Acquired: found "2023-02-29", which is not a real date (February 2023 has 28 days)',
-      'Lots!row 4, column Acquired: found "2023-13-01", which is not a real date (there is no month 13)',
+      'Lots!row 2, column Acquired: found "2018-09-31", which is not a real date (September 2018 has 30 days); expected a real date as YYYY-MM-DD',
+      'Lots!row 3, column Acquired: found "2023-02-29", which is not a real date (February 2023 has 28 days); expected a real date as YYYY-MM-DD',
+      'Lots!row 4, column Acquired: found "2023-13-01", which is not a real date (there is no month 13); expected a real date as YYYY-MM-DD',
     ]);
   });
 
