@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Builds dist/ and lib/ once per run when they are older than the sources (test files never build).
+    globalSetup: ['test/support/global-setup.ts'],
     setupFiles: ['test/support/fast-check-seed.ts'],
     testTimeout: 60_000,
   },
