@@ -37,9 +37,9 @@ export async function runCli(argv: readonly string[], commands: readonly Command
  * The `rebalance` binary: prints a command's result. Anything a command did not expect is still
  * one line (file errors name the file and the reason); `--debug` adds the stack.
  */
-export async function main(argv: readonly string[]): Promise<number> {
+export async function main(argv: readonly string[], commands: readonly CommandSpec[] = COMMANDS): Promise<number> {
   try {
-    const result = await runCli(argv);
+    const result = await runCli(argv, commands);
     if (result.stdout) process.stdout.write(result.stdout.endsWith('\n') ? result.stdout : `${result.stdout}\n`);
     if (result.stderr) process.stderr.write(result.stderr.endsWith('\n') ? result.stderr : `${result.stderr}\n`);
     return result.exitCode;
