@@ -1,85 +1,53 @@
-import { parseArgs, UsageError, type ParsedArgs } from './args';
-import type { CommandResult } from './io';
-import * as drift from './commands/drift';
-import * as lots from './commands/lots';
-import * as plan from './commands/plan';
-import * as apply from './commands/apply';
-import * as check from './commands/check';
-import * as importFiles from './commands/import';
-import * as washes from './commands/washes';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { backtestCommand } from './commands/backtest';
-import { targetsOn } from '../engine/index';
-import { loadHousehold } from './load-household';
+import { UsageError, parseArgs, wantsHelp, type CommandSpec } from './args';
+import { COMMANDS } from './commands/index';
+import { closest } from './did-you-mean';
+import { errorLine, systemErrorLine } from './error-line';
+import { helpText, overview, synopsis } from './help';
+import { CommandFailure, type CommandResult } from './io';
 
-interface Command {
-  usage: string;
-  run(args: ParsedArgs, argv: readonly string[]): Promise<CommandResult>;
-  booleanFlags?: readonly string[];
-}
-
-const COMMON_BOOLEANS = ['json', 'help'];
-
-const COMMANDS: Record<string, Command> = {
-  drift: { usage: drift.usage, run: drift.driftCommand },
-  lots: { usage: lots.usage, run: lots.lotsCommand },
-  plan: { usage: plan.usage, run: plan.planCommand },
-  apply: { usage: apply.usage, run: apply.applyCommand },
-  check: { usage: check.usage, run: check.checkCommand },
-  import: { usage: importFiles.usage, run: importFiles.importCommand, booleanFlags: importFiles.IMPORT_FLAGS.booleans },
-  washes: { usage: washes.usage, run: washes.washesCommand, booleanFlags: washes.booleanFlags },
-  backtest: {
-    usage: 'rebalance backtest [<workbook>] [--policy never,annual,...] [--years N] [--mix 70/30] [--start 500000] [--constant 8%,4%] [--json] (--help for all options)',
-    run: (_args, argv) => backtestCommand([...argv], { readFile: (p) => readFileSync(p, 'utf8'), loadHousehold: backtestTargets, dataPath: dataFile() }),
-  },
-};
-
-/** The returns data ships with the package: find it beside the bundle, not the working directory. */
-function dataFile(): string {
-  return fileURLToPath(new URL('../data/us-annual-returns.csv', import.meta.url));
-}
-
-async function backtestTargets(path: string) {
-  const loaded = await loadHousehold(path, { positionals: [], flags: new Map() });
-  if (!loaded.ok) throw new UsageError(loaded.message);
-  const { household } = loaded;
-  const inForce = targetsOn(household.targets, household.settings.asOf);
-  return {
-    classes: household.targets.map((t, i) => ({ name: t.assetClass, target: inForce[i].target, band: t.band, absBand: t.absBand })),
-  };
-}
-
-function usageText(): string {
-  return ['Usage:', ...Object.values(COMMANDS).map((c) => `  ${c.usage}`)].join('\n');
+function usageError(command: CommandSpec, message: string): CommandResult {
+  return { stdout: '', stderr: `error: ${message}\nUsage: ${synopsis(command)}\nRun "rebalance ${command.name} --help" for what each option means.`, exitCode: 2 };
 }
 
 /** Runs one CLI invocation; returns what to print and the exit code (tests call this directly). */
-export async function runCli(argv: readonly string[]): Promise<CommandResult> {
+export async function runCli(argv: readonly string[], commands: readonly CommandSpec[] = COMMANDS): Promise<CommandResult> {
   const [name, ...rest] = argv;
-  const command = name ? COMMANDS[name] : undefined;
-  if (!command) {
-    const known = name && !['help', '--help', '-h'].includes(name) ? `Unknown command "${name}".\n` : '';
-    return { stdout: '', stderr: `${known}${usageText()}`, exitCode: name && known ? 2 : 0 };
+  if (name === undefined || ['help', '--help', '-h'].includes(name)) {
+    const about = rest[0] === undefined ? undefined : commands.find((c) => c.name === rest[0]);
+    return { stdout: about ? helpText(about) : overview(commands), exitCode: 0 };
   }
-  const args = parseArgs(rest, [...COMMON_BOOLEANS, ...(command.booleanFlags ?? [])]);
-  if (args.flags.has('help') && name !== 'backtest') return { stdout: `Usage: ${command.usage}`, exitCode: 0 };
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    const near = closest(name, commands.map((c) => c.name));
+    const what = name.startsWith('-') ? `"${name}" is not a command` : `unknown command "${name}"`;
+    return { stdout: '', stderr: `error: ${what}${near ? `; did you mean ${near}?` : ''}\n\n${overview(commands)}`, exitCode: 2 };
+  }
+  if (wantsHelp(rest)) return { stdout: helpText(command), exitCode: 0 };
   try {
-    return await command.run(args, rest);
+    const args = parseArgs(rest, command, commands);
+    return await command.run(args);
   } catch (error) {
-    if (error instanceof UsageError) return { stdout: '', stderr: `${error.message}\nUsage: ${command.usage}`, exitCode: 2 };
+    if (error instanceof UsageError) return usageError(command, error.message);
+    if (error instanceof CommandFailure) return { stdout: '', stderr: error.message, exitCode: 1 };
     throw error;
   }
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
+/**
+ * The `rebalance` binary: prints a command's result. Anything a command did not expect is still
+ * one line (file errors name the file and the reason); `--debug` adds the stack.
+ */
+export async function main(argv: readonly string[], commands: readonly CommandSpec[] = COMMANDS): Promise<number> {
   try {
-    const result = await runCli(argv);
+    const result = await runCli(argv, commands);
     if (result.stdout) process.stdout.write(result.stdout.endsWith('\n') ? result.stdout : `${result.stdout}\n`);
     if (result.stderr) process.stderr.write(result.stderr.endsWith('\n') ? result.stderr : `${result.stderr}\n`);
     return result.exitCode;
   } catch (error) {
-    process.stderr.write(`rebalance: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    const debug = argv.includes('--debug');
+    const stack = debug && error instanceof Error && error.stack ? `\n${error.stack}` : '';
+    const hint = debug || systemErrorLine(error) ? '' : ' (run again with --debug to see where)';
+    process.stderr.write(`rebalance: ${errorLine(error)}${hint}${stack}\n`);
     return 1;
   }
 }

@@ -1,55 +1,45 @@
-import { parseNumberCell } from '../workbook/cells';
-import { LOT_METHODS, type LotMethodName, type PlanOptions, type RebalanceMode, type Decimal } from '../engine/index';
-import { UsageError, flag, type ParsedArgs } from './args';
+import { LOT_METHODS, type LotMethodName, type PlanOptions, type RebalanceMode } from '../engine/index';
+import { UsageError, value, valueFlag, values, type FlagSpec, type ParsedArgs } from './args';
+import { accountAmount, amount, amountOrNone, choice, nameList, yesNo } from './flag-kinds';
 
 const MODES: readonly RebalanceMode[] = ['threshold', 'full', 'cash-only'];
 
-/** Dollars as a workbook cell takes them ("1,234.50", "$500", "-10000"): "=,000" or "1,00" is an error, never 0 or 100. */
-function money(text: string, what: string): Decimal {
-  const parsed = parseNumberCell(text, 'an amount of dollars');
-  if (!parsed.ok || text.trim() === '') throw new UsageError(`${what}: expected an amount of dollars (like 7000, -10,000 or $1,234.50); found "${text}"`);
-  return parsed.value;
-}
+export const MODE = valueFlag('mode', choice(MODES), 'threshold: trade only classes outside their bands; full: back to every target; cash-only: invest or raise cash, no other sales (default: Settings)');
+export const CASH = valueFlag('cash', accountAmount, 'cash to add to an account, negative to withdraw, e.g. "Roth IRA=7000"; once per account', { repeatable: true });
+export const LOT_METHOD = valueFlag('lot-method', choice(LOT_METHODS), 'which lots a sale takes; SpecID sells only the lots named by --lots (default: Settings)');
+export const LOTS = valueFlag('lots', nameList('LOT,LOT,...', 'lot ids'), 'with --lot-method SpecID: the lots to sell, in order, by their Lot id (rebalance lots lists them)');
+export const GAIN_BUDGET = valueFlag('gain-budget', amountOrNone(amount({ min: 0 })), 'the most net capital gain the plan may realize, or none for no limit (default: Settings)');
+export const MIN_TRADE = valueFlag('min-trade', amount({ min: 0 }), 'skip trades smaller than this many dollars (default: Settings)');
+export const HARVEST = valueFlag('harvest', yesNo, 'sell lots at a loss to offset gains (default: Settings)');
 
-function yesNo(text: string, what: string): boolean {
-  if (/^(yes|y|true|on|1)$/i.test(text)) return true;
-  if (/^(no|n|false|off|0)$/i.test(text)) return false;
-  throw new UsageError(`${what}: expected yes or no; found "${text}"`);
-}
+/** The planner's options, in the order usage and help list them. */
+export const PLAN_OPTION_FLAGS: readonly FlagSpec[] = [MODE, CASH, LOT_METHOD, LOTS, GAIN_BUDGET, MIN_TRADE, HARVEST];
 
-/** Planner options from the command line; anything not given comes from Settings. */
+/** Planner options from the command line (already checked by the parser); anything not given comes from Settings. */
 export function planOptionsFrom(args: ParsedArgs): PlanOptions {
   const options: PlanOptions = {};
-  const mode = flag(args, 'mode');
-  if (mode !== undefined) {
-    if (!MODES.includes(mode as RebalanceMode)) throw new UsageError(`--mode: expected one of ${MODES.join(', ')}; found "${mode}"`);
-    options.mode = mode as RebalanceMode;
-  }
-  const cash = args.flags.get('cash') ?? [];
+  const mode = value(args, MODE);
+  if (mode !== undefined) options.mode = mode;
+  const cash = values(args, CASH);
   if (cash.length > 0) {
     options.cashFlows = {};
-    for (const entry of cash) {
-      const eq = entry.lastIndexOf('=');
-      if (eq <= 0) throw new UsageError(`--cash: expected ACCOUNT=AMOUNT (negative to withdraw); found "${entry}"`);
-      const account = entry.slice(0, eq);
-      // Two amounts for one account would silently keep only the last: say so instead.
-      if (options.cashFlows[account] !== undefined) throw new UsageError(`--cash: "${account}" is given twice; give one amount per account (the total to add, negative to withdraw)`);
-      options.cashFlows[account] = money(entry.slice(eq + 1), `--cash ${account}`);
+    for (const { account, amount: dollars } of cash) {
+      if (options.cashFlows[account] !== undefined) throw new UsageError(`--cash: ${account} is given twice; give one amount per account`);
+      options.cashFlows[account] = dollars;
     }
   }
-  const method = flag(args, 'lot-method');
-  if (method !== undefined) {
-    const found = LOT_METHODS.find((m) => m.toLowerCase() === method.toLowerCase());
-    if (!found) throw new UsageError(`--lot-method: expected one of ${LOT_METHODS.join(', ')}; found "${method}"`);
-    options.lotMethod = found as LotMethodName;
-  }
-  const budget = flag(args, 'gain-budget');
-  if (budget !== undefined) options.gainBudget = /^none$/i.test(budget) ? null : money(budget, '--gain-budget');
-  const minTrade = flag(args, 'min-trade');
-  if (minTrade !== undefined) options.minTrade = money(minTrade, '--min-trade');
-  const harvest = flag(args, 'harvest');
-  if (harvest !== undefined) options.harvestLosses = yesNo(harvest, '--harvest');
+  const method = value(args, LOT_METHOD);
+  if (method !== undefined) options.lotMethod = method as LotMethodName;
+  const lots = value(args, LOTS);
+  // SpecID with no lots named would sell nothing and say nothing; lots without SpecID would be ignored.
+  if (method === 'SpecID' && lots === undefined) throw new UsageError('--lot-method SpecID sells only the lots you name: add --lots LOT,LOT,... (rebalance lots <workbook> lists each lot id)');
+  if (lots !== undefined && method !== 'SpecID') throw new UsageError('--lots names the lots for --lot-method SpecID; add --lot-method SpecID or drop --lots');
+  if (lots !== undefined) options.specificLots = lots;
+  const budget = value(args, GAIN_BUDGET);
+  if (budget !== undefined) options.gainBudget = budget;
+  const minTrade = value(args, MIN_TRADE);
+  if (minTrade !== undefined) options.minTrade = minTrade;
+  const harvest = value(args, HARVEST);
+  if (harvest !== undefined) options.harvestLosses = harvest;
   return options;
 }
-
-export const PLAN_OPTION_USAGE = '[--mode threshold|full|cash-only] [--cash ACCOUNT=AMOUNT]... [--lot-method MinTax|HIFO|FIFO|LIFO] [--gain-budget AMOUNT|none] [--min-trade AMOUNT] [--harvest yes|no]';

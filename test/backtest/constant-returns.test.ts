@@ -96,6 +96,6 @@ describe('the CLI example', () => {
     expect(new Set(table.map((l) => l.length)).size).toBe(1);
     const bad = await backtestCommand(['--policy', 'sometimes'], io);
     expect(bad.exitCode).toBe(2);
-    expect(bad.stdout).toContain('unknown policy "sometimes"');
+    expect(bad.stderr).toContain('found "sometimes"');
   });
 });

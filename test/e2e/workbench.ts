@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { chromium, type Browser } from 'playwright-core';
+import { chromiumPath } from '../support/chromium';
 import { EXAMPLE_XLSX } from '../support/example-grids';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -34,9 +35,10 @@ export function startWorkbench(workbook: string = EXAMPLE_XLSX): Promise<Running
   });
 }
 
+/** Headless Chromium: $CHROMIUM_PATH, Debian's /usr/bin/chromium or one on PATH (scripts/chromium.mjs). */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: chromiumPath(),
     args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 }

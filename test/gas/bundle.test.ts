@@ -3,20 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createFakeGoogle } from '../../src/local-google/fake-google';
 import { createScriptRun, serverFromGlobals } from '../../src/local-google/script-run';
-import { buildBundle } from '../support/build-bundle';
 import { loadBundle } from '../support/load-bundle';
 import { exampleGrid } from '../support/example-grids';
 
 const sidebarHtml = () => readFileSync(fileURLToPath(new URL('../../dist/Sidebar.html', import.meta.url)), 'utf8');
 
 describe('dist/Code.js in a bare V8 context, as Apps Script runs it', () => {
-  beforeAll(() => {
-    buildBundle();
-  }, 30_000);
-
   it('loads without touching any service, then answers custom functions', () => {
     const google = createFakeGoogle({ authMode: 'CUSTOM_FUNCTION' });
     const ctx = loadBundle(google.globals);

@@ -1,13 +1,8 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createFakeGoogle } from '../../src/local-google/fake-google';
-import { buildBundle } from '../support/build-bundle';
 import { loadBundle } from '../support/load-bundle';
 
 describe('date cells in custom functions', () => {
-  beforeAll(() => {
-    buildBundle();
-  }, 30_000);
-
   it("reads a date cell as the day it shows in the spreadsheet's time zone, whatever the script's", () => {
     // The sheet is in Auckland (UTC+13 in March): the cell 2024-03-01 is the instant
     // 2024-02-29T11:00Z. Read with the script's zone (UTC here) it would be 29 February, and the

@@ -1,13 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createFakeGoogle } from '../../src/local-google/fake-google';
-import { buildBundle } from '../support/build-bundle';
 import { loadBundle, type BundleContext } from '../support/load-bundle';
 import { exampleGrid } from '../support/example-grids';
 
 /** Custom functions through the built bundle, as Sheets calls them, given odd ranges. */
 let ctx: BundleContext;
 beforeAll(() => {
-  buildBundle();
   ctx = loadBundle(createFakeGoogle({ authMode: 'CUSTOM_FUNCTION' }).globals);
 }, 30_000);
 

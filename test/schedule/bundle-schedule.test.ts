@@ -1,6 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createFakeGoogle } from '../../src/local-google/fake-google';
-import { buildBundle } from '../support/build-bundle';
 import { loadBundle } from '../support/load-bundle';
 import { exampleTabs } from './example-household';
 
@@ -8,10 +7,6 @@ import { exampleTabs } from './example-household';
 const fired = (day: number) => ({ authMode: 'FULL', year: 2026, month: 11, 'day-of-month': day, hour: 12, minute: 3, second: 0, timezone: 'UTC', triggerUid: '1' });
 
 describe('the schedule through dist/Code.js in a bare V8 context', () => {
-  beforeAll(() => {
-    buildBundle();
-  }, 30_000);
-
   it('menu installs one trigger; the trigger sends the review once; Slack is posted', () => {
     const google = createFakeGoogle({ spreadsheet: { sheets: exampleTabs({ 'Slack Webhook': 'https://hooks.slack.com/services/T/B/x' }) }, urlFetchWhitelist: ['https://hooks.slack.com/'] });
     const ctx = loadBundle(google.globals);

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { chromium } from 'playwright-core';
+import { chromiumPath } from '../support/chromium';
 import { gridSource, readHousehold } from '../../src/workbook/index';
 import { isoDate } from '../../src/engine/index';
 import { decideCheck } from '../../src/engine/schedule/decide-check';
@@ -100,7 +101,7 @@ describe('the check email', () => {
     const email = renderCheckEmail(d, { spreadsheetUrl: SHEET_URL });
     mkdirSync(OUTPUT, { recursive: true });
     const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
+      executablePath: chromiumPath(),
       args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
     try {

@@ -1,18 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkTransportable } from '../../src/local-google/script-run';
 import type { BacktestSidebarResult } from '../../src/gas/backtest-api';
-import { buildBundle } from '../support/build-bundle';
 import { exampleSheets, world } from './world';
 
 const run = (w: ReturnType<typeof world>, options: object) => checkTransportable(w.ctx.runBacktestForSidebar(options), 'result') as BacktestSidebarResult;
 
 describe('runBacktestForSidebar through dist/Code.js', () => {
-  beforeAll(() => {
-    buildBundle();
-  }, 30_000);
-
   it('the return history is bundled into Code.js', () => {
     const code = readFileSync(new URL('../../dist/Code.js', import.meta.url), 'utf8');
     expect(code).toContain('1928,0.438112,0.030800,0.008355,0.032196,-0.011561');

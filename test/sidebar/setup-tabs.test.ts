@@ -1,8 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ALLOCATION_TEMPLATES, TEMPLATE_NAMES, templateNamed } from '../../src/gas/allocation-templates';
 import { createFakeGoogle } from '../../src/local-google/fake-google';
 import type { PlannerState } from '../../src/gas/sidebar-api';
-import { buildBundle } from '../support/build-bundle';
 import { loadBundle } from '../support/load-bundle';
 import { exampleSheets, sidebarHtml, world } from './world';
 
@@ -32,10 +31,6 @@ describe('allocation templates', () => {
 });
 
 describe('menu and Set up tabs, through dist/Code.js', () => {
-  beforeAll(() => {
-    buildBundle();
-  }, 30_000);
-
   it('onOpen in NONE mode builds the menu and touches nothing else', () => {
     const google = createFakeGoogle({ authMode: 'NONE' });
     const ctx = loadBundle(google.globals);

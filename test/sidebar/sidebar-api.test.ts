@@ -1,8 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkTransportable } from '../../src/local-google/script-run';
 import type { MakePlanResult, PlannerState, RecordOutcome, WriteResult } from '../../src/gas/sidebar-api';
 import type { PlanJson } from '../../src/present/plan-json';
-import { buildBundle } from '../support/build-bundle';
 import { exampleSheets, withExtraLots, world, type World } from './world';
 
 const state = (w: World) => checkTransportable(w.ctx.getPlannerState(), 'result') as PlannerState;
@@ -15,10 +14,6 @@ const write = (w: World, p: unknown) => checkTransportable(w.ctx.writePlanToShee
 const record = (w: World, p: unknown) => checkTransportable(w.ctx.recordExecuted(p), 'result') as RecordOutcome;
 
 describe('sidebar server functions over the in-memory spreadsheet', () => {
-  beforeAll(() => {
-    buildBundle();
-  }, 30_000);
-
   it('getPlannerState: household drift, accounts with cash, Settings defaults, all plain JSON', () => {
     const s = state(world());
     if (!s.ok) throw new Error('expected the example to read');

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkbench } from '../../src/workbench/server';
 import { readXlsx } from '../../src/workbook/node/index';
 import type { MakePlanResult, WriteResult } from '../../src/gas/sidebar-api';
-import { buildBundle } from '../support/build-bundle';
 import { EXAMPLE_XLSX } from '../support/example-grids';
 
 describe('the workbench server (in process)', () => {
@@ -13,7 +12,6 @@ describe('the workbench server (in process)', () => {
   let bench: Awaited<ReturnType<typeof startWorkbench>>;
 
   beforeAll(async () => {
-    buildBundle();
     bench = await startWorkbench([EXAMPLE_XLSX, '--port', '0', '--save', join(dir, 'saved.xlsx')]);
   }, 30_000);
 

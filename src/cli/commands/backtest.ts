@@ -2,11 +2,16 @@ import { Decimal, formatDollars, formatPercent, roundCents } from '../../engine/
 import { runBacktestRequest, type BacktestReport, type BacktestRequest, type ReturnSource } from '../../engine/backtest/backtest-request';
 import type { Distribution } from '../../engine/backtest/compare';
 import type { HistorySeries } from '../../engine/backtest/history';
-import { DEFAULT_POLICY_CONFIG, isPolicyName, POLICY_NAMES, type PolicyName } from '../../engine/backtest/policies';
+import { DEFAULT_POLICY_CONFIG, POLICY_NAMES, type PolicyName } from '../../engine/backtest/policies';
 import { parseAnnualReturns, type ReturnsTable } from '../../engine/backtest/returns-csv';
 import { backtestSvg } from '../../engine/backtest/svg-chart';
 import { BACKTEST_LOT_METHODS, type BacktestLotMethod, type BacktestResult, type MixEntry } from '../../engine/backtest/types';
 import { mixFromWeights, mixFromWorkbook, type BacktestWorkbookInput } from '../../engine/backtest/workbook-mix';
+import { UsageError, has, parseArgs, switchFlag, value, valueFlag, wantsHelp, type CommandSpec, type FlagSpec, type ParsedArgs, type PositionalSpec } from '../args';
+import { errorLine } from '../error-line';
+import { amount, choice, choiceList, count, rate, rateList, text, weights } from '../flag-kinds';
+import { helpText } from '../help';
+import type { CommandResult } from '../io';
 
 /**
  * `rebalance backtest`: parses flags, reads the returns file, hands a request to the engine and
@@ -21,153 +26,114 @@ export interface BacktestIo {
   dataPath?: string;
 }
 
-export const BACKTEST_USAGE = `Usage: rebalance backtest [<workbook>] [options]
-  --policy LIST        policies, comma-separated: ${POLICY_NAMES.join(', ')} (default never,annual,threshold)
-  --mix 70/30          stocks/bonds[/cash[/corporate bonds]] in percent, without a workbook (default 60/40)
-  --start AMOUNT       starting value (default 500000)
-  --years N            periods: constant returns (default 10), the last N years of history (default all),
-                       window length with --windows (default 10), path length with --monte-carlo (default 10)
-  --constant LIST      constant annual returns per asset in mix order, e.g. 8%,4% (instead of history)
-  --windows            every rolling N-year window of 1928-2025; prints 10th percentile, median, 90th
-  --monte-carlo        seeded monthly paths from a normal model fitted to history
-  --seed N             Monte Carlo seed (default 1)
-  --paths N            Monte Carlo paths (default 200)
-  --taxable            a taxable account (default: tax-advantaged, no tax)
-  --tax-rates LT,ST    long-term and short-term rates, e.g. 15%,37% (default 20%,37%)
-  --lot-method M       ${BACKTEST_LOT_METHODS.join(', ')} (default MinTax)
-  --tax-outside        pay taxes from outside the portfolio (default: sold out of it)
-  --flow AMOUNT        added every period (negative to withdraw)
-  --band P             default relative band for threshold (default 10%)
-  --abs-band P         default absolute band in points for threshold (default none)
-  --override P         relative drift that trips calendar+threshold between dates (default 20%)
-  --data PATH          the returns file (default data/us-annual-returns.csv)
-  --json               machine output (money as decimal strings, rounded to cents)
-  --svg                print an SVG chart (value and drift over time) instead of the table`;
+const POLICY = valueFlag('policy', choiceList(POLICY_NAMES), 'policies to compare, comma-separated (default never,annual,threshold)');
+const MIX = valueFlag('mix', weights('70/30', 4), 'stocks/bonds[/cash[/corporate bonds]] in percent, without a workbook (default 60/40)');
+const START = valueFlag('start', amount({ above: 0 }), 'starting value (default 500000)');
+const YEARS = valueFlag(
+  'years',
+  count(1),
+  'periods: constant returns (default 10), the last N years of history (default all), window length with --windows (default 10), path length with --monte-carlo (default 10)',
+);
+const CONSTANT = valueFlag('constant', rateList('8%,4%'), 'constant annual returns per asset in mix order (instead of history)');
+const WINDOWS = switchFlag('windows', 'every rolling N-year window of 1928-2025; prints 10th percentile, median, 90th');
+const MONTE_CARLO = switchFlag('monte-carlo', 'seeded monthly paths from a normal model fitted to history');
+const SEED = valueFlag('seed', count(0), 'Monte Carlo seed (default 1)');
+const PATHS = valueFlag('paths', count(1), 'Monte Carlo paths (default 200)');
+const TAXABLE = switchFlag('taxable', 'a taxable account (default: tax-advantaged, no tax)');
+const TAX_RATES = valueFlag('tax-rates', rateList('LT,ST', 2), 'long-term and short-term rates, e.g. 15%,37% (default 20%,37%)');
+const LOT_METHOD = valueFlag('lot-method', choice(BACKTEST_LOT_METHODS), 'which lots a sale takes (default MinTax)');
+const TAX_OUTSIDE = switchFlag('tax-outside', 'pay taxes from outside the portfolio (default: sold out of it)');
+const FLOW = valueFlag('flow', amount(), 'added every period (negative to withdraw)');
+const BAND = valueFlag('band', rate(), 'default relative band for threshold (default 10%)');
+const ABS_BAND = valueFlag('abs-band', rate(), 'default absolute band in points for threshold (default none)');
+const OVERRIDE = valueFlag('override', rate(), 'relative drift that trips calendar+threshold between dates (default 20%)');
+const DATA = valueFlag('data', text('PATH', 'a file'), 'the returns file (default data/us-annual-returns.csv)');
+const JSON_OUT = switchFlag('json', 'machine output (money as decimal strings, rounded to cents)');
+const SVG = switchFlag('svg', 'print an SVG chart (value and drift over time) instead of the table');
 
-const BOOLEAN_FLAGS = new Set(['json', 'windows', 'monte-carlo', 'taxable', 'tax-outside', 'svg', 'help']);
+const BACKTEST_FLAGS: readonly FlagSpec[] = [
+  POLICY, MIX, START, YEARS, CONSTANT, WINDOWS, MONTE_CARLO, SEED, PATHS, TAXABLE, TAX_RATES, LOT_METHOD, TAX_OUTSIDE, FLOW, BAND, ABS_BAND, OVERRIDE, DATA, JSON_OUT, SVG,
+];
 
-type Parsed = { positional: string[]; flags: Map<string, string | true> };
+const WORKBOOK_OPTIONAL: PositionalSpec = {
+  metavar: '<workbook>',
+  help: "take the mix from this workbook's Targets (an .xlsx file or a folder of CSV tabs) instead of --mix",
+  required: false,
+  what: 'a workbook',
+};
 
-function parseArgs(args: readonly string[]): Parsed | string {
-  const positional: string[] = [];
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i];
-    if (!arg.startsWith('--')) {
-      positional.push(arg);
-      continue;
-    }
-    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2);
-    if (BOOLEAN_FLAGS.has(name)) flags.set(name, true);
-    else if (inline !== undefined) flags.set(name, inline);
-    else if (i + 1 < args.length) flags.set(name, args[(i += 1)]);
-    else return `--${name} needs a value.`;
-  }
-  return { positional, flags };
-}
-
-/** "8%" is 0.08; a bare number is a percent when above 1 in size ("8"), else a fraction ("0.08"). */
-function parseRate(text: string): Decimal | null {
-  const t = text.trim();
-  const percent = t.endsWith('%');
-  const body = percent ? t.slice(0, -1) : t;
-  if (!/^-?\d+(\.\d+)?$/.test(body)) return null;
-  const value = new Decimal(body);
-  return percent || value.abs().greaterThan(1) ? value.div(100) : value;
-}
-
-function parseRates(text: string): Decimal[] | null {
-  const rates = text.split(',').map(parseRate);
-  return rates.every((r): r is Decimal => r !== null) ? rates : null;
-}
-
-function parseMoney(text: string): Decimal | null {
-  const t = text.replace(/[$,_]/g, '');
-  return /^-?\d+(\.\d+)?$/.test(t) ? new Decimal(t) : null;
-}
-
-function parseCount(text: string | true | undefined): number | null | undefined {
-  if (text === undefined) return undefined;
-  if (text === true || !/^\d+$/.test(text)) return null;
-  return Number(text);
-}
-
-const usage = (message: string) => ({ stdout: `error: ${message}\n\n${BACKTEST_USAGE}\n`, exitCode: 2 });
-
-export async function backtestCommand(
-  args: string[],
-  io: BacktestIo,
-): Promise<{ stdout: string; exitCode: number }> {
-  const parsed = parseArgs(args);
-  if (typeof parsed === 'string') return usage(parsed);
-  const { positional, flags } = parsed;
-  if (flags.has('help')) return { stdout: `${BACKTEST_USAGE}\n`, exitCode: 0 };
-  const text = (name: string): string | undefined => {
-    const v = flags.get(name);
-    return typeof v === 'string' ? v : undefined;
+/** The command's table; `io` says where files come from (tests pass their own). */
+export function backtestCommandSpec(io: BacktestIo): CommandSpec {
+  return {
+    name: 'backtest',
+    summary: 'rebalancing policies over history, rolling windows, Monte Carlo or constant returns',
+    positionals: [WORKBOOK_OPTIONAL],
+    flags: BACKTEST_FLAGS,
+    run: (args) => runBacktest(args, io),
   };
-  const known = new Set([...BOOLEAN_FLAGS, 'policy', 'mix', 'start', 'years', 'constant', 'seed', 'paths', 'tax-rates', 'lot-method', 'flow', 'band', 'abs-band', 'override', 'data']);
-  for (const name of flags.keys()) if (!known.has(name)) return usage(`unknown option --${name}.`);
-  if (positional.length > 1) return usage(`one workbook at most; got ${positional.join(', ')}.`);
+}
+
+const usage = (message: string) => ({ stdout: '', stderr: `error: ${message}\nRun "rebalance backtest --help" for every option.`, exitCode: 2 });
+
+/** Parses argv against the table, then runs (tests call this with their own io). */
+export async function backtestCommand(argv: string[], io: BacktestIo): Promise<CommandResult> {
+  const spec = backtestCommandSpec(io);
+  if (wantsHelp(argv)) return { stdout: `${helpText(spec)}\n`, exitCode: 0 };
+  let args: ParsedArgs;
+  try {
+    args = parseArgs(argv, spec);
+  } catch (error) {
+    if (error instanceof UsageError) return usage(error.message);
+    throw error;
+  }
+  return runBacktest(args, io);
+}
+
+export async function runBacktest(args: ParsedArgs, io: BacktestIo): Promise<CommandResult> {
+  const positional = args.positionals;
 
   // The mix: from the workbook's Targets, or from --mix.
   let mix: MixEntry[];
   let series: Record<string, HistorySeries>;
   if (positional.length === 1) {
-    if (!io.loadHousehold) return { stdout: 'error: reading a workbook is not available here yet; use --mix.\n', exitCode: 1 };
-    if (flags.has('mix')) return usage('give a workbook or --mix, not both.');
+    if (!io.loadHousehold) return { stdout: '', stderr: 'error: reading a workbook is not available here yet; use --mix.', exitCode: 1 };
+    if (has(args, MIX)) return usage('give a workbook or --mix, not both.');
     ({ mix, series } = mixFromWorkbook(await io.loadHousehold(positional[0])));
   } else {
-    const weights = (text('mix') ?? '60/40').split('/').map((w) => parseMoney(w.replace('%', '')));
-    if (weights.some((w) => w === null)) return usage(`--mix takes percents like 70/30; got "${text('mix')}".`);
-    const fromWeights = mixFromWeights((weights as Decimal[]).map((w) => w.div(100)));
+    const fromWeights = mixFromWeights(value(args, MIX) ?? [new Decimal('0.6'), new Decimal('0.4')]);
     if (!fromWeights) return usage('--mix takes 1 to 4 numbers: stocks/bonds[/cash[/corporate bonds]].');
     ({ mix, series } = fromWeights);
   }
 
-  const policyNames = (text('policy') ?? 'never,annual,threshold').split(',').map((p) => p.trim());
-  const badPolicy = policyNames.find((p) => !isPolicyName(p));
-  if (badPolicy !== undefined) return usage(`unknown policy "${badPolicy}".`);
-
-  const start = parseMoney(text('start') ?? '500000');
-  if (start === null || !start.isPositive()) return usage('--start takes an amount above zero, e.g. 500000.');
-  const years = parseCount(flags.get('years'));
-  if (years === null || years === 0) return usage('--years takes a whole number of at least 1.');
-  const taxRates = parseRates(text('tax-rates') ?? '20%,37%');
-  if (taxRates === null || taxRates.length !== 2) return usage('--tax-rates takes long-term,short-term, e.g. 15%,37%.');
-  const lotMethod = text('lot-method') ?? 'MinTax';
-  if (!(BACKTEST_LOT_METHODS as readonly string[]).includes(lotMethod)) return usage(`--lot-method is one of ${BACKTEST_LOT_METHODS.join(', ')}.`);
-  const flow = text('flow') === undefined ? null : parseMoney(text('flow') as string);
-  if (flags.has('flow') && flow === null) return usage('--flow takes an amount, e.g. 12000 or -20000.');
-  const band = parseRate(text('band') ?? '10%');
-  const absBand = text('abs-band') === undefined ? null : parseRate(text('abs-band') as string);
-  const override = parseRate(text('override') ?? '20%');
-  if (band === null || override === null || (flags.has('abs-band') && absBand === null)) return usage('bands take percents, e.g. --band 10%.');
+  const policyNames = value(args, POLICY) ?? (['never', 'annual', 'threshold'] as PolicyName[]);
+  const start = value(args, START) ?? new Decimal(500000);
+  const years = value(args, YEARS);
+  const taxRates = value(args, TAX_RATES) ?? [new Decimal('0.2'), new Decimal('0.37')];
+  const lotMethod = value(args, LOT_METHOD) ?? 'MinTax';
+  const flow = value(args, FLOW) ?? null;
+  const band = value(args, BAND) ?? new Decimal('0.1');
+  const absBand = value(args, ABS_BAND) ?? null;
+  const override = value(args, OVERRIDE) ?? new Decimal('0.2');
 
   // The returns: constant, or history (one run, windows, or Monte Carlo fitted to it).
   let source: ReturnSource;
-  const constant = text('constant');
+  const constant = value(args, CONSTANT);
   if (constant !== undefined) {
-    const returns = parseRates(constant);
-    if (returns === null) return usage(`--constant takes returns like 8%,4%; got "${constant}".`);
-    if (flags.has('windows') || flags.has('monte-carlo')) return usage('--constant runs one scenario: drop --windows and --monte-carlo.');
-    source = { kind: 'constant', annualReturns: returns, years: years ?? 10 };
+    if (has(args, WINDOWS) || has(args, MONTE_CARLO)) return usage('--constant runs one scenario: drop --windows and --monte-carlo.');
+    source = { kind: 'constant', annualReturns: constant, years: years ?? 10 };
   } else {
-    const path = text('data') ?? io.dataPath ?? 'data/us-annual-returns.csv';
+    const path = value(args, DATA) ?? io.dataPath ?? 'data/us-annual-returns.csv';
     let table: ReturnsTable;
     try {
       const parsedTable = parseAnnualReturns(io.readFile(path));
-      if (!parsedTable.ok) return { stdout: `error: ${path}:\n  ${parsedTable.errors.join('\n  ')}\n`, exitCode: 1 };
+      if (!parsedTable.ok) return { stdout: '', stderr: `error: ${path}:\n  ${parsedTable.errors.join('\n  ')}`, exitCode: 1 };
       table = parsedTable.table;
     } catch (error) {
-      return { stdout: `error: cannot read ${path}: ${(error as Error).message}\n`, exitCode: 1 };
+      return { stdout: '', stderr: `error: --data: ${errorLine(error)}`, exitCode: 1 };
     }
-    if (flags.has('monte-carlo')) {
-      const seed = parseCount(flags.get('seed')) ?? 1;
-      const paths = parseCount(flags.get('paths')) ?? 200;
-      if (seed === null || paths === null || paths === 0) return usage('--seed and --paths take whole numbers (paths at least 1).');
-      source = { kind: 'monte-carlo', table, series, years: years ?? 10, paths, seed };
-    } else if (flags.has('windows')) {
+    if (has(args, MONTE_CARLO)) {
+      source = { kind: 'monte-carlo', table, series, years: years ?? 10, paths: value(args, PATHS) ?? 200, seed: value(args, SEED) ?? 1 };
+    } else if (has(args, WINDOWS)) {
       source = { kind: 'windows', table, series, years: years ?? 10 };
     } else {
       source = { kind: 'history', table, series, years: years ?? null };
@@ -177,27 +143,27 @@ export async function backtestCommand(
   const request: BacktestRequest = {
     mix,
     startValue: start,
-    policies: policyNames as PolicyName[],
+    policies: policyNames,
     policyConfig: { ...DEFAULT_POLICY_CONFIG, bands: { band, absBand }, overrideBand: override },
     tax: {
-      taxable: flags.has('taxable'),
+      taxable: has(args, TAXABLE),
       longTermRate: taxRates[0],
       shortTermRate: taxRates[1],
       lotMethod: lotMethod as BacktestLotMethod,
-      payFrom: flags.has('tax-outside') ? 'outside' : 'portfolio',
+      payFrom: has(args, TAX_OUTSIDE) ? 'outside' : 'portfolio',
     },
     cashFlowPerPeriod: flow,
     source,
   };
   const outcome = runBacktestRequest(request);
-  if (!outcome.ok) return { stdout: `error:\n  ${outcome.errors.join('\n  ')}\n`, exitCode: 1 };
+  if (!outcome.ok) return { stdout: '', stderr: `error:\n  ${outcome.errors.join('\n  ')}`, exitCode: 1 };
   const report = outcome.report;
 
-  if (flags.has('svg')) {
+  if (has(args, SVG)) {
     if (report.kind !== 'single') return usage('--svg charts one run: drop --windows and --monte-carlo.');
     return { stdout: chartOf(report), exitCode: 0 };
   }
-  if (flags.has('json')) return { stdout: `${JSON.stringify(jsonOf(request, report), null, 2)}\n`, exitCode: 0 };
+  if (has(args, JSON_OUT)) return { stdout: `${JSON.stringify(jsonOf(request, report), null, 2)}\n`, exitCode: 0 };
   return { stdout: textOf(request, report), exitCode: 0 };
 }
 

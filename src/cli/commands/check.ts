@@ -4,24 +4,29 @@ import { decideCheck } from '../../engine/schedule/decide-check';
 import { emptyScheduleState, parseScheduleState, type ScheduleState } from '../../engine/schedule/schedule-state';
 import { slackWebhookProblem } from '../../engine/schedule/slack-webhook';
 import { renderCheckEmail } from '../../engine/notify/check-email';
-import { UsageError, flag, hasFlag, type ParsedArgs } from '../args';
-import type { CommandResult } from '../io';
+import { has, value, valueFlag, type CommandSpec, type ParsedArgs } from '../args';
+import { AS_OF, JSON_FLAG, WORKBOOK } from '../common-flags';
+import { errorLine } from '../error-line';
+import { text as textKind, url } from '../flag-kinds';
+import { CommandFailure, type CommandResult } from '../io';
 import { asOfFlag, loadHousehold, today, warningLines } from '../load-household';
 
-export const usage = 'rebalance check <workbook> [--as-of YYYY-MM-DD] [--state FILE] [--html FILE] [--link URL] [--json]';
+const STATE = valueFlag('state', textKind('FILE', 'a file'), "the previous run's memory: the JSON the add-on keeps in document properties (default: no previous run)");
+const HTML = valueFlag('html', textKind('FILE', 'a file'), 'also write the email as HTML to this file');
+const LINK = valueFlag('link', url, "the spreadsheet's address, for the email's link");
 
 function readState(path: string | undefined): ScheduleState {
   if (path === undefined) return emptyScheduleState();
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
-  } catch {
-    throw new UsageError(`--state: cannot read ${path}`);
+  } catch (error) {
+    throw new CommandFailure(`--state: ${errorLine(error)}`);
   }
   try {
     return parseScheduleState(JSON.parse(text));
-  } catch {
-    throw new UsageError(`--state: ${path} is not JSON`);
+  } catch (error) {
+    throw new CommandFailure(`--state: ${path} is not JSON (${(error as Error).message})`);
   }
 }
 
@@ -32,20 +37,25 @@ function readState(path: string | undefined): ScheduleState {
  */
 export async function checkCommand(args: ParsedArgs): Promise<CommandResult> {
   const [path] = args.positionals;
-  if (!path) throw new UsageError('check needs a workbook: an .xlsx file or a folder of CSV tabs');
-  const state = readState(flag(args, 'state'));
+  const state = readState(value(args, STATE));
   const loaded = await loadHousehold(path, args);
   if (!loaded.ok) return { stdout: '', stderr: loaded.message, exitCode: 1 };
   const asOf = asOfFlag(args) ?? loaded.household.settings.asOf ?? today();
   const settings = loaded.household.settings;
   const decision = decideCheck({ household: loaded.household, asOf, state });
   const problem = settings.slackWebhook === null ? null : slackWebhookProblem(settings.slackWebhook);
-  const email = renderCheckEmail(decision, { spreadsheetUrl: flag(args, 'link') ?? null, notes: problem ? [problem] : [] });
-  const htmlPath = flag(args, 'html');
-  if (htmlPath) writeFileSync(htmlPath, email.html);
+  const email = renderCheckEmail(decision, { spreadsheetUrl: value(args, LINK) ?? null, notes: problem ? [problem] : [] });
+  const htmlPath = value(args, HTML);
+  if (htmlPath) {
+    try {
+      writeFileSync(htmlPath, email.html);
+    } catch (error) {
+      throw new CommandFailure(`--html: ${errorLine(error)}`);
+    }
+  }
   const to = settings.email ?? '(the account the trigger runs as)';
   const cpa = decision.content.cpa;
-  if (hasFlag(args, 'json')) {
+  if (has(args, JSON_FLAG)) {
     return {
       stdout: JSON.stringify(
         {
@@ -78,3 +88,11 @@ export async function checkCommand(args: ParsedArgs): Promise<CommandResult> {
   ].filter((line) => line !== '');
   return { stdout: [...head, '', `To: ${to}`, `Subject: ${email.subject}`, '', email.text].join('\n'), stderr: warningLines(loaded.warnings), exitCode: 0 };
 }
+
+export const command: CommandSpec = {
+  name: 'check',
+  summary: 'the scheduled check, run here: whether it would email, and the email it would send',
+  positionals: [WORKBOOK],
+  flags: [JSON_FLAG, AS_OF, STATE, HTML, LINK],
+  run: checkCommand,
+};

@@ -6,14 +6,15 @@ import { fillPrices, importDetails, planImport, type ImportPreviewJson } from '.
 import { matchTabName } from '../../workbook/index';
 import { JOURNAL_HEADERS, journalGrid, journalRow } from '../../workbook/journal';
 import { loadWorkbook, writeCsvFolder, writeXlsx } from '../../workbook/node/index';
-import { UsageError, flag, hasFlag, type ParsedArgs } from '../args';
+import { UsageError, flag, hasFlag, switchFlag, valueFlag, type CommandSpec, type ParsedArgs, type PositionalSpec } from '../args';
+import { AS_OF, JSON_FLAG, WORKBOOK } from '../common-flags';
+import { text } from '../flag-kinds';
+import { OUT } from './apply';
 import type { CommandResult } from '../io';
 import { today } from '../load-household';
 
 export const usage = 'rebalance import <workbook> <file.csv>... [--account NAME] [--prices] [--out <folder | file.xlsx>] [--json] [--as-of YYYY-MM-DD]';
 
-/** This command's flags, in one place (for the strict per-command flag table). */
-export const IMPORT_FLAGS = { booleans: ['json', 'prices', 'help'], values: ['account', 'out', 'as-of'] } as const;
 
 function asOf(args: ParsedArgs): IsoDate | undefined {
   const text = flag(args, 'as-of');
@@ -60,9 +61,6 @@ export function previewText(p: ImportPreviewJson): string[] {
  * written: it prints what would change.
  */
 export async function importCommand(args: ParsedArgs): Promise<CommandResult> {
-  const known = new Set<string>([...IMPORT_FLAGS.booleans, ...IMPORT_FLAGS.values]);
-  const unknown = [...args.flags.keys()].filter((k) => !known.has(k));
-  if (unknown.length > 0) throw new UsageError(`import does not take --${unknown.join(', --')}`);
   const [path, ...files] = args.positionals;
   if (!path || files.length === 0) throw new UsageError('import needs a workbook and at least one broker export (CSV)');
   let source: Awaited<ReturnType<typeof loadWorkbook>>;
@@ -125,3 +123,19 @@ async function write(out: string, tabs: Record<string, unknown[][]>, source: Awa
   if (/\.xlsx$/i.test(out)) await writeXlsx(out, tabs);
   else await writeCsvFolder(out, tabs);
 }
+
+const FILES: PositionalSpec = { metavar: '<file.csv>...', help: 'broker exports (CSV): open lots or realized sales', required: true, what: 'at least one broker export (CSV)', variadic: true };
+
+export const command: CommandSpec = {
+  name: 'import',
+  summary: 'read broker exports into Lots and Sales: a preview per ticker; --out writes it all or nothing',
+  positionals: [WORKBOOK, FILES],
+  flags: [
+    JSON_FLAG,
+    AS_OF,
+    valueFlag('account', text('NAME', 'an account name'), "the account the files belong to (default: matched by the Accounts tab's Broker ID)"),
+    switchFlag('prices', "fill Securities' Price from the files' prices (never over a formula)"),
+    OUT,
+  ],
+  run: importCommand,
+};

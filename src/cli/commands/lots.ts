@@ -1,19 +1,17 @@
 import { describeLots } from '../../engine/index';
 import { lotsJson, lotsTableCells } from '../../present/lots-table';
 import { alignTable } from '../../present/drift-table';
-import { UsageError, hasFlag, type ParsedArgs } from '../args';
+import { has, type CommandSpec, type ParsedArgs } from '../args';
+import { AS_OF, JSON_FLAG, WORKBOOK } from '../common-flags';
 import type { CommandResult } from '../io';
 import { loadHousehold, warningLines } from '../load-household';
 
-export const usage = 'rebalance lots <workbook> [--json] [--as-of YYYY-MM-DD]';
-
 export async function lotsCommand(args: ParsedArgs): Promise<CommandResult> {
   const [path] = args.positionals;
-  if (!path) throw new UsageError('lots needs a workbook: an .xlsx file or a folder of CSV tabs');
   const loaded = await loadHousehold(path, args);
   if (!loaded.ok) return { stdout: '', stderr: loaded.message, exitCode: 1 };
   const lots = describeLots(loaded.household, loaded.household.settings.asOf!);
-  if (hasFlag(args, 'json')) return { stdout: JSON.stringify(lotsJson(lots), null, 2), exitCode: 0 };
+  if (has(args, JSON_FLAG)) return { stdout: JSON.stringify(lotsJson(lots), null, 2), exitCode: 0 };
   const cells = lotsTableCells(lots).map((r) => r.map((c) => String(c)));
   return {
     stdout: `Tax lots as of ${loaded.household.settings.asOf}\n\n${alignTable(cells, cells[0].map((_, i) => i >= 4 && i <= 8))}`,
@@ -21,3 +19,11 @@ export async function lotsCommand(args: ParsedArgs): Promise<CommandResult> {
     exitCode: 0,
   };
 }
+
+export const command: CommandSpec = {
+  name: 'lots',
+  summary: 'every tax lot: term, days held, the date it turns long-term, gain, tax if sold, wash-sale flag',
+  positionals: [WORKBOOK],
+  flags: [JSON_FLAG, AS_OF],
+  run: lotsCommand,
+};

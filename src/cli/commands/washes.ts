@@ -4,14 +4,14 @@ import { alignTable } from '../../present/drift-table';
 import { matchTabName, recordedTabs } from '../../workbook/index';
 import { JOURNAL_HEADERS, journalGrid, journalRow } from '../../workbook/journal';
 import { loadWorkbook, writeCsvFolder, writeXlsx } from '../../workbook/node/index';
-import { UsageError, flag, hasFlag, type ParsedArgs } from '../args';
+import { UsageError, flag, hasFlag, switchFlag, type CommandSpec, type ParsedArgs } from '../args';
+import { AS_OF, JSON_FLAG, WORKBOOK } from '../common-flags';
+import { OUT } from './apply';
 import type { CommandResult } from '../io';
 import { loadHousehold, warningLines } from '../load-household';
 
 export const usage = 'rebalance washes <workbook> [--json] [--fix --out <folder | file.xlsx>]';
 /** Flags this command reads besides the common ones (--json, --help, --as-of). */
-export const flags = ['fix', 'out'] as const;
-export const booleanFlags = ['fix'] as const;
 
 function table(washes: readonly HistoryWash[]): string {
   const rows = [
@@ -89,3 +89,11 @@ export async function washesCommand(args: ParsedArgs): Promise<CommandResult> {
   if (json) return { stdout: fixedJson, stderr: [warnings, `Wrote ${out}.`].filter(Boolean).join('\n'), exitCode: 0 };
   return { stdout: [...summary, `Wrote ${out}.`].join('\n'), stderr: warnings, exitCode: 0 };
 }
+
+export const command: CommandSpec = {
+  name: 'washes',
+  summary: 'every wash sale the whole history holds (closed accounts, shares since sold), and whether the tabs record it',
+  positionals: [WORKBOOK],
+  flags: [JSON_FLAG, AS_OF, switchFlag('fix', 'record the wash sales the tabs do not record yet (written with --out)'), OUT],
+  run: washesCommand,
+};
