@@ -69,7 +69,7 @@ describe('rebalance washes', () => {
   });
 
   it('usage mistakes: no workbook, --out without --fix, --out without a path', async () => {
-    expect((await runCli(['washes', EXAMPLE_DIR, '--fix', '--out'])).stderr).toContain('--out needs a folder or a file.xlsx');
+    expect((await runCli(['washes', EXAMPLE_DIR, '--fix', '--out'])).stderr).toContain('--out needs a value: <folder | file.xlsx>');
     expect((await runCli(['washes'])).exitCode).toBe(2);
     const noFix = await runCli(['washes', EXAMPLE_DIR, '--out', join(dir, 'x')]);
     expect(noFix.exitCode).toBe(2);

@@ -70,7 +70,7 @@ describe('rebalance import', () => {
     expect((await runCli(['import', wb])).exitCode).toBe(2);
     const flagged = await runCli(['import', wb, fx('schwab-lots-voo.csv'), '--acount', 'Roth IRA']);
     expect(flagged.exitCode).toBe(2);
-    expect(flagged.stderr).toMatch(/import does not take --acount/);
+    expect(flagged.stderr).toMatch(/unknown option --acount for rebalance import; did you mean --account\?/);
     const other = join(dir, 'other.csv');
     writeFileSync(other, 'Symbol,Quantity,Cost Basis,Date Acquired\nXYZ,1,$10,01/02/2026\n');
     const unknown = await runCli(['import', wb, other, '--account', 'Taxable Brokerage']);
