@@ -4,27 +4,14 @@ import { assertProperty } from '../support/fast-check-seed';
 import type { Household } from '../../src/engine/types';
 import { generateHistory } from '../support/generate-history';
 import { disallowedBySale, listWashes, washChains, type RefWash } from '../reference/wash-sales';
-import { auditWashSales, fixWashSales, historyWashJson } from '../../src/engine/wash-audit';
+import { auditWashSales, fixWashSales, historyWashJson, type HistoryWashJson } from '../../src/engine/wash-audit';
 
 /**
  * The history audit (`rebalance washes`, issue 12) judged by the reference checker.
  *
  * The audit's JSON rows (`rebalance washes --json`) against the reference's matches.
  */
-interface AuditedWash {
-  saleDate: string;
-  account: string;
-  ticker: string;
-  lot: string | null;
-  replacementAccount: string;
-  replacementTicker: string;
-  replacementLot: string | null;
-  replacementAcquired: string;
-  shares: string;
-  disallowed: string;
-  permanent: boolean;
-  recorded: boolean;
-}
+type AuditedWash = HistoryWashJson;
 const audit = (h: Household): AuditedWash[] => auditWashSales(h).washes.map(historyWashJson);
 
 /** What the reference says the audit must list: one row per (loss sale, replacement) match. */
