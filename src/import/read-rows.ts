@@ -7,6 +7,7 @@ import { ZERO } from '../engine/money';
 import { cleanTicker } from './cells';
 import { blankRow, firstCell, Problems, RowCells, type Header } from './table';
 import { isCoreCash, isSummaryText, isTickerLike } from './skip-rows';
+import type { IsoDate } from '../engine/dates';
 import type { ParsedFile } from './types';
 
 /** Keys: ticker, shares, acquired, and basis or costPerShare; optional price, account. */
@@ -75,13 +76,23 @@ export function readSaleRows(
     if (!keep(r) || !isTickerLike(ticker) || r.empty('sold')) continue;
     const date = r.date('sold', 'the date sold as MM/DD/YYYY');
     const acquired = r.has('acquired') && !/^various$/i.test(r.text('acquired')) ? r.date('acquired') : null;
-    const shares = r.quantity('shares', 'a number of shares');
-    const proceeds = r.money('proceeds', 'the proceeds in dollars');
-    const basis = r.money('basis', 'the cost basis in dollars');
-    const disallowed = r.has('disallowed') ? r.money('disallowed') : null;
-    if (r.failed || date === null || shares === null || proceeds === null || basis === null) continue;
-    out.sales.push({ ticker, date, acquired, shares: shares.abs(), proceeds, basis, disallowed: disallowed?.abs() ?? ZERO, line: j + 1 });
+    const sale = saleCells(r, ticker, date, acquired, j + 1);
+    if (sale) out.sales.push(sale);
   }
+}
+
+/**
+ * A realized sale's shares, proceeds, basis and disallowed loss, read after its dates (so errors
+ * are reported in column order); null when a cell could not be read. Shares and the disallowed
+ * loss are taken as positive whichever sign the broker writes.
+ */
+export function saleCells(r: RowCells, ticker: string, date: IsoDate | null, acquired: IsoDate | null, line: number): ParsedFile['sales'][number] | null {
+  const shares = r.quantity('shares', 'a number of shares');
+  const proceeds = r.money('proceeds', 'the proceeds in dollars');
+  const basis = r.money('basis', 'the cost basis in dollars');
+  const disallowed = r.has('disallowed') ? r.money('disallowed') : null;
+  if (r.failed || date === null || shares === null || proceeds === null || basis === null) return null;
+  return { ticker, date, acquired, shares: shares.abs(), proceeds, basis, disallowed: disallowed?.abs() ?? ZERO, line };
 }
 
 /** An account number in the lines above a header ("Account: Brokerage ... 12345678"). */

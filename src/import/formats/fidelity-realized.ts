@@ -13,10 +13,10 @@
  */
 import type { BrokerFormat } from '../format';
 import { findHeader, firstCell, blankRow, Problems, RowCells, type ColumnDef } from '../table';
+import { saleCells } from '../read-rows';
 import { emptyFile } from '../types';
 import { cleanTicker } from '../cells';
 import { isSummaryText, isTickerLike } from '../skip-rows';
-import { ZERO } from '../../engine/money';
 
 const COLUMNS: readonly ColumnDef[] = [
   { key: 'ticker', names: ['Symbol(CUSIP)', 'Symbol (CUSIP)'], required: true },
@@ -55,12 +55,8 @@ export const fidelityRealized: BrokerFormat = {
       if (isVarious) various++;
       const acquired = isVarious ? null : r.date('acquired');
       const date = r.date('sold', 'the date sold as MM/DD/YYYY');
-      const shares = r.quantity('shares', 'a number of shares');
-      const proceeds = r.money('proceeds', 'the proceeds in dollars');
-      const basis = r.money('basis', 'the cost basis in dollars');
-      const disallowed = r.has('disallowed') ? r.money('disallowed') : null;
-      if (r.failed || date === null || shares === null || proceeds === null || basis === null) continue;
-      out.sales.push({ ticker, date, acquired, shares: shares.abs(), proceeds, basis, disallowed: disallowed?.abs() ?? ZERO, line: j + 1 });
+      const sale = saleCells(r, ticker, date, acquired, j + 1);
+      if (sale) out.sales.push(sale);
     }
     if (various > 0) out.warnings.push(`${file}: ${various} sale${various === 1 ? '' : 's'} show Date Acquired "VARIOUS"; imported without an acquisition date.`);
     return problems.errors.length > 0 ? { ok: false, errors: problems.errors } : { ok: true, file: out };

@@ -13,10 +13,10 @@
  */
 import type { BrokerFormat } from '../format';
 import { findHeader, firstCell, blankRow, Problems, RowCells, type ColumnDef } from '../table';
+import { saleCells } from '../read-rows';
 import { emptyFile } from '../types';
 import { cleanTicker } from '../cells';
 import { isSummaryText, isTickerLike } from '../skip-rows';
-import { ZERO } from '../../engine/money';
 
 const PREAMBLE = /Lot Details for\s+(.+?)(?:\s+as of\b.*)?$/i;
 
@@ -56,13 +56,8 @@ export const schwabRealized: BrokerFormat = {
       }
       const date = r.date('sold', 'the closed date as MM/DD/YYYY');
       const acquired = r.date('acquired');
-      const shares = r.quantity('shares', 'a number of shares');
-      const proceeds = r.money('proceeds', 'the proceeds in dollars');
-      const basis = r.money('basis', 'the cost basis in dollars');
-      // Schwab writes the disallowed part of a loss as a positive amount, empty when none.
-      const disallowed = r.has('disallowed') ? r.money('disallowed') : null;
-      if (r.failed || date === null || shares === null || proceeds === null || basis === null) continue;
-      out.sales.push({ ticker, date, acquired, shares: shares.abs(), proceeds, basis, disallowed: disallowed?.abs() ?? ZERO, line: j + 1 });
+      const sale = saleCells(r, ticker, date, acquired, j + 1);
+      if (sale) out.sales.push(sale);
     }
     if (options.size > 0) out.warnings.push(`${file}: ${options.size} row${options.size === 1 ? ' that is' : 's that are'} not a stock or fund (options?) ${options.size === 1 ? 'was' : 'were'} not imported: ${[...options].slice(0, 3).join('; ')}${options.size > 3 ? '; ...' : ''}.`);
     return problems.errors.length > 0 ? { ok: false, errors: problems.errors } : { ok: true, file: out };
