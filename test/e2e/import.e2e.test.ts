@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBundle } from '../support/build-bundle';
-import { launchChromium, startWorkbench, tabs, type RunningWorkbench } from './workbench';
+import { launchChromium, shootSidebar, startWorkbench, tabs, type RunningWorkbench } from './workbench';
 
 const OUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../import/fixtures/', import.meta.url));
@@ -32,15 +32,7 @@ afterAll(async () => {
   rmSync(temp, { recursive: true, force: true });
 });
 
-async function shoot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => {
-    const frame = document.getElementById('sidebar') as HTMLIFrameElement;
-    frame.style.flex = 'none';
-    frame.style.height = `${frame.contentDocument!.documentElement.scrollHeight + 20}px`;
-    document.body.style.height = 'auto';
-  });
-  await page.locator('#sidebar').screenshot({ path: join(OUT, name) });
-}
+const shoot = (page: Page, name: string) => shootSidebar(page, join(OUT, name));
 
 async function rpc(name: string, args: unknown[] = []): Promise<unknown> {
   const res = await fetch(`${workbench.url}rpc`, { method: 'POST', body: JSON.stringify({ name, args }) });

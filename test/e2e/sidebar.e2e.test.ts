@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editedExample, launchChromium, startWorkbench, tabs, type RunningWorkbench } from './workbench';
+import { editedExample, launchChromium, shootSidebar, startWorkbench, tabs, type RunningWorkbench } from './workbench';
 
 const OUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
 const XSS = '<img src=x onerror=alert(1)>';
@@ -44,22 +44,6 @@ async function open(workbook?: string): Promise<{ page: Page; sidebar: FrameLoca
   return { page, sidebar: page.frameLocator('#sidebar'), url: wb.url, dialogs, errors };
 }
 
-/** The sidebar's whole height in one picture: the frame grows to its content first. */
-async function shootSidebar(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => {
-    const frame = document.getElementById('sidebar') as HTMLIFrameElement;
-    frame.style.flex = 'none';
-    frame.style.height = `${frame.contentDocument!.documentElement.scrollHeight + 20}px`;
-    document.body.style.height = 'auto';
-  });
-  await page.locator('#sidebar').screenshot({ path: join(OUT, name) });
-  await page.evaluate(() => {
-    const frame = document.getElementById('sidebar') as HTMLIFrameElement;
-    frame.style.flex = '';
-    frame.style.height = '';
-    document.body.style.height = '';
-  });
-}
 
 const amountSum = async (sidebar: FrameLocator, account: string) => {
   const texts = await sidebar.locator(`.account-group[data-account="${account}"] .trade .amount`).allTextContents();
@@ -84,7 +68,7 @@ describe('the sidebar in the workbench, in headless Chromium', () => {
     await sidebar.locator('details.trade').first().waitFor();
     const firstId = await sidebar.locator('#plan-id').textContent();
     await sidebar.locator('details.trade').first().click();
-    await shootSidebar(page, 'sidebar-plan.png');
+    await shootSidebar(page, OUT + 'sidebar-plan.png');
 
     // 2. Options: $20,000 more in the Roth IRA changes the plan: more is bought there.
     const rothBefore = await amountSum(sidebar, 'Roth IRA');
@@ -115,7 +99,7 @@ describe('the sidebar in the workbench, in headless Chromium', () => {
     const before = await tabs(url);
     await sidebar.locator('#open-record').click();
     await sidebar.locator('.record-form').waitFor();
-    await shootSidebar(page, 'sidebar-record.png');
+    await shootSidebar(page, OUT + 'sidebar-record.png');
     await sidebar.locator('#record-plan').click();
     await expect.poll(() => sidebar.locator('[data-testid="recorded"]').textContent()).toContain(`Recorded plan ${planId}: 16 trades.`);
     const after = await tabs(url);
@@ -123,7 +107,7 @@ describe('the sidebar in the workbench, in headless Chromium', () => {
     expect(after.Sales.length).toBeGreaterThan(before.Sales.length);
     expect(after.Journal.at(-1)!.slice(1, 3)).toEqual([planId, 'recorded']);
     // Drift was re-read: Roth cash now shows what the plan left there.
-    await shootSidebar(page, 'sidebar-recorded.png');
+    await shootSidebar(page, OUT + 'sidebar-recorded.png');
 
     // The executed plan and its form are gone: nothing on screen invites recording it twice.
     expect(await sidebar.locator('[data-testid="recorded"]').getAttribute('data-plan')).toBe(planId);
@@ -174,14 +158,14 @@ describe('the sidebar in the workbench, in headless Chromium', () => {
     expect(await row('2,459.029572 FXNAX', 'Acme 401(k)').locator('.row-status').textContent()).toBe('Partly executed: 1,000.5 of 2,459.029572.');
     expect(await row('49 IVV', 'Traditional IRA').locator('.row-status').textContent()).toBe('More than planned: 50 of 49.');
     expect(await sidebar.locator('.record-tally').textContent()).toBe('Records 14 trades; skips 2 not executed.');
-    await shootSidebar(page, 'sidebar-record-partial.png');
+    await shootSidebar(page, OUT + 'sidebar-record-partial.png');
 
     await sidebar.locator('#record-plan').click();
     await sidebar.locator('[data-testid="recorded"]').waitFor({ timeout: 10_000 });
     expect(await sidebar.locator('[data-testid="recorded"] .notice').textContent()).toContain(
       `Recorded plan ${planId}: 14 trades; 2 not executed (skipped): BUY 212 AGG in Taxable Brokerage, BUY 3 AGG in Roth IRA.`,
     );
-    await shootSidebar(page, 'sidebar-recorded-partial.png');
+    await shootSidebar(page, OUT + 'sidebar-recorded-partial.png');
     const after = await tabs(url);
     const newLots = after.Lots.filter((r) => r[5].startsWith(`${planId}-`));
     // No AGG bought in the taxable account or the Roth; FXNAX bought as typed, at cost 1000.5 x $10.62.
@@ -209,7 +193,7 @@ describe('the sidebar in the workbench, in headless Chromium', () => {
     expect(await item.getAttribute('data-column')).toBe('Shares');
     expect(await item.locator('.where').textContent()).toBe('Lots, row 5, column Shares: ');
     expect(await sidebar.locator('#drift-section').isHidden()).toBe(true);
-    await shootSidebar(page, 'sidebar-errors.png');
+    await shootSidebar(page, OUT + 'sidebar-errors.png');
   }, 20_000);
 
   it(`cell text is shown as text: ${XSS} as a ticker or an account name neither runs nor becomes an element`, async () => {
@@ -229,7 +213,7 @@ describe('the sidebar in the workbench, in headless Chromium', () => {
     await a.sidebar.locator('button[data-view="accounts"]').click();
     expect(await a.sidebar.locator('.account-drift h3', { hasText: account }).count()).toBe(1);
     expect(await a.sidebar.locator('img').count()).toBe(0);
-    await shootSidebar(a.page, 'sidebar-escaped-account.png');
+    await shootSidebar(a.page, OUT + 'sidebar-escaped-account.png');
 
     // A hostile ticker is not a ticker: the reader names the cell, and its text shows as text.
     const ticker = await editedExample(join(temp, 'xss-ticker.xlsx'), (wb) => {
@@ -244,7 +228,7 @@ describe('the sidebar in the workbench, in headless Chromium', () => {
     await item.waitFor({ timeout: 10_000 });
     expect(await item.textContent()).toContain(`found "${XSS}"`);
     expect(await t.sidebar.locator('img').count()).toBe(0);
-    await shootSidebar(t.page, 'sidebar-escaped-ticker.png');
+    await shootSidebar(t.page, OUT + 'sidebar-escaped-ticker.png');
 
     expect([...a.dialogs, ...t.dialogs]).toEqual([]);
     expect([...a.errors, ...t.errors]).toEqual([]);
@@ -270,7 +254,7 @@ describe('the sidebar in the workbench, in headless Chromium', () => {
     const img = sidebar.locator('#bt-chart');
     expect(await img.getAttribute('src')).toMatch(/^data:image\/svg\+xml;charset=utf-8,%3Csvg/);
     await expect.poll(() => img.evaluate((node) => (node as HTMLImageElement).complete && (node as HTMLImageElement).naturalWidth), { timeout: 10_000 }).toBe(760);
-    await shootSidebar(page, 'sidebar-backtest.png');
+    await shootSidebar(page, OUT + 'sidebar-backtest.png');
     await sidebar.locator('#backtest-section').screenshot({ path: join(OUT, 'sidebar-backtest-section.png') });
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumPath } from '../support/chromium';
 import { EXAMPLE_XLSX } from '../support/example-grids';
 
@@ -61,4 +61,21 @@ export async function tabs(url: string): Promise<Record<string, string[][]>> {
   const res = await fetch(`${url}tabs`);
   const list = (await res.json()) as TabView[];
   return Object.fromEntries(list.map((t) => [t.name, t.rows]));
+}
+
+/** The sidebar's whole height in one picture: the frame grows to its content first. */
+export async function shootSidebar(page: Page, path: string): Promise<void> {
+  await page.evaluate(() => {
+    const frame = document.getElementById('sidebar') as HTMLIFrameElement;
+    frame.style.flex = 'none';
+    frame.style.height = `${frame.contentDocument!.documentElement.scrollHeight + 20}px`;
+    document.body.style.height = 'auto';
+  });
+  await page.locator('#sidebar').screenshot({ path });
+  await page.evaluate(() => {
+    const frame = document.getElementById('sidebar') as HTMLIFrameElement;
+    frame.style.flex = '';
+    frame.style.height = '';
+    document.body.style.height = '';
+  });
 }
