@@ -35,6 +35,26 @@ type TaxSettings = Pick<Settings, 'shortTermRate' | 'longTermRate' | 'stateRate'
  * published tables (an error for a year without one); otherwise the flat rates, exactly as given.
  */
 export function taxRatesFrom(settings: TaxSettings, asOf: IsoDate | null = settings.asOf): TaxRates {
+  if (!settings.filingStatus) return buildRates(settings, asOf);
+  // One rates object per settings and year (the planner, the wash-sale check and TAXLOTS each ask
+  // for it), so the per-rates memo above is shared; the signature guards against a changed field.
+  const signature = [asOf, settings.filingStatus, settings.income, settings.deductions, settings.qualifiedDividends, settings.investmentIncome, settings.stateRate, settings.shortTermRate, settings.longTermRate].map(String).join('|');
+  let bySignature = ratesCache.get(settings);
+  if (!bySignature) {
+    bySignature = new Map();
+    ratesCache.set(settings, bySignature);
+  }
+  let rates = bySignature.get(signature);
+  if (!rates) {
+    rates = buildRates(settings, asOf);
+    bySignature.set(signature, rates);
+  }
+  return rates;
+}
+
+const ratesCache = new WeakMap<object, Map<string, TaxRates>>();
+
+function buildRates(settings: TaxSettings, asOf: IsoDate | null): TaxRates {
   const flat = { shortTerm: settings.shortTermRate, longTerm: settings.longTermRate, state: settings.stateRate };
   if (!settings.filingStatus) return flat;
   if (asOf === null) throw new Error('Filing Status needs an as-of date (Settings "As Of") to choose the tax year.');
@@ -95,6 +115,40 @@ export interface YearTax {
  * no capital gains or losses.
  */
 export function yearTax(realized: GainsByTerm, carryforward: GainsByTerm, rates: TaxRates): YearTax {
+  if (!rates.household) return computeYearTax(realized, carryforward, rates);
+  // Under the tables a year's tax costs two runs of the worksheet, and a plan asks for the same
+  // few positions again and again (each trade's tax, the marginal rates, the summary): remember
+  // them per rates object. The results are read-only values, so sharing them is safe.
+  let byPosition = memo.get(rates);
+  if (!byPosition) {
+    byPosition = new Map();
+    memo.set(rates, byPosition);
+  }
+  const key = `${realized.shortTerm.toString()}|${realized.longTerm.toString()}|${carryforward.shortTerm.toString()}|${carryforward.longTerm.toString()}`;
+  let found = byPosition.get(key);
+  if (!found) {
+    if (byPosition.size >= MEMO_LIMIT) byPosition.clear();
+    found = computeYearTax(realized, carryforward, rates);
+    byPosition.set(key, found);
+  }
+  return found;
+}
+
+const MEMO_LIMIT = 4096;
+const memo = new WeakMap<TaxRates, Map<string, YearTax>>();
+const baselines = new WeakMap<TaxRates, TaxParts>();
+
+/** The household's tax with no capital gains or losses at all: the zero every yearTax is measured from. */
+function baselineParts(rates: TaxRates, household: HouseholdTaxProfile): TaxParts {
+  let parts = baselines.get(rates);
+  if (!parts) {
+    parts = householdYearTax(household, { taxedShortTerm: ZERO, taxedLongTerm: ZERO, ordinaryOffset: ZERO }, rates.state);
+    baselines.set(rates, parts);
+  }
+  return parts;
+}
+
+function computeYearTax(realized: GainsByTerm, carryforward: GainsByTerm, rates: TaxRates): YearTax {
   const netShortTerm = realized.shortTerm.minus(carryforward.shortTerm);
   const netLongTerm = realized.longTerm.minus(carryforward.longTerm);
   const total = netShortTerm.plus(netLongTerm);
@@ -123,8 +177,7 @@ export function yearTax(realized: GainsByTerm, carryforward: GainsByTerm, rates:
   let parts: TaxParts;
   if (rates.household) {
     const netted = { taxedShortTerm, taxedLongTerm, ordinaryOffset };
-    const none = { taxedShortTerm: ZERO, taxedLongTerm: ZERO, ordinaryOffset: ZERO };
-    parts = subtractParts(householdYearTax(rates.household, netted, rates.state), householdYearTax(rates.household, none, rates.state));
+    parts = subtractParts(householdYearTax(rates.household, netted, rates.state), baselineParts(rates, rates.household));
   } else {
     const tax = taxedShortTerm
       .times(rateFor('short', rates))
