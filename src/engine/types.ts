@@ -161,6 +161,11 @@ export interface Settings {
   investmentIncome: Decimal;
   /** Realize long-term gains inside the 0% bracket and buy them back at once. */
   harvestGains: boolean;
+  /**
+   * Not a workbook setting: the year whose tables price the household when it is not the As Of
+   * year. Only the backtest sets it, for simulated years after the last published table.
+   */
+  taxTableYear?: number;
 }
 
 /** Everything the engine knows about one household, validated. */

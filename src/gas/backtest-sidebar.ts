@@ -8,6 +8,7 @@ import { Decimal, ZERO, roundCents, toPlain } from '../engine/money';
 import { targetsOn } from '../engine/targets';
 import { valueHoldings } from '../engine/valuation';
 import type { Household } from '../engine/types';
+import { simulatedHouseholdFrom, simulatedTablesNote } from '../engine/tax';
 import { runPolicies, summarize, type Distribution } from '../engine/backtest/compare';
 import { historicalScenario, rollingWindows } from '../engine/backtest/history';
 import { SERIES_NAMES } from '../engine/backtest/backtest-request';
@@ -123,6 +124,8 @@ export function backtestForHousehold(household: Household, input: BacktestSideba
     longTermRate: s.longTermRate.plus(s.stateRate),
     lotMethod,
     payFrom: 'portfolio',
+    // Filing Status set: each simulated year is priced with the tables (the rates above only order lots).
+    household: simulatedHouseholdFrom(s),
   };
   const bands = { band: s.band, absBand: s.absBand };
   const yours: Policy = {
@@ -184,7 +187,9 @@ export function backtestForHousehold(household: Household, input: BacktestSideba
   ];
   if (override) notes.push(`${YOUR_POLICY}: ${override}`);
   if (lotMethod !== s.lotMethod) notes.push(`Lot method ${s.lotMethod} is not simulated; MinTax is used.`);
-  if (read.taxable) {
+  if (read.taxable && tax.household) {
+    notes.push(`Taxable: lot method ${lotMethod}; tax paid out of the portfolio; after-tax values deduct the tax of selling everything at the end. ${simulatedTablesNote(tax.household, read.years)}`);
+  } else if (read.taxable) {
     notes.push(
       `Taxable: short-term ${tax.shortTermRate.times(100).toFixed()}%, long-term ${tax.longTermRate.times(100).toFixed()}% (state included), lot method ${lotMethod}; tax paid out of the portfolio; after-tax values deduct the tax of selling everything at the end.`,
     );

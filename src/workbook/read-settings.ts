@@ -94,7 +94,10 @@ const RATE = 'a tax rate between 0% and 100%';
 const ONE = dec(1);
 
 /** Every setting: its name on the tab, how its value reads; defaults live in settings-defaults.ts. */
-const SETTINGS: { [K in keyof Settings]: SettingSpec<K> } = {
+/** Settings the workbook can give (`taxTableYear` is the backtest's own, never read from a tab). */
+type WorkbookSettingKey = Exclude<keyof Settings, 'taxTableYear'>;
+
+const SETTINGS: { [K in WorkbookSettingKey]: SettingSpec<K> } = {
   asOf: {
     name: 'As Of',
     aliases: ['As Of Date', 'Date'],
@@ -173,19 +176,19 @@ const SETTINGS: { [K in keyof Settings]: SettingSpec<K> } = {
   harvestGains: { name: 'Harvest Gains', aliases: ['Gain Harvesting'], parse: (cell) => parseBooleanCell(cell) },
 };
 
-const KEYS = Object.keys(SETTINGS) as (keyof Settings)[];
+const KEYS = Object.keys(SETTINGS) as WorkbookSettingKey[];
 
-const BY_NAME = new Map<string, keyof Settings>();
+const BY_NAME = new Map<string, WorkbookSettingKey>();
 for (const key of KEYS) {
   for (const name of [SETTINGS[key].name, ...(SETTINGS[key].aliases ?? [])]) BY_NAME.set(normalizeHeader(name), key);
 }
 
 /** The name users see for a setting, for messages. */
 export function settingName(key: keyof Settings): string {
-  return SETTINGS[key].name;
+  return key === 'taxTableYear' ? key : SETTINGS[key].name;
 }
 
-function apply<K extends keyof Settings>(settings: Settings, key: K, cell: unknown, dateCells: DateCells): string | null {
+function apply<K extends WorkbookSettingKey>(settings: Settings, key: K, cell: unknown, dateCells: DateCells): string | null {
   const result = (SETTINGS[key] as SettingSpec<K>).parse(cell, dateCells);
   if (!result.ok) return result.message;
   settings[key] = result.value;

@@ -1,4 +1,5 @@
 import { Decimal } from '../money';
+import { simulatedTablesNote } from '../tax';
 import { runPolicies, summarize, type PolicySummary } from './compare';
 import { constantReturnsScenario } from './constant-returns';
 import { HISTORY_SERIES, historicalScenario, rollingWindows, type HistorySeries } from './history';
@@ -56,8 +57,9 @@ const ANNUAL_DATA_NOTE =
   'Annual data cannot show intra-year drift: the simulation sees each asset only at year ends, so a band crossed and uncrossed within a year, or a crash and recovery inside twelve months, is invisible to every policy.';
 const CONSTANT_NOTE =
   'With constant returns, rebalancing can only lower the ending value: it moves money from the asset that earns more to the one that earns less. Rebalancing earns its keep by holding the risk you chose, and with volatile assets its effect on return depends on the path.';
-const TERM_NOTE =
-  'Holding period: trades are assumed at the end of a period and a sale a day past the anniversary, so a lot held 12 months or more of periods is long-term (on annual data, bought at the end of one year and sold at the end of the next counts as held more than one year). Net losses carry forward; the $3,000 deduction against ordinary income is not modelled.';
+const HOLDING_NOTE =
+  'Holding period: trades are assumed at the end of a period and a sale a day past the anniversary, so a lot held 12 months or more of periods is long-term (on annual data, bought at the end of one year and sold at the end of the next counts as held more than one year).';
+const TERM_NOTE = `${HOLDING_NOTE} Net losses carry forward; the $3,000 deduction against ordinary income is not modelled.`;
 
 function yearsOf(table: ReturnsTable): { first: number; last: number } {
   return { first: table.rows[0].year, last: table.rows[table.rows.length - 1].year };
@@ -134,7 +136,10 @@ export function runBacktestRequest(request: BacktestRequest): BacktestReportOutc
     const override = name === 'calendar+threshold' && schedule !== null ? overrideCaveat(schedule, periodsPerYear) : null;
     if (override) notes.push(`${name}: ${override}`);
   }
-  if (request.tax.taxable) notes.push(TERM_NOTE);
+  if (request.tax.taxable && request.tax.household) {
+    const years = Math.ceil(built.scenarios[0].periods.length / periodsPerYear);
+    notes.push(`${HOLDING_NOTE} ${simulatedTablesNote(request.tax.household, years)}`);
+  } else if (request.tax.taxable) notes.push(TERM_NOTE);
   const info = policies.map((p) => ({ name: p.name, description: p.description }));
 
   if (built.scenarios.length === 1 && request.source.kind !== 'windows' && request.source.kind !== 'monte-carlo') {

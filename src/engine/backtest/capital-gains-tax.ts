@@ -1,4 +1,6 @@
 import { Decimal, ZERO, maxDec } from '../money';
+import { simulatedYearTax } from '../tax';
+import type { TaxSetup } from './types';
 
 /** Gains realized in one tax year, by term (losses negative). */
 export interface RealizedGains {
@@ -54,4 +56,15 @@ export function taxForYear(
       longTerm: lt.isNegative() ? lt.neg() : ZERO,
     },
   };
+}
+
+/**
+ * The tax of simulated year `index` (1-based). With the household's Filing Status the tax
+ * module prices it (the year's table, Schedule D netting with the ordinary-income offset, NIIT,
+ * the state's rate); without it, the flat rates of `taxForYear`, unchanged.
+ */
+export function taxForSimulatedYear(tax: Pick<TaxSetup, 'shortTermRate' | 'longTermRate' | 'household'>, index: number, gains: RealizedGains, carried: LossCarryforward): YearTax {
+  if (!tax.household) return taxForYear(gains, carried, tax.shortTermRate, tax.longTermRate);
+  const year = simulatedYearTax(tax.household, index, gains, carried);
+  return { tax: year.tax, carryforward: year.carryforward };
 }

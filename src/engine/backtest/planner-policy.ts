@@ -1,11 +1,12 @@
 import { Decimal, ZERO, ONE } from '../money';
-import { addDays, addMonths, isoDate, type IsoDate } from '../dates';
+import { addDays, addMonths, isoDate, yearOf, type IsoDate } from '../dates';
 import { isCashClass } from '../valuation';
 import { bandFor, bandRule, statusIn } from '../bands';
 import { planRebalance } from '../planner';
 import { defaultSettings } from '../settings-defaults';
 import type { Plan } from '../plan-types';
-import type { Account, Household, Lot, Security, Settings, TargetClass } from '../types';
+import { simulatedTaxYear } from '../tax';
+import type { Account, Household, Lot, Sale, Security, Settings, TargetClass } from '../types';
 import type { BandDefaults } from './policies';
 import type { LotPick, MixEntry, Policy, PolicyDecision, PolicyView } from './types';
 
@@ -52,13 +53,26 @@ const FIRST_PERIOD_END = isoDate('2001-01-01');
 /** A band no drift can cross: used when the policy's defaults give a class no band at all. */
 const NO_BAND = new Decimal(1000);
 
-export function periodEndDate(period: number, periodsPerYear: number): IsoDate {
-  return addMonths(FIRST_PERIOD_END, period * (12 / periodsPerYear));
+export function periodEndDate(period: number, periodsPerYear: number, start: IsoDate = FIRST_PERIOD_END): IsoDate {
+  return addMonths(start, period * (12 / periodsPerYear));
 }
 
 /** The planner's as-of date for the decision at the end of `period`: the day after it ends. */
-export function plannerAsOf(period: number, periodsPerYear: number): IsoDate {
-  return addDays(periodEndDate(period, periodsPerYear), 1);
+export function plannerAsOf(period: number, periodsPerYear: number, start: IsoDate = FIRST_PERIOD_END): IsoDate {
+  return addDays(periodEndDate(period, periodsPerYear, start), 1);
+}
+
+/**
+ * Under the tables the planner's calendar must be the simulated tax years, so it prices a sale
+ * with the table the simulator will bill it with: periods start on December 1 of the year before
+ * the first tax year, so every period of simulated year k (its last included, which the
+ * simulator bills with year k) ends, and is decided, within tax year firstYear + k - 1. Dates
+ * stay on the 1st and 2nd of months, so holding periods and wash windows come out as with the
+ * flat calendar.
+ */
+function calendarStart(view: PolicyView): IsoDate {
+  const household = view.tax.household;
+  return household ? isoDate(`${household.firstYear - 1}-12-01`) : FIRST_PERIOD_END;
 }
 
 /** Ticker and class of each asset: the planner holds a class named "Cash" as account cash, so that name is avoided. */
@@ -75,6 +89,7 @@ function lotId(assetIndex: number, acquired: number): string {
 
 /** The simulator's state as a one-account household on the period's as-of date. */
 export function householdFromView(view: PolicyView, options: PlannerPolicyOptions): Household {
+  const start = calendarStart(view);
   const names = plannerNames(view.mix);
   const index = new Map(view.mix.map((e, i) => [e.asset, i]));
   const account: Account = {
@@ -118,13 +133,14 @@ export function householdFromView(view: PolicyView, options: PlannerPolicyOption
       ticker: names[i].ticker,
       shares: lot.value.div(PLANNER_PRICE),
       basis: lot.basis,
-      acquired: periodEndDate(lot.acquired, view.periodsPerYear),
+      acquired: periodEndDate(lot.acquired, view.periodsPerYear, start),
       holdingFrom: null,
     };
   });
+  const asOf = plannerAsOf(view.period, view.periodsPerYear, start);
   const settings: Settings = {
     ...defaultSettings(),
-    asOf: plannerAsOf(view.period, view.periodsPerYear),
+    asOf,
     shortTermRate: view.tax.shortTermRate,
     longTermRate: view.tax.longTermRate,
     stateRate: ZERO,
@@ -137,9 +153,57 @@ export function householdFromView(view: PolicyView, options: PlannerPolicyOption
     // The simulator charges no trading costs, so the planner should not weigh any.
     spread: ZERO,
     schedule: 'annual',
+    ...tableSettings(view, asOf),
   };
-  return { accounts: [account], targets, securities, lots, sales: [], settings };
+  return { accounts: [account], targets, securities, lots, sales: tableSales(view, asOf), settings };
 }
+
+/**
+ * Filing Status set: the household's tax settings, priced with the table the simulator uses
+ * for this year (a year past the last table is planned under the latest one, so its As Of
+ * year for tax purposes is that table's, `taxTableYear`).
+ */
+function tableSettings(view: PolicyView, asOf: IsoDate): Partial<Settings> {
+  const h = view.tax.household;
+  if (!h) return {};
+  return {
+    filingStatus: h.filingStatus,
+    income: h.income,
+    deductions: h.deductions,
+    qualifiedDividends: h.qualifiedDividends,
+    investmentIncome: h.investmentIncome,
+    stateRate: h.stateRate,
+    taxTableYear: simulatedTaxYear(h, yearOf(asOf) - h.firstYear + 1).tableYear,
+  };
+}
+
+/**
+ * Under the tables the planner prices each sale after the year's earlier gains, so those are
+ * given to it as two Sales rows (short- and long-term) dated January 1 of the year, under a
+ * name no security has (so no wash-sale rule reads them).
+ */
+function tableSales(view: PolicyView, asOf: IsoDate): Sale[] {
+  const realized = view.realizedThisYear;
+  if (!view.tax.household || !realized) return [];
+  const date = isoDate(`${yearOf(asOf)}-01-01`);
+  const row = (gain: Decimal, acquired: IsoDate): Sale => ({
+    date,
+    account: ACCOUNT,
+    ticker: YEAR_TO_DATE,
+    shares: ONE,
+    proceeds: Decimal.max(gain, ZERO),
+    basis: Decimal.max(gain.negated(), ZERO),
+    acquired,
+    lot: null,
+    disallowed: ZERO,
+  });
+  const sales: Sale[] = [];
+  if (!realized.shortTerm.isZero()) sales.push(row(realized.shortTerm, date));
+  if (!realized.longTerm.isZero()) sales.push(row(realized.longTerm, isoDate(`${yearOf(asOf) - 2}-01-01`)));
+  return sales;
+}
+
+const YEAR_TO_DATE = '(gains so far this year)';
 
 /**
  * The plan's trades as the simulator's dollar trades and lot picks. Whatever the plan leaves of

@@ -1,6 +1,7 @@
 import { Decimal, ZERO, ONE, maxDec } from '../money';
 import { LotBook } from './lot-book';
-import { NO_CARRYFORWARD, NO_GAINS, taxForYear, type LossCarryforward, type RealizedGains } from './capital-gains-tax';
+import { NO_CARRYFORWARD, NO_GAINS, taxForSimulatedYear, type LossCarryforward, type RealizedGains } from './capital-gains-tax';
+import { simulatedTaxYear } from '../tax';
 import { annualizedReturn, annualizedVolatility, maxDrawdown, measureDrift } from './stats';
 import type { BacktestOptions, BacktestResult, Policy, PolicyView, Scenario } from './types';
 
@@ -35,6 +36,13 @@ export function validateBacktest(scenario: Scenario, options: BacktestOptions): 
     }
   });
   if (options.tax.shortTermRate.isNegative() || options.tax.longTermRate.isNegative()) errors.push('Tax rates cannot be negative.');
+  if (options.tax.household) {
+    try {
+      simulatedTaxYear(options.tax.household, 1);
+    } catch (error) {
+      errors.push((error as Error).message);
+    }
+  }
   return errors;
 }
 
@@ -48,7 +56,8 @@ function addGains(a: RealizedGains, b: RealizedGains): RealizedGains {
  *  2. drift is measured (after returns, before any trade);
  *  3. the policy places the period's cash flow and may rebalance (sells first, then buys; a
  *     sale in a taxable account realizes gains on the lots it takes, by the lot method);
- *  4. at the end of each tax year (and of the run) the year's gains are taxed; the bill is paid
+ *  4. at the end of each tax year (and of the run) the year's gains are taxed (flat rates, or
+ *     with Filing Status the year's tables: `taxForSimulatedYear`); the bill is paid
  *     by selling pro rata out of the portfolio (the gains that sale realizes fall into the next
  *     year) or, with `payFrom: 'outside'`, by money from elsewhere.
  * At the end, the after-tax value deducts the tax a sale of everything would cost.
@@ -106,6 +115,7 @@ export function runBacktest(scenario: Scenario, policy: Policy, options: Backtes
       flow,
       lots: () => book.lotViews(t),
       tax,
+      realizedThisYear: yearGains,
     };
     const decision = policy.decide(view);
     const trades = assets.map((a) => decision.trades[a] ?? ZERO);
@@ -133,7 +143,7 @@ export function runBacktest(scenario: Scenario, policy: Policy, options: Backtes
     if (decision.rebalance) rebalances += 1;
 
     if (tax.taxable && (t % ppy === 0 || t === n)) {
-      const bill = taxForYear(yearGains, carry, tax.shortTermRate, tax.longTermRate);
+      const bill = taxForSimulatedYear(tax, Math.ceil(t / ppy), yearGains, carry);
       carry = bill.carryforward;
       yearGains = NO_GAINS;
       taxesPaid = taxesPaid.plus(bill.tax);
@@ -164,7 +174,8 @@ export function runBacktest(scenario: Scenario, policy: Policy, options: Backtes
     assets.forEach((_, i) => {
       gains = addGains(gains, book.sell(i, book.value(i), n, tax));
     });
-    liquidationTax = taxForYear(gains, carry, tax.shortTermRate, tax.longTermRate).tax;
+    // The sale of everything comes after the last year's bill, like the sales that pay it: one more year.
+    liquidationTax = taxForSimulatedYear(tax, Math.ceil(n / ppy) + 1, gains, carry).tax;
   }
   const averageValue = values.reduce((acc, v) => acc.plus(v), ZERO).div(values.length);
 

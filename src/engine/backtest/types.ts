@@ -1,5 +1,6 @@
 import type { Decimal } from '../money';
 import type { LotMethodName } from '../types';
+import type { SimulatedHousehold } from '../tax';
 
 /**
  * Types shared by the backtest: a scenario (a sequence of periods with asset returns), the
@@ -46,6 +47,12 @@ export interface TaxSetup {
   lotMethod: BacktestLotMethod;
   /** Where the tax bill is paid from: sold out of the portfolio (default), or paid from outside. */
   payFrom: 'portfolio' | 'outside';
+  /**
+   * Filing Status set: each simulated year's gains are priced with the published tables and the
+   * household's incomes (`simulatedYearTax`; the rates above then only order lots). Absent: the
+   * flat rates above, exactly as before.
+   */
+  household?: SimulatedHousehold;
 }
 
 export interface BacktestOptions {
@@ -90,6 +97,8 @@ export interface PolicyView {
   /** The lots now held (built on request: most policies never look). */
   lots(): readonly LotView[];
   tax: TaxSetup;
+  /** Gains realized so far in this simulated tax year (taxable accounts), before this period's trades. */
+  realizedThisYear?: { shortTerm: Decimal; longTerm: Decimal };
 }
 
 /**

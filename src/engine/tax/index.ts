@@ -10,3 +10,4 @@ export { NIIT_RATE, NIIT_THRESHOLD, ordinaryLossLimit, householdYearTax, incomeL
 export { federalIncomeTax, ordinaryTax, ordinaryRateAt, worksheetTax } from './federal';
 export { freeLongTermGain, gainTaxSchedule, zeroRateRoom, taxShape, type GainSegment, type TaxShape } from './gain-schedule';
 export { describeTaxDetail, planTaxDetail, type PlanTaxDetail } from './plan-tax-detail';
+export { simulatedHouseholdFrom, simulatedTaxYear, simulatedYearRates, simulatedYearTax, simulatedTablesNote, type SimulatedHousehold, type SimulatedTaxYear } from './simulated-years';

@@ -28,17 +28,18 @@ export interface GainsByTerm {
   longTerm: Decimal;
 }
 
-type TaxSettings = Pick<Settings, 'shortTermRate' | 'longTermRate' | 'stateRate' | 'asOf' | 'filingStatus' | 'income' | 'deductions' | 'qualifiedDividends' | 'investmentIncome'>;
+type TaxSettings = Pick<Settings, 'shortTermRate' | 'longTermRate' | 'stateRate' | 'asOf' | 'filingStatus' | 'income' | 'deductions' | 'qualifiedDividends' | 'investmentIncome' | 'taxTableYear'>;
 
 /**
- * The rates for the year of `asOf` (default the Settings' As Of). Filing Status set: the year's
- * published tables (an error for a year without one); otherwise the flat rates, exactly as given.
+ * The rates for the year of `asOf` (default the Settings' As Of; `taxTableYear` overrides it).
+ * Filing Status set: the year's published tables (an error for a year without one); otherwise
+ * the flat rates, exactly as given.
  */
 export function taxRatesFrom(settings: TaxSettings, asOf: IsoDate | null = settings.asOf): TaxRates {
   if (!settings.filingStatus) return buildRates(settings, asOf);
   // One rates object per settings and year (the planner, the wash-sale check and TAXLOTS each ask
   // for it), so the per-rates memo above is shared; the signature guards against a changed field.
-  const signature = [asOf, settings.filingStatus, settings.income, settings.deductions, settings.qualifiedDividends, settings.investmentIncome, settings.stateRate, settings.shortTermRate, settings.longTermRate].map(String).join('|');
+  const signature = [asOf, settings.taxTableYear, settings.filingStatus, settings.income, settings.deductions, settings.qualifiedDividends, settings.investmentIncome, settings.stateRate, settings.shortTermRate, settings.longTermRate].map(String).join('|');
   let bySignature = ratesCache.get(settings);
   if (!bySignature) {
     bySignature = new Map();
@@ -58,7 +59,7 @@ function buildRates(settings: TaxSettings, asOf: IsoDate | null): TaxRates {
   const flat = { shortTerm: settings.shortTermRate, longTerm: settings.longTermRate, state: settings.stateRate };
   if (!settings.filingStatus) return flat;
   if (asOf === null) throw new Error('Filing Status needs an as-of date (Settings "As Of") to choose the tax year.');
-  const table = statusTable(yearOf(asOf), settings.filingStatus);
+  const table = statusTable(settings.taxTableYear ?? yearOf(asOf), settings.filingStatus);
   const household: HouseholdTaxProfile = {
     table,
     income: settings.income,
