@@ -1,5 +1,5 @@
-import { Decimal, ZERO, formatDollars, formatPercent } from '../money';
-import { rateFor } from '../tax';
+import { Decimal, ZERO, formatDollars } from '../money';
+import { cachedTaxYearContext, longTermWait, quotedRate, saleRate } from '../tax';
 import type { WorkingState } from './state';
 import { candidatePreference, nextSaleCandidate, type DeferredLot, type SaleCandidate } from './sale-candidates';
 import { sellFromLot, sharesForAmount, hasOrder } from './execute';
@@ -144,7 +144,7 @@ export function rebalanceBySelling(state: WorkingState, deferredOut: Map<string,
       exhausted.add(key);
       continue;
     }
-    const order = sellFromLot(state, best.account, lot, shares, 'rebalance', [saleNote(state, best, destinationsFor(best, amount, effectiveGap))]);
+    const order = sellFromLot(state, best.account, lot, shares, 'rebalance', [saleNote(state, best, destinationsFor(best, amount, effectiveGap), shares)]);
     scans.delete(key);
     if (!order) {
       exhausted.add(key);
@@ -217,7 +217,7 @@ function destinationsFor(move: Move, amount: Decimal, effectiveGap: (c: string) 
   return used.length > 0 ? used : move.destinations.slice(0, 1);
 }
 
-function saleNote(state: WorkingState, move: Move, destinations: string[]): string {
+function saleNote(state: WorkingState, move: Move, destinations: string[], shares: Decimal): string {
   const { context } = state;
   const treatment = context.accounts.get(move.account)!.treatment;
   const drift = classDriftPhrase(state, move.sellClass);
@@ -227,15 +227,21 @@ function saleNote(state: WorkingState, move: Move, destinations: string[]): stri
   const year = lot.acquired.slice(0, 4);
   const gain = move.candidate.gainPerShare;
   if (gain.lessThan(0)) return `${drift}; selling the ${year} lot realizes a loss, which lowers this year's tax; ${toward}`;
-  const rate = rateFor(move.candidate.term, context.rates);
-  return `${drift}; selling the ${year} lot realizes a ${move.candidate.term}-term gain taxed at about ${formatPercent(rate, 0)}, the least tax per dollar moved available; ${toward}`;
+  // The sale's own marginal rate given the plan's sales so far (before this one is recorded).
+  const taxYear = cachedTaxYearContext(context.household, context.asOf, context.rates);
+  const rate = saleRate(taxYear, move.candidate.term, gain.times(shares), { shortTerm: state.realizedShortTerm, longTerm: state.realizedLongTerm });
+  return `${drift}; selling the ${year} lot realizes a ${move.candidate.term}-term gain taxed at about ${quotedRate(rate, context.rates)}, the least tax per dollar moved available; ${toward}`;
 }
 
 export function formatDeferred(state: WorkingState, d: DeferredLot): { taxSaved: Decimal; reason: string } {
-  const { rates } = state.context;
-  const taxSaved = d.gain.times(rates.shortTerm.minus(rates.longTerm));
+  const { context } = state;
+  // Priced after the plan's sales: what this gain would pay as short- and as long-term.
+  const year = cachedTaxYearContext(context.household, context.asOf, context.rates);
+  const wait = longTermWait(year, d.gain, { shortTerm: state.realizedShortTerm, longTerm: state.realizedLongTerm });
+  const taxSaved = wait.saving;
   return {
     taxSaved,
-    reason: `Not sold: this lot turns long-term on ${d.longTermOn}; waiting until then saves about ${formatDollars(taxSaved, 0)} (short-term ${formatPercent(rates.shortTerm, 0)} vs long-term ${formatPercent(rates.longTerm, 0)}).`,
+    reason: `Not sold: this lot turns long-term on ${d.longTermOn}; waiting until then saves about ${formatDollars(taxSaved, 0)} (short-term ${quotedRate(wait.shortTermRate, context.rates)} vs long-term ${quotedRate(wait.longTermRate, context.rates)}).`,
   };
 }
+

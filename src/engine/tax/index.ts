@@ -11,3 +11,4 @@ export { federalIncomeTax, ordinaryTax, ordinaryRateAt, worksheetTax } from './f
 export { freeLongTermGain, gainTaxSchedule, zeroRateRoom, taxShape, type GainSegment, type TaxShape } from './gain-schedule';
 export { describeTaxDetail, planTaxDetail, type PlanTaxDetail } from './plan-tax-detail';
 export { simulatedHouseholdFrom, simulatedTaxYear, simulatedYearRates, simulatedYearTax, simulatedTablesNote, type SimulatedHousehold, type SimulatedTaxYear } from './simulated-years';
+export { longTermWait, quotedRate, saleRate, type LongTermWait } from './sale-rate';
