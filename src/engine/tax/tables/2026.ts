@@ -1,9 +1,11 @@
 import type { TaxTableData } from './table-types';
 
 /*
- * Tax year 2026: Rev. Proc. 2025-32 (the IRS's inflation adjustments for 2026, which include the
- * amendments made by Public Law 119-21), sections 3.01 (tax rate tables), 3.03 (maximum capital
- * gains rate) and 3.16 (standard deduction).
+ * Tax year 2026: Rev. Proc. 2025-32 (Internal Revenue Bulletin 2025-45; the IRS's inflation
+ * adjustments for 2026, which include the amendments made by Public Law 119-21): its rate tables,
+ * maximum capital gains rate and standard deduction sections (numbered 3.01 / 3.03 in most
+ * published copies, 4.01 in some; the IRS PDF, irs.gov/pub/irs-drop/rp-25-32.pdf, was not in the
+ * search tool's corpus, so the section numbers are not checked).
  * The figures were checked against these published copies (found with the project's search tool):
  *   [B] brackets and standard deductions, all four statuses: thelighthousecpa.com/tax-rates
  *       ("2026 federal income tax brackets"); the single and joint brackets and all four standard
@@ -12,10 +14,15 @@ import type { TaxTableData } from './table-types';
  *   [G] capital gains, single / joint / head of household: marca.com (2025-10-14, "the 0% capital
  *       gains tax rate applies to ... $49,450 ... $98,900 ... $66,200"; 15% up to $545,500 /
  *       $613,700 / $579,600).
- *   [S] married filing separately capital gains: NOT FOUND in the search tool's pages or docs.
- *       IRC 1(j)(5)(B) sets the separate amounts at half the joint ones: $98,900 / 2 = $49,450 and
- *       $613,700 / 2 = $306,850 (equal to the single 0% amount, as every year). Check against
- *       Rev. Proc. 2025-32 section 3.03 before relying on the separate 15%/20% threshold.
+ *   [R] every figure of this file, married filing separately included: a tax-rules reference
+ *       that transcribes Rev. Proc. 2025-32 sections 3.01 and 3.03 ("5.3 2026 rate schedules",
+ *       "5.4 Net capital gain": separate 0% up to $49,450, 15% up to $306,850) with the printed
+ *       "$base plus N%" amounts, which test/tax/published-tables.test.ts reproduces from these
+ *       thresholds (e.g. $103,291.75 at $384,350 separate, $191,171 at $640,600 head of
+ *       household); two more published tables agree (a compliance audit quoting section 3.03, and
+ *       a planner's parameter file noting that $306,850 is exactly half of the joint $613,700).
+ *   The separate capital-gain thresholds were earlier derived as half the joint ones under IRC
+ *   1(j)(5)(B); [R] confirms the published figures are those same amounts.
  */
 export const TAX_TABLE_2026: TaxTableData = {
   year: 2026,
@@ -61,7 +68,7 @@ export const TAX_TABLE_2026: TaxTableData = {
   capitalGains: {
     Single: { zeroUpTo: 49_450, fifteenUpTo: 545_500 }, // [G]
     'Married Filing Jointly': { zeroUpTo: 98_900, fifteenUpTo: 613_700 }, // [G]
-    'Married Filing Separately': { zeroUpTo: 49_450, fifteenUpTo: 306_850 }, // [S] derived, see above
+    'Married Filing Separately': { zeroUpTo: 49_450, fifteenUpTo: 306_850 }, // [R]
     'Head of Household': { zeroUpTo: 66_200, fifteenUpTo: 579_600 }, // [G]
   },
   standardDeduction: {
