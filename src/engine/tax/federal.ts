@@ -6,15 +6,28 @@ const TWENTY = new Decimal('0.2');
 
 /** Tax on ordinary taxable income from the rate schedule (IRC 1(j)(2)). */
 export function ordinaryTax(taxable: Decimal, table: StatusTable): Decimal {
-  let tax = ZERO;
+  // The schedule as the revenue procedure prints it: "$base plus N% of the excess over $floor".
+  // The year's tax is asked for thousands of times per plan, so the bases are worked out once.
   const brackets = table.ordinary;
-  for (let i = 0; i < brackets.length; i++) {
-    const { over, rate } = brackets[i];
-    if (!taxable.greaterThan(over)) break;
-    const top = i + 1 < brackets.length ? minDec(taxable, brackets[i + 1].over) : taxable;
-    tax = tax.plus(top.minus(over).times(rate));
+  if (!taxable.greaterThan(brackets[0].over)) return ZERO;
+  const base = basesOf(table);
+  let i = brackets.length - 1;
+  while (!taxable.greaterThan(brackets[i].over)) i--;
+  return base[i].plus(taxable.minus(brackets[i].over).times(brackets[i].rate));
+}
+
+const bases = new WeakMap<StatusTable, Decimal[]>();
+
+/** The tax on all the brackets below each one: what the rate tables print as each bracket's base. */
+function basesOf(table: StatusTable): Decimal[] {
+  let found = bases.get(table);
+  if (!found) {
+    const b = table.ordinary;
+    found = [ZERO];
+    for (let i = 1; i < b.length; i++) found.push(found[i - 1].plus(b[i].over.minus(b[i - 1].over).times(b[i - 1].rate)));
+    bases.set(table, found);
   }
-  return tax;
+  return found;
 }
 
 /** Marginal ordinary rate at this taxable income (the rate the next dollar pays). */
