@@ -7,6 +7,7 @@ import { parseAnnualReturns, type ReturnsTable } from '../../engine/backtest/ret
 import { backtestSvg } from '../../engine/backtest/svg-chart';
 import { BACKTEST_LOT_METHODS, type BacktestLotMethod, type BacktestResult, type MixEntry } from '../../engine/backtest/types';
 import { mixFromWeights, mixFromWorkbook, type BacktestWorkbookInput } from '../../engine/backtest/workbook-mix';
+import type { SimulatedHousehold } from '../../engine/tax';
 import { UsageError, has, parseArgs, switchFlag, value, valueFlag, wantsHelp, type CommandSpec, type FlagSpec, type ParsedArgs, type PositionalSpec } from '../args';
 import { errorLine } from '../error-line';
 import { amount, choice, choiceList, count, rate, rateList, text, weights } from '../flag-kinds';
@@ -94,11 +95,15 @@ export async function runBacktest(args: ParsedArgs, io: BacktestIo): Promise<Com
 
   // The mix: from the workbook's Targets, or from --mix.
   let mix: MixEntry[];
+  let workbookTax: SimulatedHousehold | undefined;
   let series: Record<string, HistorySeries>;
   if (positional.length === 1) {
     if (!io.loadHousehold) return { stdout: '', stderr: 'error: reading a workbook is not available here yet; use --mix.', exitCode: 1 };
     if (has(args, MIX)) return usage('give a workbook or --mix, not both.');
-    ({ mix, series } = mixFromWorkbook(await io.loadHousehold(positional[0])));
+    const workbook = await io.loadHousehold(positional[0]);
+    ({ mix, series } = mixFromWorkbook(workbook));
+    // The workbook's Filing Status prices each simulated year with the tables, unless --tax-rates asks for flat rates.
+    if (!has(args, TAX_RATES)) workbookTax = workbook.tax;
   } else {
     const fromWeights = mixFromWeights(value(args, MIX) ?? [new Decimal('0.6'), new Decimal('0.4')]);
     if (!fromWeights) return usage('--mix takes 1 to 4 numbers: stocks/bonds[/cash[/corporate bonds]].');
@@ -151,6 +156,7 @@ export async function runBacktest(args: ParsedArgs, io: BacktestIo): Promise<Com
       shortTermRate: taxRates[1],
       lotMethod: lotMethod as BacktestLotMethod,
       payFrom: has(args, TAX_OUTSIDE) ? 'outside' : 'portfolio',
+      household: workbookTax,
     },
     cashFlowPerPeriod: flow,
     source,
@@ -211,6 +217,7 @@ function jsonOf(request: BacktestRequest, report: BacktestReport) {
     tax: request.tax.taxable
       ? {
           taxable: true,
+          ...(request.tax.household ? { filingStatus: request.tax.household.filingStatus, firstTaxYear: request.tax.household.firstYear } : {}),
           longTermRate: request.tax.longTermRate.toFixed(),
           shortTermRate: request.tax.shortTermRate.toFixed(),
           lotMethod: request.tax.lotMethod,
@@ -260,7 +267,9 @@ function textOf(request: BacktestRequest, report: BacktestReport): string {
     `Start ${formatDollars(request.startValue)}; mix ${request.mix.map((e) => `${e.asset} ${formatPercent(e.weight)}`).join(' / ')}`,
   );
   lines.push(
-    request.tax.taxable
+    request.tax.taxable && request.tax.household
+      ? `Taxable account: the workbook's Filing Status (${request.tax.household.filingStatus}) and incomes, each simulated year taxed with the federal tables (see the notes), lot method ${request.tax.lotMethod}, tax paid from ${request.tax.payFrom === 'portfolio' ? 'the portfolio' : 'outside'}`
+      : request.tax.taxable
       ? `Taxable account: long-term ${formatPercent(request.tax.longTermRate)}, short-term ${formatPercent(request.tax.shortTermRate)}, lot method ${request.tax.lotMethod}, tax paid from ${request.tax.payFrom === 'portfolio' ? 'the portfolio' : 'outside'}`
       : 'Tax-advantaged account: no tax',
   );

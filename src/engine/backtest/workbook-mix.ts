@@ -1,10 +1,13 @@
 import { Decimal } from '../money';
 import { seriesForAssetClass, type HistorySeries } from './history';
 import type { MixEntry } from './types';
+import type { SimulatedHousehold } from '../tax';
 
 /** What the backtest needs from a workbook: its Targets tab, one row per asset class. */
 export interface BacktestWorkbookInput {
   classes: { name: string; target: Decimal; band: Decimal | null; absBand: Decimal | null }[];
+  /** The workbook's Filing Status and incomes, when Filing Status is set (simulated years then use the tables). */
+  tax?: SimulatedHousehold;
 }
 
 /** The mix and the history each class follows (by name; see `seriesForAssetClass`). */
