@@ -1,7 +1,7 @@
 import { Decimal, ZERO, formatDollars, formatPercent } from '../money';
 import { rateFor } from '../tax';
 import type { WorkingState } from './state';
-import { candidatePreference, nextSaleCandidate, type DeferredLot, type SaleCandidate } from './sale-candidates';
+import { nextSaleCandidate, type DeferredLot, type SaleCandidate } from './sale-candidates';
 import { sellFromLot, sharesForAmount, hasOrder } from './execute';
 import { chooseSecurityToBuy } from './choose-security';
 import { classDriftPhrase, PROCEEDS_PREFIX } from './reasons';
@@ -20,9 +20,9 @@ interface Move {
 /**
  * Sells overweight classes and earmarks the proceeds for underweight classes the same account
  * can buy (money never moves between accounts). Each step takes the cheapest next lot in the
- * whole household: taxable losses and tax-advantaged accounts first (a saving, or no tax), then
- * long-term gains by least tax per dollar, and short-term gains only for a class beyond its band
- * and within the gain budget. In `threshold` mode only classes beyond their bands are traded, back to
+ * whole household by cost per dollar moved: taxable losses (a saving), then tax-advantaged
+ * accounts (no tax), then gains by least tax per dollar, long- and short-term alike; short-term
+ * gains only for a class beyond its band, and all gains within the gain budget. In `threshold` mode only classes beyond their bands are traded, back to
  * target; in `full` mode every class is brought to target.
  */
 export function rebalanceBySelling(state: WorkingState, deferredOut: Map<string, DeferredLot>): Map<string, Map<string, Decimal>> {
@@ -192,11 +192,15 @@ function rankBuyClasses(state: WorkingState, account: string, candidates: string
   );
 }
 
-/** Which sale to make next: by `salePreference`, then cost per dollar, then account and ticker order. */
+/**
+ * Which sale to make next: the least cost per dollar moved (a loss is negative, a sale inside an
+ * IRA costs its spread, a gain its tax at its own term's rate), then account and ticker order so
+ * ties never depend on anything but the household. No tier by kind: a short-term gain taxed at
+ * 7 cents a dollar is cheaper than a long-term gain taxed at 14, and is sold first.
+ */
 function compareMoves(state: WorkingState, a: Move, b: Move): number {
   const ctx = state.context;
   return (
-    candidatePreference(a.candidate) - candidatePreference(b.candidate) ||
     a.candidate.costPerDollar.comparedTo(b.candidate.costPerDollar) ||
     ctx.household.accounts.findIndex((x) => x.name === a.account) - ctx.household.accounts.findIndex((x) => x.name === b.account) ||
     (a.ticker < b.ticker ? -1 : a.ticker > b.ticker ? 1 : 0)
