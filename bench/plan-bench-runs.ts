@@ -39,6 +39,8 @@ export interface Distribution {
   worst: number;
   /** Households more than 2% over the optimum. */
   over1_02: number;
+  /** Households more than 10% over the optimum. */
+  over1_10: number;
 }
 
 export interface SetRow {
@@ -172,7 +174,7 @@ export async function compareSet(set: BenchSet, seeds: readonly number[], hold: 
   return { row, households, notComparable, mipFailures, plannerError };
 }
 
-/** Mean, median, 90th percentile (nearest rank), worst, and the count over 1.02, to 4 places. */
+/** Mean, median, 90th percentile (nearest rank), worst, and the counts over 1.02 and 1.10, to 4 places. */
 export function distribution(ratios: readonly number[]): Distribution | null {
   if (ratios.length === 0) return null;
   const sorted = [...ratios].sort((a, b) => a - b);
@@ -184,12 +186,13 @@ export function distribution(ratios: readonly number[]): Distribution | null {
     p90: round(p90, 4)!,
     worst: round(sorted[sorted.length - 1], 4)!,
     over1_02: sorted.filter((r) => r > 1.02).length,
+    over1_10: sorted.filter((r) => r > 1.1).length,
   };
 }
 
 export function describeDistribution(d: Distribution | null): string {
   if (d === null) return 'nothing compared';
-  return `${d.count} households: mean ${d.mean.toFixed(3)}x, median ${d.median.toFixed(3)}x, p90 ${d.p90.toFixed(3)}x, worst ${d.worst.toFixed(3)}x, ${d.over1_02} over 1.02x`;
+  return `${d.count} households: mean ${d.mean.toFixed(3)}x, median ${d.median.toFixed(3)}x, p90 ${d.p90.toFixed(3)}x, worst ${d.worst.toFixed(3)}x, ${d.over1_02} over 1.02x, ${d.over1_10} over 1.10x`;
 }
 
 export function range(from: number, to: number): number[] {

@@ -37,9 +37,9 @@ describe('plan bench pieces', () => {
     }
   }, 60_000);
 
-  it('summarizes ratios: mean, median, nearest-rank p90, worst and the count over 1.02', () => {
+  it('summarizes ratios: mean, median, nearest-rank p90, worst and the counts over 1.02 and 1.10', () => {
     const ratios = [1, 1, 1, 1.01, 1.03, 1, 1, 1.5, 1, 1];
-    expect(distribution(ratios)).toEqual({ count: 10, mean: 1.054, median: 1, p90: 1.03, worst: 1.5, over1_02: 2 });
+    expect(distribution(ratios)).toEqual({ count: 10, mean: 1.054, median: 1, p90: 1.03, worst: 1.5, over1_02: 2, over1_10: 1 });
     expect(distribution([])).toBeNull();
   });
 
