@@ -28,6 +28,11 @@ export interface SpeedRow {
   maxMs: number | null;
   /** medianMs per 1,000 lots: flat across sizes means time grows linearly with lots. */
   msPer1000Lots: number | null;
+  /**
+   * The process's CPU time (user + system) over the same plans, median: on a machine shared
+   * with other jobs, wall time grows with their load and CPU time much less.
+   */
+  medianCpuMs: number | null;
 }
 
 /** Ratios of plan tax over the optimum's, one per household compared. */
@@ -72,11 +77,13 @@ export interface SetResult {
   plannerError: string | null;
 }
 
-export function timedPlan(household: Household, options: PlanOptions): { plan: Plan; ms: number } | { error: string } {
+export function timedPlan(household: Household, options: PlanOptions): { plan: Plan; ms: number; cpuMs: number } | { error: string } {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   try {
     const plan = planRebalance(household, options);
-    return { plan, ms: performance.now() - started };
+    const used = process.cpuUsage(cpu);
+    return { plan, ms: performance.now() - started, cpuMs: (used.user + used.system) / 1000 };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }
@@ -85,6 +92,7 @@ export function timedPlan(household: Household, options: PlanOptions): { plan: P
 /** Planner time on generated households of one size (the first call of a process also warms up). */
 export function speedOf(size: Size, seeds: readonly number[], log: (line: string) => void = () => {}): SpeedRow & { error: string | null } {
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   const lots: number[] = [];
   let error: string | null = null;
   for (const seed of seeds) {
@@ -92,7 +100,10 @@ export function speedOf(size: Size, seeds: readonly number[], log: (line: string
     lots.push(household.lots.length);
     const run = timedPlan(household, BENCH_OPTIONS);
     if ('error' in run) error ??= run.error;
-    else times.push(run.ms);
+    else {
+      times.push(run.ms);
+      cpuTimes.push(run.cpuMs);
+    }
   }
   const medianMs = times.length ? median(times) : null;
   const medianLots = median(lots);
@@ -102,10 +113,11 @@ export function speedOf(size: Size, seeds: readonly number[], log: (line: string
     medianMs: round(medianMs),
     maxMs: round(times.length ? Math.max(...times) : null),
     msPer1000Lots: round(medianMs === null ? null : (medianMs / medianLots) * 1000),
+    medianCpuMs: round(cpuTimes.length ? median(cpuTimes) : null),
     error,
   };
   log(`speed ${size}: ${row.seeds} households, ~${row.lots} lots, ` +
-    (row.medianMs === null ? `planner unavailable (${error})` : `median ${row.medianMs} ms, max ${row.maxMs} ms, ${row.msPer1000Lots} ms per 1,000 lots`));
+    (row.medianMs === null ? `planner unavailable (${error})` : `median ${row.medianMs} ms, max ${row.maxMs} ms, ${row.msPer1000Lots} ms per 1,000 lots (CPU median ${row.medianCpuMs} ms)`));
   return row;
 }
 

@@ -10,7 +10,8 @@
  * --strict      exit 1 when a goal is missed;
  * --same-drift  hold the optimum to the plan's exact class values instead of "equal or better"
  *               (then only the choice of lots and accounts is compared, not how far to rebalance);
- * --sets        the sets compared with the optimum (default all four); --no-speed skips the timings.
+ * --sets        the sets compared with the optimum (default all four; none: timings only);
+ * --no-speed    skips the timings.
  * Per household the bench reports plan tax over the optimum as a ratio, 1 + (plan tax - optimum
  * tax) / max(|optimum tax|, $100) (the floor keeps near-zero optima from making huge ratios), and
  * per set its distribution. Human-readable lines first; the LAST line of stdout is one JSON
@@ -54,9 +55,11 @@ function parseArgs(argv: readonly string[]): { quick: boolean; strict: boolean; 
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--sets') {
       const value = argv[++i] ?? '';
-      const named = value.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
+      const named = value.trim().toLowerCase() === 'none' ? [] : value.split(',').map((s) => s.trim().toUpperCase()).filter(Boolean);
       const unknown = named.filter((s) => !ALL_SETS.includes(s as BenchSet));
-      if (named.length === 0 || unknown.length > 0) throw new Error(`--sets: expected a comma-separated list of ${ALL_SETS.join(', ')}; found "${value}"`);
+      if ((named.length === 0 && value.trim().toLowerCase() !== 'none') || unknown.length > 0) {
+        throw new Error(`--sets: expected a comma-separated list of ${ALL_SETS.join(', ')}, or none; found "${value}"`);
+      }
       sets = ALL_SETS.filter((s) => named.includes(s));
     } else if (KNOWN.has(argv[i])) flags.add(argv[i]);
     else throw new Error(`unknown argument "${argv[i]}"; expected ${[...KNOWN].join(', ')} or --sets S,M,TA,TB`);
@@ -65,7 +68,15 @@ function parseArgs(argv: readonly string[]): { quick: boolean; strict: boolean; 
 }
 
 async function main(): Promise<void> {
-  const { quick, strict, hold, speed, sets } = parseArgs(process.argv.slice(2));
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 2;
+    return;
+  }
+  const { quick, strict, hold, speed, sets } = parsed;
   const speedSeeds: Record<Size, number[]> = quick
     ? { S: [101, 102, 103], M: [201], L: [301] }
     : { S: [101, 102, 103, 104, 105, 106, 107], M: [201, 202, 203, 204, 205], L: [301, 302, 303] };
@@ -86,7 +97,8 @@ async function main(): Promise<void> {
       rows[size] = row;
     }
     const growthExponentML = growthExponent(rows.M, rows.L);
-    console.log(`time grows with lots as lots^${growthExponentML ?? '?'} between M and L (1 is linear)`);
+    console.log(`time grows with lots as lots^${growthExponentML ?? '?'} between M and L (1 is linear); ` +
+      `CPU: ${rows.S.medianCpuMs} / ${rows.M.medianCpuMs} / ${rows.L.medianCpuMs} ms for S / M / L`);
     speedBlock = { ...rows, growthExponentML, goalLUnder1s: rows.L.maxMs === null ? null : rows.L.maxMs < 1000 };
   }
 

@@ -49,7 +49,7 @@ describe('plan bench pieces', () => {
     expect(row.lots).toBeGreaterThan(0);
     expect(row.medianMs).toBeGreaterThan(0);
     // Linear: ten times the lots, ten times the time, exponent 1; quadratic: 2.
-    const at = (lots: number, medianMs: number) => ({ seeds: 1, lots, medianMs, maxMs: medianMs, msPer1000Lots: null });
+    const at = (lots: number, medianMs: number) => ({ seeds: 1, lots, medianMs, maxMs: medianMs, msPer1000Lots: null, medianCpuMs: null });
     expect(growthExponent(at(1000, 50), at(10_000, 500))).toBe(1);
     expect(growthExponent(at(1000, 50), at(10_000, 5000))).toBe(2);
   });
