@@ -111,4 +111,18 @@ describe('sales by least tax per dollar moved, short- and long-term alike (issue
     expect(plan.summary.estimatedTax.toFixed(2)).toBe('513.00');
     expect(plan.deferred.map((d) => `${d.lot} ${d.longTermOn}`)).toEqual(['S1 2026-12-02']);
   });
+
+  it('shows a lot as deferred only where the plan would have sold it: not when the class is sold tax-free instead', () => {
+    // Brokerage: S1 bought 2025-12-01 (long-term on 2026-12-02, 12 days away) and 60 BND; an IRA
+    // holds 100 VTI. Stocks $13,000 of $19,000 (68.4%): sell $3,500 to reach $9,500. The IRA
+    // sells 35 VTI and buys 35 BND at no tax, cheaper than S1 (7.2 cents a dollar) would be, so
+    // waiting for S1 saves nothing and the plan lists no deferred sale.
+    const h = taxHeavy({
+      accounts: [acct('Brokerage', 'Taxable'), acct('IRA', 'Traditional IRA')],
+      lots: [lot('S1', 'Brokerage', 'VTI', 30, 2280, '2025-12-01'), lot('B', 'Brokerage', 'BND', 60, 6000, '2015-03-02'), lot('I', 'IRA', 'VTI', 100, 5000, '2015-03-02')],
+    });
+    const plan = judged(h, planRebalance(h));
+    expect(plan.trades.map((t) => `${t.account} ${t.action} ${t.shares.toFixed()} ${t.ticker}`)).toEqual(['IRA SELL 35 VTI', 'IRA BUY 35 BND']);
+    expect(plan.deferred).toEqual([]);
+  });
 });

@@ -27,6 +27,9 @@ describe('lot ordering', () => {
     // long-term gains, so it comes before them (issue 16: no tier by term).
     expect(ids('MinTax')).toEqual(['A', 'C', 'D', 'E', 'B']);
   });
+  it('MinTax in a tax-advantaged account: every lot costs no tax, so older first (A, B, E, D, C)', () => {
+    expect(orderLots('MinTax', lots.slice(0, 5), { ...context, taxable: false }).map((l) => l.id)).toEqual(['A', 'B', 'E', 'D', 'C']);
+  });
   it('HIFO by basis per share: 120, 110, 90, 80, 50', () => expect(ids('HIFO')).toEqual(['A', 'C', 'D', 'E', 'B']));
   it('FIFO by acquired date', () => expect(ids('FIFO')).toEqual(['A', 'B', 'E', 'D', 'C']));
   it('LIFO by acquired date, newest first', () => expect(ids('LIFO')).toEqual(['C', 'D', 'E', 'B', 'A']));

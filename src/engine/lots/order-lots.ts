@@ -1,4 +1,4 @@
-import type { Decimal } from '../money';
+import { ZERO, type Decimal } from '../money';
 import { compareDates } from '../dates';
 import { termOn } from '../holding-period';
 import { rateFor } from '../tax';
@@ -29,8 +29,12 @@ function sortByKey<K>(lots: readonly Lot[], key: (lot: Lot) => K, compare: (a: K
 
 const hifo: LotMethod = (lots) => sortByKey(lots, basisPerShare, (a, b) => b.comparedTo(a));
 
-/** Estimated tax per dollar sold: (price - basis/share) x rate / price. Negative for a loss. */
+/**
+ * Estimated tax per dollar sold: (price - basis/share) x rate / price. Negative for a loss; zero
+ * in a tax-advantaged account, where every lot costs the same and the order is older first.
+ */
 function taxPerDollar(lot: Lot, context: LotOrderContext): Decimal {
+  if (!context.taxable) return ZERO;
   const perShare = context.price.minus(basisPerShare(lot)).times(rateFor(termOn(lot, context.saleDate), context.rates));
   return context.price.greaterThan(0) ? perShare.dividedBy(context.price) : perShare;
 }

@@ -37,6 +37,16 @@ export interface DeferredLot {
   lot: Lot;
   longTermOn: IsoDate;
   gain: Decimal;
+  /**
+   * What selling it now would cost per dollar (short-term tax plus spread): a lot is shown as
+   * deferred only when the plan sold its class at a higher cost, or left the class over its band.
+   */
+  costPerDollar?: Decimal;
+}
+
+/** Would the plan have sold this deferred lot rather than a sale costing `cost` per dollar? */
+export function cheaperThan(d: DeferredLot, cost: Decimal): boolean {
+  return d.costPerDollar === undefined || d.costPerDollar.lessThan(cost);
 }
 
 export interface CandidateScan {
@@ -68,7 +78,8 @@ export function nextSaleCandidate(state: WorkingState, account: string, ticker: 
       blocked = washedIfSold(state, lot);
     } else if (info.tier === 3) {
       if (info.defer && !sellDeferred) {
-        deferred.push({ lot, longTermOn: info.longTermOn, gain: info.gainPerShare.times(lot.shares) });
+        // Deferred only where a short-term gain could be sold at all (else it is simply held).
+        if (allowShortTermGains) deferred.push({ lot, longTermOn: info.longTermOn, gain: info.gainPerShare.times(lot.shares), costPerDollar: info.costPerDollar });
         blocked = true;
       } else if (!allowShortTermGains) {
         blocked = true;

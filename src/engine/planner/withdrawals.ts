@@ -4,7 +4,7 @@ import { WASH_WINDOW_DAYS, lotAsSoldRef, samePurchase } from '../wash-sales';
 import type { Account } from '../types';
 import type { WorkingState } from './state';
 import { groupOfTicker } from './context';
-import { nextSaleCandidate, washedIfSold, type DeferredLot } from './sale-candidates';
+import { cheaperThan, nextSaleCandidate, washedIfSold, type DeferredLot } from './sale-candidates';
 import { sellFromLot } from './execute';
 import { classDriftPhrase } from './reasons';
 import { withdrawalSources } from './cash-requests';
@@ -28,9 +28,12 @@ export function raiseWithdrawals(state: WorkingState, deferredOut: Map<string, D
   for (const account of state.context.household.accounts) {
     const total = state.spendable(account.name).negated();
     if (!total.greaterThan(0)) continue;
+    // Every lot held back in this account, shown or not, so a deferred lot sold at the last
+    // stage can say what waiting would have saved.
+    const heldBack = new Map<string, DeferredLot>();
     for (const stage of RAISE_STAGES) {
       if (!state.spendable(account.name).lessThan(0)) break;
-      raiseIn(state, account, total, stage, deferredOut);
+      raiseIn(state, account, total, stage, heldBack, deferredOut);
     }
     const short = state.spendable(account.name).negated();
     if (!short.greaterThan(0)) continue;
@@ -57,7 +60,7 @@ export function raiseWithdrawals(state: WorkingState, deferredOut: Map<string, D
 type RaiseStage = 'banded' | 'short-term' | 'deferred';
 const RAISE_STAGES: readonly RaiseStage[] = ['banded', 'short-term', 'deferred'];
 
-function raiseIn(state: WorkingState, account: Account, total: Decimal, stage: RaiseStage, deferredOut: Map<string, DeferredLot>): void {
+function raiseIn(state: WorkingState, account: Account, total: Decimal, stage: RaiseStage, heldBack: Map<string, DeferredLot>, deferredOut: Map<string, DeferredLot>): void {
   const sellDeferred = stage === 'deferred';
   const { context } = state;
   const fractional = account.fractional;
@@ -67,15 +70,16 @@ function raiseIn(state: WorkingState, account: Account, total: Decimal, stage: R
     if (!need.greaterThan(0)) return;
     // The cheapest next lot per dollar among the positions of overweight classes; only when
     // no overweight class is held, the cheapest among the rest.
-    const candidates = state
+    const scanned = state
       .tickersHeld(account.name)
       .map((ticker) => {
         const assetClass = context.securities.get(ticker)!.assetClass;
         const allowShortTerm = stage !== 'banded' || state.outOfBand(assetClass);
         const scan = nextSaleCandidate(state, account.name, ticker, allowShortTerm, sellDeferred);
-        for (const d of scan.deferred) deferredOut.set(d.lot.id, d);
-        return { ticker, assetClass, over: state.gap(assetClass).greaterThan(0), next: scan.next };
-      })
+        for (const d of scan.deferred) heldBack.set(d.lot.id, d);
+        return { ticker, assetClass, over: state.gap(assetClass).greaterThan(0), next: scan.next, deferred: scan.deferred };
+      });
+    const candidates = scanned
       .filter((c) => c.next !== null && (stage !== 'banded' || c.over))
       .sort(
         (a, b) =>
@@ -86,6 +90,12 @@ function raiseIn(state: WorkingState, account: Account, total: Decimal, stage: R
       );
     const best = candidates[0];
     if (!best) return;
+    // A lot held back is shown as deferred where the plan sells a dearer lot instead (from an
+    // overweight class, or from any class once none is left).
+    for (const c of scanned) {
+      if (!c.over && best.over) continue;
+      for (const d of c.deferred) if (cheaperThan(d, best.next!.costPerDollar)) deferredOut.set(d.lot.id, d);
+    }
     const { ticker, assetClass } = best;
     const lot = best.next!.lot;
     const price = context.securities.get(ticker)!.price;
@@ -106,7 +116,7 @@ function raiseIn(state: WorkingState, account: Account, total: Decimal, stage: R
       : `Part of the ${formatDollars(total, 0)} raised ${purpose}`;
     const which = best.over ? 'this is the cheapest lot of an overweight class held there' : `${account.name} holds no overweight class left to sell`;
     const notes = [`${raises}; ${classDriftPhrase(state, assetClass)}; ${which}`];
-    const held = deferredOut.get(lot.id);
+    const held = heldBack.get(lot.id);
     if (sellDeferred && held) {
       notes.push(`sold before it turns long-term on ${held.longTermOn} because nothing else in ${account.name} can raise the cash; waiting would save about ${formatDollars(formatDeferred(state, held).taxSaved, 0)}`);
       deferredOut.delete(lot.id);
