@@ -24,18 +24,20 @@ import { LpModel, type Term } from './lp-model';
  *        whose treatment is not taxable (those are pooled, below).
  *   x_ac dollars of class c sold in tax-advantaged account a, 0 <= x_ac <= value held there.
  *        (No tax, so which lot or fund is sold does not matter and dollars suffice.)
- *   b_ac dollars of class c bought in account a (any treatment), only where the account may buy
- *        a ticker of c (its `allowed` menu; null means any). Continuous: the planner buys whole
- *        shares, so it can leave up to one share's price uninvested per buy; the MIP cannot.
+ *   b_at dollars of security t bought in account a (any treatment), only where the account may
+ *        buy it (its `allowed` menu; null means any). Per security, not per class, so a wash group
+ *        can be kept out of the purchases (below). Continuous: the planner buys whole shares, so it
+ *        can leave up to one share's price uninvested per buy; the MIP cannot.
  *   u_a  cash left in account a beyond its reserve, >= 0.
  *   e_c, d_c  dollars by which class c ends above its upper band / below its lower band, >= 0.
  *   p_c  dollars by which class c is pushed past its target or further from it, >= 0.
- *   z_c  binary "class c is a net seller": see NO HARVESTING below.
+ *   z_c  binary "class c is a net seller": see HARVESTING below.
+ *   w_g  binary "a loss lot of wash group g is sold": see WASH SALES below.
  *
  * Constraints
  *   Cash, per account (money never moves between accounts):
  *     sum_i(price_i s_i) + sum_c x_ac + cash_a + cashFlow_a - reserve_a - withdraw_a = sum_c b_ac + u_a
- *   Class value after: V_c = V_c0 + sum_a b_ac - sum_{i in c} price_i s_i - sum_a x_ac
+ *   Class value after: V_c = V_c0 + sum_{a, t in c} b_at - sum_{i in c} price_i s_i - sum_a x_ac
  *     V_c - e_c <= upper_c T1,   V_c + d_c >= lower_c T1
  *     (a targeted Cash class ends at sum_a (reserve_a + u_a)).
  *   Rebalancing moves a class toward its target, never past it (soft, so a withdrawal that
@@ -46,11 +48,14 @@ import { LpModel, type Term } from './lp-model';
  *   Optional `holdTo` ranges replace that rule (hard) to compare with a plan at equal or better
  *     drift: min_c <= V_c <= max_c, from `rangesFromPlan` = between the plan's value and target.
  *   Gain budget (when set): sum_i gainPerShare_i s_i <= budget (washed losses count as 0).
- *   NO HARVESTING: the yardstick is the planner with harvesting off, so a loss may be realized
- *     only to move money out of a class, never in a round trip. With z_c binary:
- *       sum_{loss lots i in c} price_i s_i <= BIG z_c,   sum_a b_ac <= T1 (1 - z_c).
- *     This also keeps in-plan wash sales (IRC 1091) out of the model: a class whose loss lots
- *     are sold is bought nowhere in the household, IRAs included (Rev. Rul. 2008-5).
+ *   HARVESTING, under the product's rules (Harvest Losses, Harvest Min Loss): a loss lot whose
+ *     whole loss reaches the minimum may be sold and its class bought back (in a security of
+ *     another wash group: WASH SALES). Any other loss lot (all of them with harvesting off) may
+ *     be realized only to move money out of its class, never in a round trip. With z_c binary:
+ *       sum_{such loss lots i in c} price_i s_i <= BIG z_c,   sum_{a, t in c} b_at <= T1 (1 - z_c).
+ *   WASH SALES (IRC 1091): a wash group whose loss lots are sold is bought nowhere in the
+ *     household, IRAs included (Rev. Rul. 2008-5). With w_g binary:
+ *       sum_{loss lots i in g} price_i s_i <= BIG w_g,   sum_{a, t in g} b_at <= T1 (1 - w_g).
  *
  * Objective (minimize)
  *   sum_i taxPerShare_i s_i + PENALTY sum_c (e_c + d_c + p_c) + EPSILON * (dollars traded)
@@ -75,8 +80,8 @@ import { LpModel, type Term } from './lp-model';
  *   the planner and the optimum on THIS linear tax, computed for both from their lot sales
  *   (`comparePlanToOptimum`), and reports the planner's own estimate beside it.
  *
- * Not modelled: harvesting, minimum trade size, spreads, the Sales tab (this year's realized
- * gains and its wash-sale look-back), DRIP purchases, the plan modes other than threshold.
+ * Not modelled: minimum trade size, spreads, the Sales tab (this year's realized gains and its
+ * wash-sale look-back), DRIP purchases, the plan modes other than threshold.
  */
 
 export interface OptimalPlanOptions extends PlanOptions {
@@ -176,6 +181,8 @@ interface LotColumn {
   /** Gain per share counted for tax (0 for a washed loss). */
   gainPerShare: Decimal;
   taxPerShare: Decimal;
+  /** A loss lot that may be harvested: sold while its class is bought back. */
+  harvestable: boolean;
 }
 
 /** Held for more than one year on `asOf` (the day after acquisition starts the count). */
@@ -192,6 +199,8 @@ export async function solveOptimalPlan(household: Household, options: OptimalPla
   const longRate = settings.longTermRate.plus(settings.stateRate);
   const waitDays = options.longTermWaitDays ?? settings.longTermWaitDays;
   const gainBudget = options.gainBudget !== undefined ? options.gainBudget : settings.gainBudget;
+  const harvest = options.harvestLosses ?? settings.harvestLosses;
+  const harvestMinLoss = options.harvestMinLoss ?? settings.harvestMinLoss;
   const integerShares = options.integerShares ?? true;
   const securities = securityIndex(household.securities);
   const classOf = (ticker: string) => securities.get(ticker)!.assetClass;
@@ -245,13 +254,15 @@ export async function solveOptimalPlan(household: Household, options: OptimalPla
       ? lp.integer(`s${i}`, 0, lot.shares.toNumber())
       : lp.variable(`s${i}`, 0, lot.shares.toNumber());
     const taxPerShare = gainPerShare.times(term === 'long' ? longRate : shortRate);
-    columns.push({ lot, name, price: security.price, assetClass: security.assetClass, term, washed, gainPerShare, taxPerShare });
+    // The planner harvests a lot whose whole loss reaches the minimum (planner/harvest.ts).
+    const harvestable = harvest && rawGain.isNegative() && lot.basis.minus(lot.shares.times(security.price)).greaterThanOrEqualTo(harvestMinLoss);
+    columns.push({ lot, name, price: security.price, assetClass: security.assetClass, term, washed, gainPerShare, taxPerShare, harvestable });
     lp.cost(name, taxPerShare.toNumber() + EPSILON * security.price.toNumber());
   });
 
   // Pooled sells in tax-advantaged accounts, and buys wherever the menu allows.
   const sells: { account: string; assetClass: string; name: string }[] = [];
-  const buys: { account: string; assetClass: string; name: string }[] = [];
+  const buys: { account: string; assetClass: string; washGroup: string; name: string }[] = [];
   household.accounts.forEach((account, a) => {
     const held = holdings.byAccount.get(account.name) ?? new Map<string, Decimal>();
     classes.forEach((c, k) => {
@@ -262,14 +273,12 @@ export async function solveOptimalPlan(household: Household, options: OptimalPla
         lp.cost(name, EPSILON);
         sells.push({ account: account.name, assetClass: c.assetClass, name });
       }
-      const buyable = household.securities.some(
-        (s) => s.assetClass === c.assetClass && (account.allowed === null || account.allowed.includes(s.ticker)),
-      );
-      if (buyable) {
-        const name = lp.variable(`b${a}_${k}`);
+      household.securities.forEach((s, t) => {
+        if (s.assetClass !== c.assetClass || (account.allowed !== null && !account.allowed.includes(s.ticker))) return;
+        const name = lp.variable(`b${a}_${t}`);
         lp.cost(name, EPSILON);
-        buys.push({ account: account.name, assetClass: c.assetClass, name });
-      }
+        buys.push({ account: account.name, assetClass: c.assetClass, washGroup: s.washGroup, name });
+      });
     });
     lp.variable(`u${a}`);
     const investable = account.cash.plus(flowOf(account.name)).minus(account.reserve).minus(account.withdraw);
@@ -308,7 +317,7 @@ export async function solveOptimalPlan(household: Household, options: OptimalPla
       lp.row(`notPastHi${k}`, [...change, [-1, p]], '<=', Math.max(goal, base) - base);
       lp.row(`notPastLo${k}`, [...change, [1, p]], '>=', Math.min(goal, base) - base);
     }
-    const lossSales = columns.filter((col) => col.assetClass === c.assetClass && (col.gainPerShare.isNegative() || col.washed));
+    const lossSales = columns.filter((col) => col.assetClass === c.assetClass && !col.harvestable && (col.gainPerShare.isNegative() || col.washed));
     const classBuys = buys.filter((b) => b.assetClass === c.assetClass);
     if (lossSales.length > 0 && classBuys.length > 0) {
       const z = lp.binary(`z${k}`);
@@ -316,6 +325,18 @@ export async function solveOptimalPlan(household: Household, options: OptimalPla
       lp.row(`lossOnlyWhenSelling${k}`, [...lossSales.map((col) => [col.price.toNumber(), col.name] as Term), [-big, z]], '<=', 0);
       lp.row(`noBuyWhenSelling${k}`, [...classBuys.map((b) => [1, b.name] as Term), [T1, z]], '<=', T1);
     }
+  });
+
+  // No wash sale inside the plan: a group whose loss lots are sold is bought nowhere.
+  const washGroups = [...new Set(columns.filter((col) => col.gainPerShare.isNegative()).map((col) => securities.get(col.lot.ticker)!.washGroup))].sort();
+  washGroups.forEach((group, g) => {
+    const lossSales = columns.filter((col) => col.gainPerShare.isNegative() && securities.get(col.lot.ticker)!.washGroup === group);
+    const groupBuys = buys.filter((b) => b.washGroup === group);
+    if (groupBuys.length === 0) return;
+    const w = lp.binary(`w${g}`);
+    const big = lossSales.reduce((t, col) => t + col.price.toNumber() * col.lot.shares.toNumber(), 0);
+    lp.row(`lossInGroup${g}`, [...lossSales.map((col) => [col.price.toNumber(), col.name] as Term), [-big, w]], '<=', 0);
+    lp.row(`noBuyOfGroup${g}`, [...groupBuys.map((b) => [1, b.name] as Term), [T1, w]], '<=', T1);
   });
 
   if (gainBudget !== null) {

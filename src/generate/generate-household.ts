@@ -22,12 +22,23 @@ import { mulberry32, type Rng } from './prng';
  * losses, some bought in the last 30 days and some near their one-year anniversary) and
  * drifted from target, so a planner has real work to do. Same seed and size, same household.
  */
-export type HouseholdSize = 'S' | 'M' | 'L' | HouseholdShape;
+export type HouseholdSize = 'S' | 'M' | 'L' | TaxableHeavy | HouseholdShape;
 
 export interface HouseholdShape {
   accounts: number;
   classes: number;
   lots: number;
+  /**
+   * The accounts' types in order, each with its relative share of the money (`accounts` must
+   * equal its length). Default: the usual sequence of types (Taxable, Traditional IRA, Roth
+   * IRA, 401(k), ...) at their usual sizes.
+   */
+  mix?: readonly AccountMix[];
+}
+
+export interface AccountMix {
+  type: AccountType;
+  size: number;
 }
 
 export const HOUSEHOLD_SIZES: Record<'S' | 'M' | 'L', HouseholdShape & { value: number }> = {
@@ -35,6 +46,24 @@ export const HOUSEHOLD_SIZES: Record<'S' | 'M' | 'L', HouseholdShape & { value: 
   M: { accounts: 6, classes: 17, lots: 1_000, value: 2_500_000 },
   L: { accounts: 20, classes: 30, lots: 20_000, value: 25_000_000 },
 };
+
+/**
+ * Taxable-heavy households, where rebalancing must sell in a taxable account and the choice of
+ * lots decides the tax: TA, one taxable account with most of the money (and the embedded gains
+ * of eight years of buying) beside a small Roth IRA; TB, two taxable accounts beside a small
+ * traditional IRA. Same seed, same household, like S, M and L.
+ */
+export type TaxableHeavy = 'TA' | 'TB';
+
+export const TAXABLE_HEAVY_SHAPES: Record<TaxableHeavy, HouseholdShape & { value: number }> = {
+  TA: { accounts: 2, classes: 8, lots: 150, value: 1_200_000, mix: [{ type: 'Taxable', size: 16 }, { type: 'Roth IRA', size: 1 }] },
+  TB: {
+    accounts: 3, classes: 8, lots: 150, value: 1_500_000,
+    mix: [{ type: 'Taxable', size: 8 }, { type: 'Taxable', size: 6 }, { type: 'Traditional IRA', size: 1 }],
+  },
+};
+
+const NAMED_SHAPES: Record<'S' | 'M' | 'L' | TaxableHeavy, HouseholdShape & { value: number }> = { ...HOUSEHOLD_SIZES, ...TAXABLE_HEAVY_SHAPES };
 
 export const GENERATED_AS_OF: IsoDate = isoDate('2026-11-20');
 
@@ -66,19 +95,21 @@ const MARKET: Record<ClassKind, { mu: number; sigma: number; price: [number, num
 const OWNERS = ['Alex', 'Sam'] as const;
 
 export function generateHousehold(seed: number, size: HouseholdSize): Household {
-  const shape = typeof size === 'string' ? HOUSEHOLD_SIZES[size] : size;
-  if (shape.accounts < 1 || shape.classes < 2 || shape.lots < 1) {
-    throw new Error(`A generated household needs at least 1 account, 2 classes and 1 lot; got ${JSON.stringify(shape)}`);
+  const shape = typeof size === 'string' ? NAMED_SHAPES[size] : size;
+  if (shape.accounts < 1 || shape.classes < 2 || shape.lots < 1 || (shape.mix !== undefined && shape.mix.length !== shape.accounts)) {
+    throw new Error(`A generated household needs at least 1 account, 2 classes and 1 lot, and one mix entry per account; got ${JSON.stringify(shape)}`);
   }
   const rng = mulberry32(seed);
-  const scale = typeof size === 'string' ? HOUSEHOLD_SIZES[size].value : shape.lots * 2_500;
+  const scale = typeof size === 'string' ? NAMED_SHAPES[size].value : shape.lots * 2_500;
   const totalValue = scale * rng.between(0.7, 1.3);
 
   const classes = Array.from({ length: shape.classes }, (_, i) => catalogClass(i));
   const securities = classes.flatMap((c) => makeSecurities(rng, c));
   const targets = makeTargets(rng, classes);
-  const accounts = makeAccounts(rng, shape.accounts, classes, securities);
-  const lots = makeLots(rng, shape.lots, totalValue, classes, targets, accounts, securities);
+  const types = shape.mix?.map((m) => m.type) ?? Array.from({ length: shape.accounts }, (_, i) => ACCOUNT_TYPE_SEQUENCE[i % ACCOUNT_TYPE_SEQUENCE.length]);
+  const sizes = shape.mix?.map((m) => m.size) ?? types.map((t) => ACCOUNT_SIZE[t]);
+  const accounts = makeAccounts(rng, types, classes, securities);
+  const lots = makeLots(rng, shape.lots, totalValue, classes, targets, accounts, sizes, securities);
   fundAccounts(rng, accounts, lots, securities);
 
   return { accounts, targets, securities, lots, sales: [], settings: defaultSettings() };
@@ -131,10 +162,9 @@ function makeTargets(rng: Rng, classes: readonly CatalogClass[]): TargetClass[] 
   });
 }
 
-function makeAccounts(rng: Rng, count: number, classes: readonly CatalogClass[], securities: readonly Security[]): Account[] {
+function makeAccounts(rng: Rng, types: readonly AccountType[], classes: readonly CatalogClass[], securities: readonly Security[]): Account[] {
   const names = new Set<string>();
-  return Array.from({ length: count }, (_, i) => {
-    const type = ACCOUNT_TYPE_SEQUENCE[i % ACCOUNT_TYPE_SEQUENCE.length];
+  return types.map((type, i) => {
     const owner = OWNERS[Math.floor(i / 2) % OWNERS.length];
     const label = type === 'Taxable' ? 'Brokerage' : type;
     let name = type === 'Taxable' && i === 0 ? 'Joint Brokerage' : `${owner} ${label}`;
@@ -180,6 +210,7 @@ function makeLots(
   classes: readonly CatalogClass[],
   targets: readonly TargetClass[],
   accounts: readonly Account[],
+  sizes: readonly number[],
   securities: readonly Security[],
 ): Lot[] {
   // Each class is held at target times a drift factor; most classes sit well outside a 10% band.
@@ -192,7 +223,7 @@ function makeLots(
   const classValue = held.map((v) => (v / heldSum) * totalValue);
   const perClass = new Array<number>(classes.length).fill(0);
   for (let i = 0; i < count; i++) perClass[rng.weighted(held)]++;
-  const accountSize = accounts.map((a) => ACCOUNT_SIZE[a.type] * rng.between(0.5, 1.5));
+  const accountSize = sizes.map((size) => size * rng.between(0.5, 1.5));
 
   const lots: Omit<Lot, 'id'>[] = [];
   classes.forEach((c, ci) => {

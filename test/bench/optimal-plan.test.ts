@@ -85,6 +85,34 @@ describe('solveOptimalPlan (HiGHS MIP)', () => {
     expect(optimum.classes.map((c) => c.after)).toEqual(['8500', '7650']);
   }, 20_000);
 
+  it('harvests under the product\'s rules: a $800 loss sold whole and the class bought back in another wash group', async () => {
+    // Lot A grown to 40 shares (basis $4,800, loss $800, at least Harvest Min Loss $500), and a
+    // second Stocks fund, ITOT ($100, its own wash group). Stocks $12,000, Bonds $4,000, cash
+    // $1,000, total $17,000; Stocks' target $8,500. Selling all 40 of A saves 40 x $5.00 = $200
+    // and leaves Stocks at $8,000, so ITOT is bought back to the target: $500. Bonds need their
+    // lower band, $7,650: $3,650 of the $4,500 left.
+    const h = household();
+    h.lots[0] = lot('A', 'Brokerage', 'VTI', 40, 4800, '2020-01-02');
+    const withItot = (washGroup: string) => ({ ...h, securities: [...h.securities, { ...security('ITOT', 'Stocks'), washGroup, rank: 2 }] });
+    const harvested = await solveOptimalPlan(withItot('ITOT'));
+    expect(sold(harvested)).toEqual({ A: '40' });
+    expect(harvested.tax).toBe('-200');
+    expect(harvested.flows).toContainEqual({ account: 'Brokerage', assetClass: 'Stocks', buy: '500', sell: '4000' });
+    expect(harvested.classes.map((c) => c.after)).toEqual(['8500', '7650']);
+    // No harvest, each for its rule: harvesting off; a loss under Harvest Min Loss; a replacement
+    // in VTI's own wash group (buying it would wash the loss, IRC 1091). Then only what moves
+    // money out of Stocks: 35 shares, -$175, as above.
+    for (const [what, h2, options] of [
+      ['harvesting off', withItot('ITOT'), { harvestLosses: false }],
+      ['min loss $1,000', withItot('ITOT'), { harvestMinLoss: dec(1000) }],
+      ['same wash group', withItot('VTI'), {}],
+    ] as const) {
+      const optimum = await solveOptimalPlan(h2, options);
+      expect(sold(optimum), what).toEqual({ A: '35' });
+      expect(optimum.tax, what).toBe('-175');
+    }
+  }, 30_000);
+
   it('rebalances in the IRA tax-free and never sells a loss a recent purchase would wash', async () => {
     // Add an IRA holding 10 VTI bought 2026-11-10 (10 days ago): Stocks $10,000, Bonds $4,000,
     // cash $1,000, total $15,000. Stocks <= 55% = $8,250: sell >= $1,750 in all. The IRA's $1,000

@@ -21,9 +21,14 @@ const context = { saleDate: d('2025-06-01'), price: dec(100), rates, taxable: tr
 const ids = (method: LotMethodName) => orderLots(method, lots.slice(0, 5), context).map((l) => l.id);
 
 describe('lot ordering', () => {
-  it('MinTax: ST losses, LT losses, LT gains by least tax per dollar, ST gains last', () => {
-    // D's 0.042/$ is less than B's 0.125/$, but short-term gains still come last.
-    expect(ids('MinTax')).toEqual(['C', 'A', 'E', 'B', 'D']);
+  it('MinTax: by least tax per dollar, each lot at its own term\'s rate, short- and long-term alike', () => {
+    // A -0.05/$ (LT loss $20 x 25%), C -0.042/$ (ST loss $10 x 42%), D 0.042/$ (ST gain $10 x 42%),
+    // E 0.05/$ (LT gain $20 x 25%), B 0.125/$: D's short-term gain is cheaper than E's and B's
+    // long-term gains, so it comes before them (issue 16: no tier by term).
+    expect(ids('MinTax')).toEqual(['A', 'C', 'D', 'E', 'B']);
+  });
+  it('MinTax in a tax-advantaged account: every lot costs no tax, so older first (A, B, E, D, C)', () => {
+    expect(orderLots('MinTax', lots.slice(0, 5), { ...context, taxable: false }).map((l) => l.id)).toEqual(['A', 'B', 'E', 'D', 'C']);
   });
   it('HIFO by basis per share: 120, 110, 90, 80, 50', () => expect(ids('HIFO')).toEqual(['A', 'C', 'D', 'E', 'B']));
   it('FIFO by acquired date', () => expect(ids('FIFO')).toEqual(['A', 'B', 'E', 'D', 'C']));
@@ -66,19 +71,20 @@ describe('selectLotsForSale', () => {
     method: 'MinTax' as const, rates, taxable: true,
   };
 
-  it('MinTax sells C, A and half of E, with each lot taxed at its own rate', () => {
+  it('MinTax sells A, C and half of D, with each lot taxed at its own rate', () => {
     const result = selectLotsForSale(request);
     expect(result.errors).toEqual([]);
     expect(plain(result.taken)).toEqual([
-      // C: 1,000 - 1,100 = -100 ST; tax -100 x 0.42 = -42
-      { lot: 'C', acquired: '2025-03-01', shares: '10', basis: '1100', proceeds: '1000', gain: '-100', term: 'short', tax: '-42' },
       // A: 1,000 - 1,200 = -200 LT; tax -200 x 0.25 = -50
       { lot: 'A', acquired: '2020-01-01', shares: '10', basis: '1200', proceeds: '1000', gain: '-200', term: 'long', tax: '-50' },
-      // E: 5 of 10 shares, basis 800 x 5/10 = 400; 500 - 400 = 100 LT; tax 25
-      { lot: 'E', acquired: '2022-01-01', shares: '5', basis: '400', proceeds: '500', gain: '100', term: 'long', tax: '25' },
+      // C: 1,000 - 1,100 = -100 ST; tax -100 x 0.42 = -42
+      { lot: 'C', acquired: '2025-03-01', shares: '10', basis: '1100', proceeds: '1000', gain: '-100', term: 'short', tax: '-42' },
+      // D: 5 of 10 shares, basis 900 x 5/10 = 450; 500 - 450 = 50 ST; tax 50 x 0.42 = 21
+      // (half of E instead, as before issue 16: 100 LT x 0.25 = 25; $4 more for the same 25 shares)
+      { lot: 'D', acquired: '2025-01-01', shares: '5', basis: '450', proceeds: '500', gain: '50', term: 'short', tax: '21' },
     ]);
-    // Input order kept; A and C gone; E keeps its id with 5 shares and $400.
-    expect(result.remaining.map((l) => `${l.id}:${l.shares}:${l.basis}`)).toEqual(['B:10:500', 'D:10:900', 'E:5:400', 'Z:10:100']);
+    // Input order kept; A and C gone; D keeps its id with 5 shares and $450.
+    expect(result.remaining.map((l) => `${l.id}:${l.shares}:${l.basis}`)).toEqual(['B:10:500', 'D:5:450', 'E:10:800', 'Z:10:100']);
     expect(lots[4].shares.toFixed()).toBe('10'); // the request's lots are not changed
   });
 

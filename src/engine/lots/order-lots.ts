@@ -1,4 +1,4 @@
-import type { Decimal } from '../money';
+import { ZERO, type Decimal } from '../money';
 import { compareDates } from '../dates';
 import { termOn } from '../holding-period';
 import { rateFor } from '../tax';
@@ -29,31 +29,24 @@ function sortByKey<K>(lots: readonly Lot[], key: (lot: Lot) => K, compare: (a: K
 
 const hifo: LotMethod = (lots) => sortByKey(lots, basisPerShare, (a, b) => b.comparedTo(a));
 
-/** MinTax groups, in selling order: short-term losses, long-term losses, long-term gains, short-term gains. */
-function minTaxGroup(lot: Lot, context: LotOrderContext): number {
-  const loss = context.price.lessThan(basisPerShare(lot));
-  const long = termOn(lot, context.saleDate) === 'long';
-  if (loss) return long ? 1 : 0;
-  return long ? 2 : 3;
-}
-
-/** Estimated tax per dollar sold: (price - basis/share) x rate / price. Negative for a loss. */
+/**
+ * Estimated tax per dollar sold: (price - basis/share) x rate / price. Negative for a loss; zero
+ * in a tax-advantaged account, where every lot costs the same and the order is older first.
+ */
 function taxPerDollar(lot: Lot, context: LotOrderContext): Decimal {
+  if (!context.taxable) return ZERO;
   const perShare = context.price.minus(basisPerShare(lot)).times(rateFor(termOn(lot, context.saleDate), context.rates));
   return context.price.greaterThan(0) ? perShare.dividedBy(context.price) : perShare;
 }
 
 /**
- * Least tax first: losses before gains (short-term losses first, as they offset the costliest
- * gains), then long-term gains, short-term gains last; within a group the least tax per dollar
- * sold first (so the largest loss per dollar leads).
+ * Least tax first: one order by estimated tax per dollar sold, each lot at its own term's rate,
+ * so the largest saving per dollar leads and a short-term gain taxed at 7 cents a dollar comes
+ * before a long-term gain taxed at 14. The rate difference between the terms is already in the
+ * price; a separate "long-term before short-term" tier would sell the dearer lot. Ties: older
+ * first, then by id.
  */
-const minTax: LotMethod = (lots, context) =>
-  sortByKey(
-    lots,
-    (lot) => ({ group: minTaxGroup(lot, context), cost: taxPerDollar(lot, context) }),
-    (a, b) => a.group - b.group || a.cost.comparedTo(b.cost),
-  );
+const minTax: LotMethod = (lots, context) => sortByKey(lots, (lot) => taxPerDollar(lot, context), (a, b) => a.comparedTo(b));
 
 /** The caller's named lots in the caller's order; lots not named are never sold. */
 const specId: LotMethod = (lots, context) =>

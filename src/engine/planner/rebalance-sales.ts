@@ -1,7 +1,7 @@
 import { Decimal, ZERO, formatDollars } from '../money';
 import { cachedTaxYearContext, longTermWait, quotedRate, saleRate } from '../tax';
 import type { WorkingState } from './state';
-import { candidatePreference, nextSaleCandidate, type DeferredLot, type SaleCandidate } from './sale-candidates';
+import { cheaperThan, nextSaleCandidate, type DeferredLot, type SaleCandidate } from './sale-candidates';
 import { sellFromLot, sharesForAmount, hasOrder } from './execute';
 import { chooseSecurityToBuy } from './choose-security';
 import { classDriftPhrase, PROCEEDS_PREFIX } from './reasons';
@@ -20,9 +20,9 @@ interface Move {
 /**
  * Sells overweight classes and earmarks the proceeds for underweight classes the same account
  * can buy (money never moves between accounts). Each step takes the cheapest next lot in the
- * whole household: taxable losses and tax-advantaged accounts first (a saving, or no tax), then
- * long-term gains by least tax per dollar, and short-term gains only for a class beyond its band
- * and within the gain budget. In `threshold` mode only classes beyond their bands are traded, back to
+ * whole household by cost per dollar moved: taxable losses (a saving), then tax-advantaged
+ * accounts (no tax), then gains by least tax per dollar, long- and short-term alike; short-term
+ * gains only for a class beyond its band, and all gains within the gain budget. In `threshold` mode only classes beyond their bands are traded, back to
  * target; in `full` mode every class is brought to target.
  */
 export function rebalanceBySelling(state: WorkingState, deferredOut: Map<string, DeferredLot>): Map<string, Map<string, Decimal>> {
@@ -74,6 +74,14 @@ export function rebalanceBySelling(state: WorkingState, deferredOut: Map<string,
   // changes or the account is sold from, so a step compares a handful of accounts, not every lot.
   const accountBest = new Map<string, Move | null>();
   let classSignature = '';
+  // Lots held back because they turn long-term soon, by class: shown as deferred only when the
+  // plan sells their class at a higher cost per dollar, or leaves the class over its band (below).
+  const pendingDeferred = new Map<string, Map<string, DeferredLot>>();
+  const holdBack = (assetClass: string, d: DeferredLot) => {
+    const byLot = pendingDeferred.get(assetClass) ?? new Map<string, DeferredLot>();
+    byLot.set(d.lot.id, d);
+    pendingDeferred.set(assetClass, byLot);
+  };
   for (let guard = 0; guard < 100_000; guard++) {
     const gaps = new Map(context.classes.map((c) => [c, effectiveGap(c)]));
     // A class is sold only while its real value is above target; earmarked purchases only ever
@@ -105,7 +113,7 @@ export function rebalanceBySelling(state: WorkingState, deferredOut: Map<string,
           for (const { ticker, key } of held.get(sellClass) ?? []) {
             if (exhausted.has(key)) continue;
             const scan = scanPosition(account.name, ticker, allowShortTerm);
-            for (const d of scan.deferred) deferredOut.set(d.lot.id, d);
+            for (const d of scan.deferred) holdBack(sellClass, d);
             if (!scan.next) continue;
             const move: Move = { account: account.name, ticker, sellClass, destinations: [], room: ZERO, candidate: scan.next };
             if (!found || compareMoves(state, move, found) < 0) found = move;
@@ -144,6 +152,9 @@ export function rebalanceBySelling(state: WorkingState, deferredOut: Map<string,
       exhausted.add(key);
       continue;
     }
+    for (const d of pendingDeferred.get(best.sellClass)?.values() ?? []) {
+      if (cheaperThan(d, best.candidate.costPerDollar)) deferredOut.set(d.lot.id, d);
+    }
     const order = sellFromLot(state, best.account, lot, shares, 'rebalance', [saleNote(state, best, destinationsFor(best, amount, effectiveGap), shares)]);
     scans.delete(key);
     if (!order) {
@@ -164,6 +175,10 @@ export function rebalanceBySelling(state: WorkingState, deferredOut: Map<string,
       left = left.minus(take);
     }
     earmarks.set(best.account, byClass);
+  }
+  for (const [assetClass, byLot] of pendingDeferred) {
+    if (!state.gap(assetClass).greaterThan(floors.get(assetClass)!) || !state.outOfBand(assetClass)) continue;
+    for (const d of byLot.values()) deferredOut.set(d.lot.id, d);
   }
   return earmarks;
 }
@@ -192,11 +207,15 @@ function rankBuyClasses(state: WorkingState, account: string, candidates: string
   );
 }
 
-/** Which sale to make next: by `salePreference`, then cost per dollar, then account and ticker order. */
+/**
+ * Which sale to make next: the least cost per dollar moved (a loss is negative, a sale inside an
+ * IRA costs its spread, a gain its tax at its own term's rate), then account and ticker order so
+ * ties never depend on anything but the household. No tier by kind: a short-term gain taxed at
+ * 7 cents a dollar is cheaper than a long-term gain taxed at 14, and is sold first.
+ */
 function compareMoves(state: WorkingState, a: Move, b: Move): number {
   const ctx = state.context;
   return (
-    candidatePreference(a.candidate) - candidatePreference(b.candidate) ||
     a.candidate.costPerDollar.comparedTo(b.candidate.costPerDollar) ||
     ctx.household.accounts.findIndex((x) => x.name === a.account) - ctx.household.accounts.findIndex((x) => x.name === b.account) ||
     (a.ticker < b.ticker ? -1 : a.ticker > b.ticker ? 1 : 0)

@@ -10,22 +10,13 @@ import type { WorkingState } from './state';
 import { groupOfTicker } from './context';
 
 /**
- * Kinds of sale (PRODUCT.md "What makes the engine good"); `salePreference` gives the order the
- * planner takes them in:
- * 0 tax-advantaged (no tax), 1 taxable losses, 2 long-term gains, 3 short-term gains.
+ * Kinds of sale: 0 tax-advantaged (no tax), 1 taxable loss, 2 long-term gain, 3 short-term gain.
+ * The kind decides which product rules apply (a loss a recent purchase would wash is not sold; a
+ * short-term gain is sold only for a class beyond its band, and not when it turns long-term within
+ * the wait window), never the order: sales are taken by `costPerDollar` alone, which already
+ * prices the rate difference between the terms.
  */
 export type SaleTier = 0 | 1 | 2 | 3;
-
-/**
- * The order sales are taken in. Sales that cost no tax (inside an IRA) and sales that realize a
- * loss (a saving) come first, ordered by cost per dollar so a loss is taken before a tax-free
- * sale: both are free, but only the loss lowers this year's tax. Long-term gains follow by least
- * tax per dollar, short-term gains last. (The benchmark's exact optimum showed that taking
- * tax-advantaged sales strictly before losses left losses on the table.)
- */
-export function salePreference(tier: SaleTier): number {
-  return tier <= 1 ? 0 : tier;
-}
 
 export interface SaleCandidate {
   lot: Lot;
@@ -42,15 +33,20 @@ export interface SaleCandidate {
   freeGainUpTo?: Decimal;
 }
 
-/** The order a candidate is taken in: `salePreference`, with a free long-term gain among the free sales. */
-export function candidatePreference(c: SaleCandidate): number {
-  return c.freeGainUpTo ? 0 : salePreference(c.tier);
-}
-
 export interface DeferredLot {
   lot: Lot;
   longTermOn: IsoDate;
   gain: Decimal;
+  /**
+   * What selling it now would cost per dollar (short-term tax plus spread): a lot is shown as
+   * deferred only when the plan sold its class at a higher cost, or left the class over its band.
+   */
+  costPerDollar?: Decimal;
+}
+
+/** Would the plan have sold this deferred lot rather than a sale costing `cost` per dollar? */
+export function cheaperThan(d: DeferredLot, cost: Decimal): boolean {
+  return d.costPerDollar === undefined || d.costPerDollar.lessThan(cost);
 }
 
 export interface CandidateScan {
@@ -82,7 +78,8 @@ export function nextSaleCandidate(state: WorkingState, account: string, ticker: 
       blocked = washedIfSold(state, lot);
     } else if (info.tier === 3) {
       if (info.defer && !sellDeferred) {
-        deferred.push({ lot, longTermOn: info.longTermOn, gain: info.gainPerShare.times(lot.shares) });
+        // Deferred only where a short-term gain could be sold at all (else it is simply held).
+        if (allowShortTermGains) deferred.push({ lot, longTermOn: info.longTermOn, gain: info.gainPerShare.times(lot.shares), costPerDollar: info.costPerDollar });
         blocked = true;
       } else if (!allowShortTermGains) {
         blocked = true;

@@ -4,7 +4,7 @@ import { WASH_WINDOW_DAYS, lotAsSoldRef, samePurchase } from '../wash-sales';
 import type { Account } from '../types';
 import type { WorkingState } from './state';
 import { groupOfTicker } from './context';
-import { nextSaleCandidate, salePreference, washedIfSold, type DeferredLot } from './sale-candidates';
+import { cheaperThan, nextSaleCandidate, washedIfSold, type DeferredLot } from './sale-candidates';
 import { sellFromLot } from './execute';
 import { classDriftPhrase } from './reasons';
 import { withdrawalSources } from './cash-requests';
@@ -13,9 +13,11 @@ import { formatDeferred } from './rebalance-sales';
 /**
  * Raises the cash each account must pay out or keep: its withdrawal (typed with the plan or in
  * the Withdraw column: one figure, see cash-requests.ts) and a reserve its cash does not cover.
- * The most overweight classes it holds are sold first, the cheapest lots first. Short-term gains
- * may be taken when nothing else is left; a lot that turns long-term within the wait window is
- * sold only when nothing else can raise the cash, and its reason says what waiting would save.
+ * Overweight classes it holds are sold first, the least cost per dollar first (losses, then
+ * tax-free sales, then gains by their tax at their own term's rate). A short-term gain is sold
+ * for a class beyond its band like any other lot, and elsewhere only when the overweight classes
+ * have nothing else left; a lot that turns long-term within the wait window only when nothing
+ * else can raise the cash, and its reason says what waiting would save.
  *
  * Returns the withdrawals that cannot be raised (each a sentence naming the account and the
  * amounts): the plan is refused rather than shown short. A reserve that cannot be topped up is
@@ -26,8 +28,13 @@ export function raiseWithdrawals(state: WorkingState, deferredOut: Map<string, D
   for (const account of state.context.household.accounts) {
     const total = state.spendable(account.name).negated();
     if (!total.greaterThan(0)) continue;
-    raiseIn(state, account, total, false, deferredOut);
-    if (state.spendable(account.name).lessThan(0)) raiseIn(state, account, total, true, deferredOut);
+    // Every lot held back in this account, shown or not, so a deferred lot sold at the last
+    // stage can say what waiting would have saved.
+    const heldBack = new Map<string, DeferredLot>();
+    for (const stage of RAISE_STAGES) {
+      if (!state.spendable(account.name).lessThan(0)) break;
+      raiseIn(state, account, total, stage, heldBack, deferredOut);
+    }
     const short = state.spendable(account.name).negated();
     if (!short.greaterThan(0)) continue;
     const request = state.context.cashRequests.get(account.name)!;
@@ -44,35 +51,51 @@ export function raiseWithdrawals(state: WorkingState, deferredOut: Map<string, D
   return refusals;
 }
 
-function raiseIn(state: WorkingState, account: Account, total: Decimal, sellDeferred: boolean, deferredOut: Map<string, DeferredLot>): void {
+/**
+ * What a withdrawal may sell, widened stage by stage while cash is still missing: first the
+ * overweight classes under the product's rule for short-term gains (only for a class beyond its
+ * band); then any lot, overweight classes first, short-term gains included; last a lot about to
+ * turn long-term.
+ */
+type RaiseStage = 'banded' | 'short-term' | 'deferred';
+const RAISE_STAGES: readonly RaiseStage[] = ['banded', 'short-term', 'deferred'];
+
+function raiseIn(state: WorkingState, account: Account, total: Decimal, stage: RaiseStage, heldBack: Map<string, DeferredLot>, deferredOut: Map<string, DeferredLot>): void {
+  const sellDeferred = stage === 'deferred';
   const { context } = state;
   const fractional = account.fractional;
   const request = context.cashRequests.get(account.name)!;
   for (let guard = 0; guard < 10_000; guard++) {
     const need = state.spendable(account.name).negated();
     if (!need.greaterThan(0)) return;
-    // The cheapest next lot among the positions of overweight classes (losses and tax-free
-    // sales first, then long-term gains by least tax per dollar); only when no overweight class
-    // is held, the cheapest among the rest.
-    const candidates = state
+    // The cheapest next lot per dollar among the positions of overweight classes; only when
+    // no overweight class is held, the cheapest among the rest.
+    const scanned = state
       .tickersHeld(account.name)
       .map((ticker) => {
         const assetClass = context.securities.get(ticker)!.assetClass;
-        const scan = nextSaleCandidate(state, account.name, ticker, true, sellDeferred);
-        for (const d of scan.deferred) deferredOut.set(d.lot.id, d);
-        return { ticker, assetClass, over: state.gap(assetClass).greaterThan(0), next: scan.next };
-      })
-      .filter((c) => c.next !== null)
+        const allowShortTerm = stage !== 'banded' || state.outOfBand(assetClass);
+        const scan = nextSaleCandidate(state, account.name, ticker, allowShortTerm, sellDeferred);
+        for (const d of scan.deferred) heldBack.set(d.lot.id, d);
+        return { ticker, assetClass, over: state.gap(assetClass).greaterThan(0), next: scan.next, deferred: scan.deferred };
+      });
+    const candidates = scanned
+      .filter((c) => c.next !== null && (stage !== 'banded' || c.over))
       .sort(
         (a, b) =>
           Number(b.over) - Number(a.over) ||
-          salePreference(a.next!.tier) - salePreference(b.next!.tier) ||
           a.next!.costPerDollar.comparedTo(b.next!.costPerDollar) ||
           state.gap(b.assetClass).comparedTo(state.gap(a.assetClass)) ||
           (a.ticker < b.ticker ? -1 : 1),
       );
     const best = candidates[0];
     if (!best) return;
+    // A lot held back is shown as deferred where the plan sells a dearer lot instead (from an
+    // overweight class, or from any class once none is left).
+    for (const c of scanned) {
+      if (!c.over && best.over) continue;
+      for (const d of c.deferred) if (cheaperThan(d, best.next!.costPerDollar)) deferredOut.set(d.lot.id, d);
+    }
     const { ticker, assetClass } = best;
     const lot = best.next!.lot;
     const price = context.securities.get(ticker)!.price;
@@ -93,7 +116,7 @@ function raiseIn(state: WorkingState, account: Account, total: Decimal, sellDefe
       : `Part of the ${formatDollars(total, 0)} raised ${purpose}`;
     const which = best.over ? 'this is the cheapest lot of an overweight class held there' : `${account.name} holds no overweight class left to sell`;
     const notes = [`${raises}; ${classDriftPhrase(state, assetClass)}; ${which}`];
-    const held = deferredOut.get(lot.id);
+    const held = heldBack.get(lot.id);
     if (sellDeferred && held) {
       notes.push(`sold before it turns long-term on ${held.longTermOn} because nothing else in ${account.name} can raise the cash; waiting would save about ${formatDollars(formatDeferred(state, held).taxSaved, 0)}`);
       deferredOut.delete(lot.id);
