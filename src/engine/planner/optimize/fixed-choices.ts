@@ -1,0 +1,95 @@
+import type { Decimal } from '../../money';
+import type { Lot } from '../../types';
+import type { WorkingState } from '../state';
+import { washedIfSold } from '../sale-candidates';
+import { chooseSecurityToBuy } from '../choose-security';
+
+/**
+ * The model's prices, per dollar, in the product's order of preference. Each tier is far above
+ * the next, so no amount of a cheaper tier buys a dollar of a dearer one: a withdrawal is always
+ * raised (`shortfall`), a lot about to turn long-term or a short-term gain inside the band is
+ * sold only for that (`defer`, `shortTermInBand`), drift beyond a band goes first (`band`), then
+ * drift from target of the classes being rebalanced (`drift`, above any tax rate: 0.5 at most),
+ * then tax (its dollars: the objective's unit), then idle cash, then the spread, a sale of a
+ * class left alone to fund another, and a tiny cost per dollar traded against churn.
+ */
+export const COST = {
+  shortfall: 1000,
+  gainBudget: 500,
+  defer: 100,
+  shortTermInBand: 100,
+  band: 10,
+  drift: 1,
+  inactiveSale: 0.05,
+  idleCash: 0.005,
+  /** Per half percent of the household a class is from target: the most underweight first. */
+  step: 0.001,
+  steps: 8,
+  location: 0.0001,
+  churn: 0.0001,
+} as const;
+
+/**
+ * What is decided before the solve, so the model stays linear (the wash-sale rule is a yes/no
+ * per wash group, not a price):
+ *  - `active`: the classes being rebalanced (beyond their band in threshold mode; every class in
+ *    full and cash-only mode);
+ *  - `beyondBand`: classes whose short-term gains may be sold (PRODUCT.md: only to fix drift
+ *    beyond the band);
+ *  - `noBuyGroups`: wash groups in which the plan may realize a loss, and so buys nowhere, IRAs
+ *    included (IRC 1091, Rev. Rul. 2008-5). With harvesting on: a group holding a loss worth
+ *    harvesting (Harvest Min Loss) whose class another group can replace, and any group with a
+ *    loss in a class over target. With harvesting off, a loss is realized only to move money out
+ *    of a class over target, and then no fund of that class is bought (no round trip);
+ *  - `lossCounts`: with harvesting on, a loss below Harvest Min Loss in a class not over target
+ *    is priced as worth nothing, so it is never sold for its loss alone (only to rebalance).
+ */
+export interface FixedChoices {
+  active: Set<string>;
+  beyondBand: Set<string>;
+  noBuyGroups: Set<string>;
+  lossCounts(lot: Lot, gainPerShare: Decimal): boolean;
+}
+
+export function choicesBeforeSolve(state: WorkingState): FixedChoices {
+  const { context } = state;
+  const { mode, harvestLosses, harvestMinLoss } = context.options;
+  const beyondBand = new Set(context.classes.filter((c) => state.outOfBand(c)));
+  const active = new Set(mode === 'threshold' ? beyondBand : context.classes);
+  const overTarget = new Set(context.classes.filter((c) => state.gap(c).greaterThan(0)));
+  const harvesting = harvestLosses && mode !== 'cash-only';
+  const noBuyGroups = new Set<string>();
+  const groupsOfClass = (assetClass: string) => new Set((context.securitiesByClass.get(assetClass) ?? []).map((s) => s.washGroup));
+  for (const account of context.household.accounts) {
+    if (account.treatment !== 'taxable') continue;
+    for (const ticker of state.tickersHeld(account.name)) {
+      const security = context.securities.get(ticker)!;
+      const assetClass = security.assetClass;
+      if (!context.classes.includes(assetClass)) continue;
+      for (const lot of state.heldLots(account.name, ticker)) {
+        const loss = lot.basis.minus(lot.shares.times(security.price));
+        if (!loss.greaterThan(0) || washedIfSold(state, lot)) continue;
+        if (overTarget.has(assetClass) && mode !== 'cash-only') {
+          if (harvesting) noBuyGroups.add(security.washGroup);
+          else for (const g of groupsOfClass(assetClass)) noBuyGroups.add(g);
+        } else if (harvesting && loss.greaterThanOrEqualTo(harvestMinLoss) && replaceable(state, assetClass, security.washGroup)) {
+          noBuyGroups.add(security.washGroup);
+        }
+      }
+    }
+  }
+  return {
+    active,
+    beyondBand,
+    noBuyGroups,
+    lossCounts: (lot, gainPerShare) => {
+      const assetClass = context.securities.get(lot.ticker)!.assetClass;
+      return overTarget.has(assetClass) || gainPerShare.negated().times(lot.shares).greaterThanOrEqualTo(harvestMinLoss);
+    },
+  };
+}
+
+/** Some account can buy the class in another wash group (a replacement that keeps the loss). */
+function replaceable(state: WorkingState, assetClass: string, group: string): boolean {
+  return state.context.household.accounts.some((a) => chooseSecurityToBuy(state, a.name, assetClass, new Set([group])) !== null);
+}
