@@ -20,10 +20,10 @@ export const COST = {
   shortTermInBand: 100,
   band: 10,
   drift: 1,
-  inactiveSale: 0.05,
+  inactiveSale: 0.002,
   idleCash: 0.005,
   /** Per half percent of the household a class is from target: the most underweight first. */
-  step: 0.001,
+  step: 0.0002,
   steps: 8,
   location: 0.0001,
   churn: 0.0001,
