@@ -41,7 +41,7 @@ export function planOutcome(household: Household, options: PlanOptions = {}, sol
   const optimized = optimizePlan(household, options, solve);
   if (optimized.ok) {
     const outcome = optimized.outcome;
-    return outcome.ok ? { ...outcome, plan: withTaxDetail(outcome.plan, buildContext(household, options)) } : outcome;
+    return outcome.ok ? { ...outcome, plan: withTaxDetail(outcome.plan, optimized.context) } : outcome;
   }
   const fallback = planStepByStep(household, options);
   if (!fallback.ok) return fallback;

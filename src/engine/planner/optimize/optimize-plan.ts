@@ -2,7 +2,7 @@ import { formatDollars } from '../../money';
 import type { Household } from '../../types';
 import type { PlanOptions, PlanOutcome } from '../../plan-types';
 import { solveLinearProgram, type LinearProgram, type Solution } from '../../linear-program';
-import { buildContext } from '../context';
+import { buildContext, type PlanContext } from '../context';
 import { WorkingState } from '../state';
 import { PLANNER_CHOOSES_LOTS } from '../options';
 import { explainIdleCash, investCash } from '../invest-cash';
@@ -16,7 +16,7 @@ import { explainTrades } from './explain-trades';
 export type Solver = (lp: LinearProgram) => Solution;
 
 /** The optimized plan, or why there is none (the caller falls back to the step-by-step planner). */
-export type OptimizeResult = { ok: true; outcome: PlanOutcome } | { ok: false; trouble: string };
+export type OptimizeResult = { ok: true; outcome: PlanOutcome; context: PlanContext } | { ok: false; trouble: string };
 
 /**
  * The planner that decides by optimization: the household as one linear program
@@ -61,5 +61,5 @@ export function optimizePlan(household: Household, options: PlanOptions, solve: 
   const deferred = new Map<string, DeferredLot>(model.deferred.map((d) => [d.lot.id, d]));
   const outcome = assemblePlan(state, deferred, warnings, options);
   if (!outcome.ok) return { ok: false, trouble: `the optimized plan failed its final checks (${outcome.errors.slice(1).join(' ')})` };
-  return { ok: true, outcome };
+  return { ok: true, outcome, context };
 }
