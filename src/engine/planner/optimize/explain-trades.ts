@@ -5,6 +5,7 @@ import type { Order, WorkingState } from '../state';
 import { classDriftPhrase, fallenPricePhrase } from '../reasons';
 import { chooseSecurityToBuy } from '../choose-security';
 import type { HouseholdModel, SaleBlock } from './household-model';
+import { formatDeferred } from '../rebalance-sales';
 
 /** The reason contract (notes/reason-contract.md): one sentence of at most 140 characters. */
 export const REASON_LIMIT = 140;
@@ -56,17 +57,25 @@ export function explainTrades(state: WorkingState, model: HouseholdModel, soluti
     const cents = order.amount.greaterThan(0) ? tax.div(order.amount).times(100).toDecimalPlaces(1) : ZERO;
     const lotWord = order.lots.length === 1 ? `the ${order.lots[0]!.acquired.slice(0, 4)} lot` : `${order.lots.length} lots`;
     const request = context.cashRequests.get(order.account)!;
+    const need = Decimal.max(ZERO, new Decimal((model.need.get(order.account) ?? 0).toFixed(2)));
+    const what = request.withdrawal.greaterThan(0)
+      ? `for the ${formatDollars(request.withdrawal, 0)} withdrawal from ${order.account}`
+      : `to bring ${order.account}'s cash up to its ${formatDollars(account.reserve, 0)} reserve`;
+    if (need.greaterThan(0) && order.purpose !== 'withdrawal') details.push(`The sales in ${order.account} also raise the ${formatDollars(need, 0)} needed ${what}.`);
     if (order.purpose === 'withdrawal') {
-      const what = request.withdrawal.greaterThan(0) ? `the ${formatDollars(request.withdrawal, 0)} withdrawal from ${order.account}` : `${order.account}'s ${formatDollars(account.reserve, 0)} cash reserve`;
+      const alone = order.amount.greaterThanOrEqualTo(need) && state.orders.filter((o) => o.account === order.account && o.action === 'SELL').length === 1;
+      const raises = alone ? `Raises ${formatDollars(need, 0)} ${what}` : `Part of the ${formatDollars(need, 0)} raised ${what}`;
       order.reason = fit([
-        `Raises cash for ${what}; ${costPhrase(taxable, gain, tax, cents, lotWord)}`,
-        `Raises cash for ${what}`,
+        `${raises}; ${costPhrase(taxable, gain, tax, cents, lotWord)}`,
+        raises,
       ]);
+      const held = model.deferred.find((d) => order.lots.some((l) => l.lot === d.lot.id));
+      if (held) details.push(`Sold before it turns long-term on ${held.longTermOn} because nothing else in ${order.account} can raise the cash; waiting would save about ${formatDollars(formatDeferred(state, held).taxSaved, 0)}.`);
     } else if (order.purpose === 'harvest') {
       const loss = gain.negated();
       const replaced = state.orders.some((o) => o.account === order.account && o.action === 'BUY' && o.purpose === 'harvest-replacement' && context.securities.get(o.ticker)!.assetClass === assetClass);
       order.reason = fit([
-        `Harvests a ${formatDollars(loss, 0)} loss on ${order.ticker}, saving about ${formatDollars(tax.negated(), 0)} tax${replaced ? `; a different ${assetClass} fund keeps the exposure` : ''}`,
+        `Harvests a ${formatDollars(loss, 0)} loss on ${order.ticker}, saving about ${formatDollars(tax.negated(), 0)} tax${replaced ? `; a different ${assetClass} fund keeps the exposure` : need.greaterThan(0) ? `; the proceeds raise cash ${what}` : ''}`,
         `Harvests a ${formatDollars(loss, 0)} loss on ${order.ticker}, saving about ${formatDollars(tax.negated(), 0)} tax`,
       ]);
     } else {

@@ -7,6 +7,7 @@ import { WorkingState } from '../state';
 import { PLANNER_CHOOSES_LOTS } from '../options';
 import { explainIdleCash, investCash } from '../invest-cash';
 import { harvestGains } from '../harvest-gains';
+import { heldBackPhrase } from '../withdrawals';
 import { assemblePlan } from '../assemble-plan';
 import type { DeferredLot } from '../sale-candidates';
 import { buildHouseholdModel } from './household-model';
@@ -47,7 +48,7 @@ export function optimizePlan(household: Household, options: PlanOptions, solve: 
     const short = state.spendable(account.name).negated();
     if (!short.greaterThan(0)) continue;
     if (context.cashRequests.get(account.name)!.withdrawal.greaterThan(0)) return { ok: false, trouble: `${account.name}'s withdrawal is ${formatDollars(short)} short after rounding` };
-    warnings.push(`${account.name}: cash stays ${formatDollars(short)} below its ${formatDollars(account.reserve)} reserve because the lots it holds may not be sold now.`);
+    warnings.push(`${account.name}: cash stays ${formatDollars(short)} below its ${formatDollars(account.reserve)} reserve because ${heldBackPhrase(state, account)}.`);
   }
   investCash(state, 'rebalance');
   explainIdleCash(state, warnings);

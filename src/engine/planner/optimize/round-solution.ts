@@ -78,13 +78,14 @@ export function executeSolution(state: WorkingState, model: HouseholdModel, solu
     }
   }
 
-  // A sale is for the withdrawal (or reserve) only when the account sells little more than it must raise.
+  // A sale is for the withdrawal (or reserve) only when the account sells little more than it
+  // must raise; a loss sold from a class not over target is a harvest whatever the account needs.
   for (const account of mustRaise) {
     const need = model.need.get(account) ?? 0;
-    const sales = state.orders.filter((o) => o.account === account && o.action === 'SELL');
+    const sales = state.orders.filter((o) => o.account === account && o.action === 'SELL' && o.purpose === 'withdrawal');
     const sold = sales.reduce((t, o) => t + o.amount.toNumber(), 0);
     const share = Math.max(0, ...sales.map((o) => o.price.toNumber()));
-    if (sold > need + share + context.options.minTrade.toNumber()) for (const o of sales) if (o.purpose === 'withdrawal') o.purpose = 'rebalance';
+    if (sold > need + share + context.options.minTrade.toNumber()) for (const o of sales) o.purpose = 'rebalance';
   }
 
   // Buys: the largest first in each account, each capped by the cash the account has left.
@@ -108,9 +109,9 @@ export function executeSolution(state: WorkingState, model: HouseholdModel, solu
 }
 
 function salePurpose(mustRaise: boolean, lot: Lot, price: Decimal, overTarget: ReadonlySet<string>, assetClass: string): TradePurpose {
-  if (mustRaise) return 'withdrawal';
   const loss = lot.basis.greaterThan(lot.shares.times(price));
-  return loss && !overTarget.has(assetClass) ? 'harvest' : 'rebalance';
+  if (loss && !overTarget.has(assetClass)) return 'harvest';
+  return mustRaise ? 'withdrawal' : 'rebalance';
 }
 
 /** Shares from the solver's float: whole or to six places, in the direction asked. */
