@@ -34,6 +34,16 @@ export function explainTrades(state: WorkingState, model: HouseholdModel, soluti
           `Replaces the ${sold?.ticker ?? 'fund'} sold for its loss: ${order.ticker} is also ${assetClass} but not substantially identical, so the loss stands`,
           `Replaces the ${sold?.ticker ?? 'fund'} sold for its loss with ${order.ticker}, not substantially identical, so the loss stands`,
         ]);
+      } else if ((context.weightBefore.get(assetClass) ?? ZERO).greaterThan(context.targetWeight.get(assetClass) ?? ZERO)) {
+        // Bought in a class that was over target: the plan's sales took it below, this brings it back.
+        const soldHere = state.orders.filter((o) => o.account === order.account && o.action === 'SELL' && context.securities.get(o.ticker)!.assetClass === assetClass);
+        const lossSold = soldHere.filter((o) => o.lots.some((l) => l.gain.isNegative()));
+        order.reason = fit([
+          lossSold.length > 0
+            ? `Buys ${assetClass} back up to its target after the ${lossSold.map((o) => o.ticker).join(', ')} sold for a loss; ${order.ticker} is not substantially identical, so the loss stands`
+            : `Buys ${assetClass} back up to its target after this plan's sales in ${order.account}`,
+          `Buys ${assetClass} back up to its target after this plan's sales`,
+        ]);
       } else {
         const source = state.orders.some((o) => o.account === order.account && o.action === 'SELL') ? "this plan's sale proceeds" : 'cash';
         order.reason = fit([`${drift}; bought in ${order.account} with ${source}`, `${drift}; bought with ${source}`]);

@@ -3,6 +3,7 @@ import type { Lot } from '../../types';
 import type { WorkingState } from '../state';
 import { washedIfSold } from '../sale-candidates';
 import { chooseSecurityToBuy } from '../choose-security';
+import { lossSavesNothing } from '../loss-value';
 
 /**
  * The model's prices, per dollar, in the product's order of preference. Each tier is far above
@@ -22,6 +23,8 @@ export const COST = {
   drift: 1,
   inactiveSale: 0.002,
   idleCash: 0.005,
+  /** Proceeds left idle: above all drift, so a sale always has somewhere to go. */
+  idleProceeds: 20,
   /** Per half percent of the household a class is from target: the most underweight first. */
   step: 0.0002,
   steps: 8,
@@ -48,6 +51,8 @@ export interface FixedChoices {
   active: Set<string>;
   beyondBand: Set<string>;
   noBuyGroups: Set<string>;
+  /** Harvests not made, each with why (the step-by-step planner's words). */
+  warnings: string[];
   lossCounts(lot: Lot, gainPerShare: Decimal): boolean;
 }
 
@@ -60,28 +65,43 @@ export function choicesBeforeSolve(state: WorkingState): FixedChoices {
   const harvesting = harvestLosses && mode !== 'cash-only';
   const noBuyGroups = new Set<string>();
   const groupsOfClass = (assetClass: string) => new Set((context.securitiesByClass.get(assetClass) ?? []).map((s) => s.washGroup));
+  const warnings: string[] = [];
   for (const account of context.household.accounts) {
     if (account.treatment !== 'taxable') continue;
     for (const ticker of state.tickersHeld(account.name)) {
       const security = context.securities.get(ticker)!;
       const assetClass = security.assetClass;
       if (!context.classes.includes(assetClass)) continue;
-      for (const lot of state.heldLots(account.name, ticker)) {
-        const loss = lot.basis.minus(lot.shares.times(security.price));
-        if (!loss.greaterThan(0) || washedIfSold(state, lot)) continue;
-        if (overTarget.has(assetClass) && mode !== 'cash-only') {
-          if (harvesting) noBuyGroups.add(security.washGroup);
-          else for (const g of groupsOfClass(assetClass)) noBuyGroups.add(g);
-        } else if (harvesting && loss.greaterThanOrEqualTo(harvestMinLoss) && replaceable(state, assetClass, security.washGroup)) {
-          noBuyGroups.add(security.washGroup);
-        }
+      const losing = state.heldLots(account.name, ticker).filter((lot) => lot.basis.greaterThan(lot.shares.times(security.price)));
+      const open = losing.filter((lot) => !washedIfSold(state, lot));
+      if (overTarget.has(assetClass) && mode !== 'cash-only' && open.length > 0) {
+        if (harvesting) noBuyGroups.add(security.washGroup);
+        else for (const g of groupsOfClass(assetClass)) noBuyGroups.add(g);
+        continue;
       }
+      if (!harvesting) continue;
+      const worth = (lot: Lot) => lot.basis.minus(lot.shares.times(security.price)).greaterThanOrEqualTo(harvestMinLoss);
+      const harvestable = losing.filter(worth);
+      if (harvestable.length === 0) continue;
+      if (harvestable.some((lot) => washedIfSold(state, lot))) {
+        warnings.push(`${ticker} in ${account.name} has a harvestable loss, but a purchase of a substantially identical security in the last 30 days would wash it; it can be harvested after the 30 days pass.`);
+      }
+      const clear = harvestable.filter((lot) => !washedIfSold(state, lot));
+      if (clear.length === 0) continue;
+      if (!replaceable(state, assetClass, security.washGroup)) {
+        warnings.push(`${ticker} in ${account.name} has a harvestable loss, but ${assetClass} has no replacement security with a different wash group that ${account.name} can buy; add one (Rank 2) to harvest it.`);
+        continue;
+      }
+      const worthless = lossSavesNothing(state, clear, security.price);
+      if (worthless) warnings.push(worthless);
+      else noBuyGroups.add(security.washGroup);
     }
   }
   return {
     active,
     beyondBand,
     noBuyGroups,
+    warnings,
     lossCounts: (lot, gainPerShare) => {
       const assetClass = context.securities.get(lot.ticker)!.assetClass;
       return overTarget.has(assetClass) || gainPerShare.negated().times(lot.shares).greaterThanOrEqualTo(harvestMinLoss);

@@ -143,7 +143,11 @@ export function buildHouseholdModel(state: WorkingState): HouseholdModel {
   const shortfall = new Map<string, number>();
   const needs = new Map<string, number>();
   for (const account of household.accounts) {
-    const idle = lp.column(`idle_${account.name}`, { cost: COST.idleCash });
+    // Cash the account already has may wait (a little cost); proceeds may not: a sale whose
+    // money would sit idle costs more than any drift it removes, so nothing is sold into cash.
+    const spare = Math.max(0, state.spendable(account.name).toNumber());
+    const idle = lp.column(`idle_${account.name}`, { cost: COST.idleCash, upper: spare });
+    const idleProceeds = lp.column(`idleProceeds_${account.name}`, { cost: COST.idleProceeds });
     const short = lp.column(`short_${account.name}`, { cost: COST.shortfall });
     shortfall.set(account.name, short);
     const own = sales.filter((s) => s.account === account.name);
@@ -151,6 +155,7 @@ export function buildHouseholdModel(state: WorkingState): HouseholdModel {
       ...own.map((s) => [s.column, s.price.toNumber()] as [number, number]),
       ...buys.filter((b) => b.account === account.name).map((b) => [b.column, -1] as [number, number]),
       [idle, -1],
+      [idleProceeds, -1],
       [short, 1],
     ];
     const need = state.spendable(account.name).negated().toNumber();

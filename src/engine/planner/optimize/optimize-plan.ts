@@ -36,6 +36,7 @@ export function optimizePlan(household: Household, options: PlanOptions, solve: 
   const warnings: string[] = [];
   if (context.options.plannerChoosesLots) warnings.push(PLANNER_CHOOSES_LOTS);
   const model = buildHouseholdModel(state);
+  warnings.push(...model.choices.warnings);
   const solution = solve(model.lp);
   if (solution.status !== 'optimal') return { ok: false, trouble: `the solver stopped (${solution.status}) after ${solution.iterations} iterations` };
   for (const [account, column] of model.shortfall) {
