@@ -1,4 +1,4 @@
-import type { Decimal } from '../../money';
+import { ZERO, type Decimal } from '../../money';
 import type { Lot } from '../../types';
 import type { WorkingState } from '../state';
 import { washedIfSold } from '../sale-candidates';
@@ -66,6 +66,7 @@ export function choicesBeforeSolve(state: WorkingState): FixedChoices {
   const noBuyGroups = new Set<string>();
   const groupsOfClass = (assetClass: string) => new Set((context.securitiesByClass.get(assetClass) ?? []).map((s) => s.washGroup));
   const warnings: string[] = [];
+  const candidates: { account: string; ticker: string; assetClass: string; group: string; loss: Decimal }[] = [];
   for (const account of context.household.accounts) {
     if (account.treatment !== 'taxable') continue;
     for (const ticker of state.tickersHeld(account.name)) {
@@ -88,13 +89,21 @@ export function choicesBeforeSolve(state: WorkingState): FixedChoices {
       }
       const clear = harvestable.filter((lot) => !washedIfSold(state, lot));
       if (clear.length === 0) continue;
-      if (!replaceable(state, assetClass, security.washGroup)) {
-        warnings.push(`${ticker} in ${account.name} has a harvestable loss, but ${assetClass} has no replacement security with a different wash group that ${account.name} can buy; add one (Rank 2) to harvest it.`);
-        continue;
-      }
       const worthless = lossSavesNothing(state, clear, security.price);
       if (worthless) warnings.push(worthless);
-      else noBuyGroups.add(security.washGroup);
+      else candidates.push({ account: account.name, ticker, assetClass, group: security.washGroup, loss: clear.reduce((t, l) => t.plus(l.basis.minus(l.shares.times(security.price))), ZERO) });
+    }
+  }
+  // The largest losses first; a group is harvested only while its class keeps a fund some
+  // account can buy (two funds of a class both at a loss: one is harvested, into the other).
+  candidates.sort((a, b) => b.loss.comparedTo(a.loss) || (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+  const refused = new Set<string>();
+  for (const c of candidates) {
+    if (noBuyGroups.has(c.group)) continue;
+    if (replaceable(state, c.assetClass, new Set([...noBuyGroups, c.group]))) noBuyGroups.add(c.group);
+    else if (!refused.has(`${c.account}\u0000${c.ticker}`)) {
+      refused.add(`${c.account}\u0000${c.ticker}`);
+      warnings.push(`${c.ticker} in ${c.account} has a harvestable loss, but ${c.assetClass} has no replacement security with a different wash group that ${c.account} can buy; add one (Rank 2) to harvest it.`);
     }
   }
   return {
@@ -109,7 +118,7 @@ export function choicesBeforeSolve(state: WorkingState): FixedChoices {
   };
 }
 
-/** Some account can buy the class in another wash group (a replacement that keeps the loss). */
-function replaceable(state: WorkingState, assetClass: string, group: string): boolean {
-  return state.context.household.accounts.some((a) => chooseSecurityToBuy(state, a.name, assetClass, new Set([group])) !== null);
+/** Some account can buy the class outside these wash groups (a replacement that keeps the losses). */
+function replaceable(state: WorkingState, assetClass: string, excluded: ReadonlySet<string>): boolean {
+  return state.context.household.accounts.some((a) => chooseSecurityToBuy(state, a.name, assetClass, excluded) !== null);
 }

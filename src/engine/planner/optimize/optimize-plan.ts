@@ -44,7 +44,7 @@ export function optimizePlan(household: Household, options: PlanOptions, solve: 
       return { ok: false, trouble: `${account}'s withdrawal cannot be raised in full` };
     }
   }
-  const made = executeSolution(state, model, solution);
+  executeSolution(state, model, solution);
   for (const account of context.household.accounts) {
     const short = state.spendable(account.name).negated();
     if (!short.greaterThan(0)) continue;
@@ -58,8 +58,8 @@ export function optimizePlan(household: Household, options: PlanOptions, solve: 
       warnings.push(`Cash has a target of its own; the planner holds cash through each account's Reserve and does not buy or sell to reach the Cash target.`);
     }
   }
-  explainTrades(state, model, solution, made);
   if (household.settings.harvestGains && context.options.mode !== 'cash-only') harvestGains(state, warnings);
+  explainTrades(state, model, solution, new Set(state.orders));
   const deferred = new Map<string, DeferredLot>(model.deferred.map((d) => [d.lot.id, d]));
   const outcome = assemblePlan(state, deferred, warnings, options);
   if (!outcome.ok) return { ok: false, trouble: `the optimized plan failed its final checks (${outcome.errors.slice(1).join(' ')})` };
