@@ -38,14 +38,18 @@ export function executeSolution(state: WorkingState, model: HouseholdModel, solu
       for (const block of blocks) {
         const lot = block.lots[0]!;
         const gain = price.minus(lot.basis.div(lot.shares));
-        const shares = roundShares(value(block.column), fractional, gain.lessThan(0) ? 'up' : gain.greaterThan(0) ? 'down' : 'nearest');
+        const x = value(block.column);
+        const shares = x >= lot.shares.toNumber() - 1e-6 ? lot.shares : roundShares(x, fractional, gain.lessThan(0) ? 'up' : gain.greaterThan(0) ? 'down' : 'nearest');
         if (shares.greaterThan(0)) takes.push({ lot, shares: Decimal.min(shares, lot.shares) });
       }
     } else {
       const total = blocks.reduce((t, b) => t + value(b.column), 0);
       const lots = blocks.flatMap((b) => b.lots);
+      const held = lots.reduce((t, l) => t.plus(l.shares), ZERO);
       const netGain = taxable ? blocks.reduce((t, b) => t + value(b.column) * (b.shortGain + b.longGain), 0) : 0;
       let left = roundShares(total, fractional, netGain > 0 ? 'down' : netGain < 0 ? 'up' : 'nearest');
+      // Rounded to at least what is held: the whole position, fractions of a share included.
+      if (left.greaterThanOrEqualTo(held) || total >= held.toNumber() - 1e-6) left = held;
       takes = [];
       for (const lot of lots) {
         if (!left.greaterThan(0)) break;
@@ -59,7 +63,7 @@ export function executeSolution(state: WorkingState, model: HouseholdModel, solu
     for (const { lot, shares } of takes) {
       const current = state.heldLots(account, ticker).find((l) => l.id === lot.id);
       if (!current) continue;
-      sellFromLot(state, account, current, Decimal.min(shares, current.shares), salePurpose(mustRaise.has(account), lot, price, overTarget, context.securities.get(ticker)!.assetClass), []);
+      sellFromLot(state, account, current, Decimal.min(shares, current.shares), salePurpose(mustRaise.has(account), lot, price, overTarget, context.securities.get(ticker)!.assetClass), [], true);
     }
   }
 
