@@ -76,6 +76,7 @@ export function buildHouseholdModel(state: WorkingState): HouseholdModel {
   const { context } = state;
   const { household, options, asOf } = context;
   const choices = choicesBeforeSolve(state);
+  RATES.set(context, { short: rateFor('short', context.rates).toNumber(), long: rateFor('long', context.rates).toNumber() });
   const lp = new LinearProgramBuilder();
   const tables = context.rates.household !== undefined;
   const spreadOf = (ticker: string) => context.securities.get(ticker)!.spread ?? household.settings.spread;
@@ -114,7 +115,7 @@ export function buildHouseholdModel(state: WorkingState): HouseholdModel {
         items.push(item);
       }
       for (const block of strict ? poolInOrder(items) : items.map((i) => ({ ...i, lots: [i.lot] }))) {
-        const tax = block.shortGain * rateFor('short', context.rates).toNumber() + block.longGain * rateFor('long', context.rates).toNumber();
+        const tax = block.shortGain * RATES.get(context)!.short + block.longGain * RATES.get(context)!.long;
         const penalty = block.heldBack ? (block.heldBack === 'defer' ? COST.defer : COST.shortTermInBand) * p : 0;
         const cost = churn + penalty + (tables ? 0 : tax);
         const column = lp.column(`sell_${block.lots[0]!.id}`, { upper: block.shares, cost });
@@ -183,7 +184,7 @@ export function buildHouseholdModel(state: WorkingState): HouseholdModel {
     for (const side of ['over', 'under'] as const) {
       const edge = band ? Math.abs((side === 'over' ? band.upper : band.lower).toNumber() * total - target) : Infinity;
       const start = side === 'over' ? Math.max(0, before - target) : Math.max(0, target - before);
-      for (const piece of distancePieces(total, edge, active, start)) {
+      for (const piece of distancePieces(total, edge, active, start, active || side === 'under')) {
         const column = lp.column(`${side}_${assetClass}_${piece.from}`, { upper: piece.width, cost: piece.cost });
         terms.push([column, side === 'over' ? -1 : 1]);
       }
@@ -222,6 +223,9 @@ export function buildHouseholdModel(state: WorkingState): HouseholdModel {
   return { lp: lp.build(), sales, buys, shortfall, need: needs, classRow, choices, deferred, curves };
 }
 
+/** The flat (or first-dollar) rates as numbers, once per plan: asked for every lot. */
+const RATES = new WeakMap<object, { short: number; long: number }>();
+
 interface Item {
   lot: Lot;
   shares: number;
@@ -258,7 +262,7 @@ function lotItem(state: WorkingState, choices: FixedChoices, lot: Lot, price: De
       heldBack = 'short-term';
     }
   }
-  const rate = rateFor(term, context.rates).toNumber();
+  const rate = (term === 'long' ? RATES.get(context)!.long : RATES.get(context)!.short);
   const p = price.toNumber();
   const penalty = heldBack === 'defer' ? COST.defer * p : heldBack === 'short-term' ? COST.shortTermInBand * p : 0;
   return {
@@ -311,9 +315,10 @@ interface DistancePiece {
  * class in full mode) costs `COST.drift` per dollar from target; a class left alone costs nothing
  * while it stays between where it was and its target and `COST.drift` once pushed past it or away
  * (never made worse); and a small step every half percent of the household, so the most
- * underweight class is bought first.
+ * underweight class is bought first (for a class left alone, on the under side only: less than
+ * `COST.inactiveSale`, so two classes inside their bands are never traded against each other).
  */
-export function distancePieces(total: number, edge: number, active: boolean, start: number): DistancePiece[] {
+export function distancePieces(total: number, edge: number, active: boolean, start: number, steps = true): DistancePiece[] {
   const step = Math.max(total * 0.005, 1);
   const points = new Set<number>();
   for (let k = 1; k <= COST.steps; k++) points.add(k * step);
@@ -327,7 +332,7 @@ export function distancePieces(total: number, edge: number, active: boolean, sta
     const k = Math.min(Math.floor(from / step + 1e-9), COST.steps);
     const beyond = Number.isFinite(edge) && from >= edge - 1e-9;
     const away = !active && from >= start - 1e-9;
-    const cost = (active || away ? COST.drift : 0) + COST.step * k + (beyond ? COST.band : 0);
+    const cost = (active || away ? COST.drift : 0) + (steps ? COST.step * k : 0) + (beyond ? COST.band : 0);
     pieces.push({ from, width: to - from, cost });
     from = to;
   }
