@@ -182,7 +182,7 @@ describe('the scheduled check over the in-memory spreadsheet', () => {
     expect(plan[0][0]).toMatch(/^Plan P-2026-11-20-/);
     expect(plan[2].slice(0, 6)).toEqual(['Taxable Brokerage', 'SELL', 'BND', '250', '73.8', '18450']);
     expect(events(google)).toEqual(['recorded', 'plan written', 'check', 'notice sent']);
-    expect(google.mail.sent[0].body).toMatch(/Auto-plan: plan P-2026-11-20-\w+ \(16 trades\) was written to the Plan tab/);
+    expect(google.mail.sent[0].body).toMatch(/Auto-plan: plan P-2026-11-20-\w+ \(14 trades\) was written to the Plan tab/);
     expect(google.spreadsheet.snapshot().Lots).toEqual(lotsBefore);
   });
 
