@@ -89,7 +89,7 @@ describe('the sidebar in the workbench, in headless Chromium', () => {
     const written = await tabs(url);
     expect(written.Plan[0][0]).toBe(`Plan ${planId}`);
     expect(written.Plan[1].slice(0, 3)).toEqual(['Account', 'Action', 'Ticker']);
-    expect(written.Plan.filter((r) => r[1] === 'BUY' || r[1] === 'SELL').length).toBe(16);
+    expect(written.Plan.filter((r) => r[1] === 'BUY' || r[1] === 'SELL').length).toBe(14);
     expect(written.Journal.at(-1)!.slice(1, 3)).toEqual([planId, 'plan written']);
     await page.locator('nav.tabs button[data-tab="Plan"]').click();
     await expect.poll(() => page.locator('table[data-tab="Plan"] tr').count()).toBeGreaterThan(5);
