@@ -14,11 +14,47 @@ import { buyClass } from './planner/execute';
 import { classDriftPhrase, fallenPricePhrase, proceedsBuyPhrase } from './planner/reasons';
 import { assemblePlan } from './planner/assemble-plan';
 import type { DeferredLot } from './planner/sale-candidates';
+import { optimizePlan, type Solver } from './planner/optimize/optimize-plan';
+import { solveLinearProgram } from './linear-program';
 
 /**
  * The rebalancing planner: one household, many accounts, one trade list that brings every asset
- * class back inside its band at the least tax. The steps, in the order a careful adviser takes
- * them (PRODUCT.md, "What makes the engine good"):
+ * class back inside its band at the least tax. It decides by optimization (planner/optimize/):
+ * the household's rebalancing is one linear program whose objective is the product's order of
+ * preference (cash flows and tax-free moves cost nothing, losses save, gains cost their tax,
+ * drift beyond a band costs more than any tax), solved, rounded to whole shares without creating
+ * tax, explained from the solution, and checked like every plan (assemble-plan.ts).
+ * Pure and deterministic: the same household and options give the same plan, byte for byte.
+ *
+ * When the optimizer reports trouble (the solver stopped short of an optimum, or its plan failed
+ * the final checks) the step-by-step planner below makes the plan instead and the plan says so in
+ * a warning: a plan always comes back when one can.
+ *
+ * A request no plan can meet is refused before planning (and a withdrawal that cannot be raised
+ * after it): the outcome carries the errors instead of a plan, so no surface shows a plan that
+ * does not do what was asked.
+ */
+export function planOutcome(household: Household, options: PlanOptions = {}, solve: Solver = solveLinearProgram): PlanOutcome {
+  if (household.settings.asOf === null) return { ok: false, stage: 'request', errors: ['The plan needs an as-of date (Settings "As Of").'] };
+  const impossible = [...impossibleRequests(household, options), ...unknownSpecificLots(household.lots, options)];
+  if (impossible.length > 0) return { ok: false, stage: 'request', errors: impossible };
+  const optimized = optimizePlan(household, options, solve);
+  if (optimized.ok) {
+    const outcome = optimized.outcome;
+    return outcome.ok ? { ...outcome, plan: withTaxDetail(outcome.plan, optimized.context) } : outcome;
+  }
+  const fallback = planStepByStep(household, options);
+  if (!fallback.ok) return fallback;
+  const note = `${FALLBACK_NOTE} (${optimized.trouble}).`;
+  return { ...fallback, plan: { ...fallback.plan, warnings: [...fallback.plan.warnings, note] } };
+}
+
+/** The warning a plan made by the step-by-step planner carries: rare, and never silent. */
+export const FALLBACK_NOTE = 'This plan was made by the step-by-step planner because the optimizer could not finish';
+
+/**
+ * The step-by-step planner, the optimizer's fallback. The steps, in the order a careful adviser
+ * takes them (PRODUCT.md, "What makes the engine good"):
  *  1. raise withdrawals and reserves from overweight classes, cheapest lots first;
  *  2. harvest losses worth harvesting (sell, buy a not-substantially-identical replacement);
  *  3. invest cash and deposits in the most underweight classes (cash flows before any sale);
@@ -26,16 +62,8 @@ import type { DeferredLot } from './planner/sale-candidates';
  *     proceeds in the same account (threshold or full mode; never in cash-only mode);
  *  5. assemble trades with reasons, tax netted as Schedule D nets it, drift after, and check the
  *     final trade list for wash sales.
- * Pure and deterministic: the same household and options give the same plan, byte for byte.
- *
- * A request no plan can meet is refused before step 1 (and a withdrawal that cannot be raised
- * after it): the outcome carries the errors instead of a plan, so no surface shows a plan that
- * does not do what was asked.
  */
-export function planOutcome(household: Household, options: PlanOptions = {}): PlanOutcome {
-  if (household.settings.asOf === null) return { ok: false, stage: 'request', errors: ['The plan needs an as-of date (Settings "As Of").'] };
-  const impossible = [...impossibleRequests(household, options), ...unknownSpecificLots(household.lots, options)];
-  if (impossible.length > 0) return { ok: false, stage: 'request', errors: impossible };
+export function planStepByStep(household: Household, options: PlanOptions = {}): PlanOutcome {
   const context = buildContext(household, options);
   const state = new WorkingState(context);
   const warnings: string[] = [];

@@ -1,5 +1,5 @@
 import { Decimal, ZERO, formatDollars, minDec, roundCents, toPlain } from './money';
-import { addDays, compareDates, daysBetween, type IsoDate } from './dates';
+import { addDays, compareDates, type IsoDate } from './dates';
 import { tackedHoldingFrom } from './holding-period';
 import { applyTrades, type TradeInput } from './trade-effects';
 import type { Account, Household, Lot, Sale, Security, TaxTreatment } from './types';
@@ -455,17 +455,18 @@ export type RecentPurchases = ReadonlyMap<string, readonly RecentPurchase[]>;
 export function recentPurchasesByGroup(household: Pick<Household, 'lots' | 'securities'> & Partial<Pick<Household, 'sales'>>, asOf: IsoDate): RecentPurchases {
   const groups = new Map(household.securities.map((s) => [s.ticker, s.washGroup]));
   const recent = new Map<string, RecentPurchase[]>();
+  // ISO dates compare as text: a purchase in [asOf - 30 days, asOf], checked before building its ref.
+  const windowStart = addDays(asOf, -WASH_WINDOW_DAYS);
+  const inWindow = (date: IsoDate) => date >= windowStart && date <= asOf;
   const add = (ticker: string, purchase: RecentPurchase) => {
-    const age = daysBetween(purchase.date, asOf);
-    if (age < 0 || age > WASH_WINDOW_DAYS) return;
     const group = groups.get(ticker) ?? ticker;
     const list = recent.get(group);
     if (list) list.push(purchase);
     else recent.set(group, [purchase]);
   };
-  for (const lot of household.lots) if (lot.shares.greaterThan(0)) add(lot.ticker, { ...lotRef(lot), date: lot.acquired });
+  for (const lot of household.lots) if (inWindow(lot.acquired) && lot.shares.greaterThan(0)) add(lot.ticker, { ...lotRef(lot), date: lot.acquired });
   for (const sale of household.sales ?? []) {
-    if (sale.acquired !== null && sale.shares.greaterThan(0)) add(sale.ticker, { ...saleRef(sale), date: sale.acquired });
+    if (sale.acquired !== null && inWindow(sale.acquired) && sale.shares.greaterThan(0)) add(sale.ticker, { ...saleRef(sale), date: sale.acquired });
   }
   return recent;
 }

@@ -89,7 +89,7 @@ describe('the sidebar in the workbench, in headless Chromium', () => {
     const written = await tabs(url);
     expect(written.Plan[0][0]).toBe(`Plan ${planId}`);
     expect(written.Plan[1].slice(0, 3)).toEqual(['Account', 'Action', 'Ticker']);
-    expect(written.Plan.filter((r) => r[1] === 'BUY' || r[1] === 'SELL').length).toBe(16);
+    expect(written.Plan.filter((r) => r[1] === 'BUY' || r[1] === 'SELL').length).toBe(14);
     expect(written.Journal.at(-1)!.slice(1, 3)).toEqual([planId, 'plan written']);
     await page.locator('nav.tabs button[data-tab="Plan"]').click();
     await expect.poll(() => page.locator('table[data-tab="Plan"] tr').count()).toBeGreaterThan(5);
@@ -101,7 +101,7 @@ describe('the sidebar in the workbench, in headless Chromium', () => {
     await sidebar.locator('.record-form').waitFor();
     await shootSidebar(page, OUT + 'sidebar-record.png');
     await sidebar.locator('#record-plan').click();
-    await expect.poll(() => sidebar.locator('[data-testid="recorded"]').textContent()).toContain(`Recorded plan ${planId}: 16 trades.`);
+    await expect.poll(() => sidebar.locator('[data-testid="recorded"]').textContent()).toContain(`Recorded plan ${planId}: 14 trades.`);
     const after = await tabs(url);
     expect(after.Lots.filter((r) => r[5].startsWith(`${planId}-`)).length).toBeGreaterThan(0);
     expect(after.Sales.length).toBeGreaterThan(before.Sales.length);
@@ -130,54 +130,55 @@ describe('the sidebar in the workbench, in headless Chromium', () => {
     await sidebar.locator('details.trade').first().waitFor({ timeout: 10_000 });
     const planId = /Plan (\S+)/.exec((await sidebar.locator('#plan-id').textContent()) ?? '')![1];
     // The trade list shows fractional shares in full, not rounded to 4 places.
-    expect(await sidebar.locator('details.trade .what').allTextContents()).toContain('2,459.029572 FXNAX');
+    expect(await sidebar.locator('details.trade .what').allTextContents()).toContain('4,736.882297 FXNAX');
     await sidebar.locator('#open-record').click();
     await sidebar.locator('.record-form').waitFor();
     const row = (what: string, account: string) => sidebar.locator('.record-row').filter({ hasText: what }).filter({ hasText: account });
     const shares = (what: string, account: string) => row(what, account).locator('input[data-field="shares"]');
-    expect(await shares('2,459.029572 FXNAX', 'Acme 401(k)').inputValue()).toBe('2459.029572');
-    expect(await shares('13.944223 AGG', 'HSA').inputValue()).toBe('13.944223');
+    expect(await shares('4,736.882297 FXNAX', 'Acme 401(k)').inputValue()).toBe('4736.882297');
+    expect(await shares('15.16793 VNQ', 'HSA').inputValue()).toBe('15.16793');
 
     // Mistakes first: text and a negative number are refused, naming the trade; nothing is written.
     const before = await tabs(url);
-    await shares('212 AGG', 'Taxable Brokerage').fill('lots');
-    await shares('3 AGG', 'Roth IRA').fill('-3');
-    expect(await row('212 AGG', 'Taxable Brokerage').getAttribute('data-status')).toBe('error');
+    await shares('293 VEA', 'Taxable Brokerage').fill('lots');
+    await shares('20 VWO', 'Roth IRA').fill('-3');
+    expect(await row('293 VEA', 'Taxable Brokerage').getAttribute('data-status')).toBe('error');
     await sidebar.locator('#record-plan').click();
     await expect.poll(() => sidebar.locator('#action-notice').textContent()).toContain('Fix these before recording');
-    expect(await sidebar.locator('#action-notice').textContent()).toContain('BUY AGG (Taxable Brokerage): "lots" is not a number of shares');
-    expect(await sidebar.locator('#action-notice').textContent()).toContain('BUY AGG (Roth IRA): shares cannot be negative');
+    expect(await sidebar.locator('#action-notice').textContent()).toContain('BUY VEA (Taxable Brokerage): "lots" is not a number of shares');
+    expect(await sidebar.locator('#action-notice').textContent()).toContain('BUY VWO (Roth IRA): shares cannot be negative');
     expect(await tabs(url)).toEqual(before);
 
     // A cleared field and a 0: not executed. A smaller and a larger number: recorded as typed.
-    await shares('212 AGG', 'Taxable Brokerage').fill('');
-    await shares('3 AGG', 'Roth IRA').fill('0');
-    await shares('2,459.029572 FXNAX', 'Acme 401(k)').fill('1000.5');
-    await shares('49 IVV', 'Traditional IRA').fill('50');
-    expect(await row('212 AGG', 'Taxable Brokerage').locator('.row-status').textContent()).toBe('Not executed: skipped (listed in the Journal).');
-    expect(await row('2,459.029572 FXNAX', 'Acme 401(k)').locator('.row-status').textContent()).toBe('Partly executed: 1,000.5 of 2,459.029572.');
-    expect(await row('49 IVV', 'Traditional IRA').locator('.row-status').textContent()).toBe('More than planned: 50 of 49.');
-    expect(await sidebar.locator('.record-tally').textContent()).toBe('Records 14 trades; skips 2 not executed.');
+    await shares('293 VEA', 'Taxable Brokerage').fill('');
+    await shares('20 VWO', 'Roth IRA').fill('0');
+    await shares('4,736.882297 FXNAX', 'Acme 401(k)').fill('1000.5');
+    await shares('37 IVV', 'Traditional IRA').fill('50');
+    expect(await row('293 VEA', 'Taxable Brokerage').locator('.row-status').textContent()).toBe('Not executed: skipped (listed in the Journal).');
+    expect(await row('4,736.882297 FXNAX', 'Acme 401(k)').locator('.row-status').textContent()).toBe('Partly executed: 1,000.5 of 4,736.882297.');
+    expect(await row('37 IVV', 'Traditional IRA').locator('.row-status').textContent()).toBe('More than planned: 50 of 37.');
+    expect(await sidebar.locator('.record-tally').textContent()).toBe('Records 12 trades; skips 2 not executed.');
     await shootSidebar(page, OUT + 'sidebar-record-partial.png');
 
     await sidebar.locator('#record-plan').click();
     await sidebar.locator('[data-testid="recorded"]').waitFor({ timeout: 10_000 });
     expect(await sidebar.locator('[data-testid="recorded"] .notice').textContent()).toContain(
-      `Recorded plan ${planId}: 14 trades; 2 not executed (skipped): BUY 212 AGG in Taxable Brokerage, BUY 3 AGG in Roth IRA.`,
+      `Recorded plan ${planId}: 12 trades; 2 not executed (skipped): BUY 293 VEA in Taxable Brokerage, BUY 20 VWO in Roth IRA.`,
     );
     await shootSidebar(page, OUT + 'sidebar-recorded-partial.png');
     const after = await tabs(url);
     const newLots = after.Lots.filter((r) => r[5].startsWith(`${planId}-`));
-    // No AGG bought in the taxable account or the Roth; FXNAX bought as typed, at cost 1000.5 x $10.62.
-    expect(newLots.filter((r) => r[1] === 'AGG').map((r) => r[0]).sort()).toEqual(['HSA', 'Traditional IRA']);
+    // No VEA bought in the taxable account, no VWO in the Roth; FXNAX bought as typed, at cost 1000.5 x $10.62.
+    expect(newLots.filter((r) => r[1] === 'VEA' || r[1] === 'VWO')).toEqual([]);
+    expect(newLots.filter((r) => r[1] === 'VNQ').map((r) => r[0]).sort()).toEqual(['HSA', 'Taxable Brokerage', 'Traditional IRA']);
     expect(newLots.find((r) => r[1] === 'FXNAX')!.slice(2, 4)).toEqual(['1000.5', '10625.31']);
-    // 50 IVV sold: the plan's 49 from its lot, then 1 more by the lot method.
+    // 50 IVV sold: the plan's 37 from its lot, then the rest by the lot method.
     const ivv = after.Sales.slice(before.Sales.length).filter((r) => r[2] === 'IVV');
     expect(ivv.reduce((a, r) => a + Number(r[3]), 0)).toBe(50);
     const journal = after.Journal.at(-1)!;
     expect(journal.slice(1, 3)).toEqual([planId, 'recorded']);
-    expect(journal[4]).toMatch(/^14 trades recorded; 2 not executed \(skipped\): BUY 212 AGG in Taxable Brokerage, BUY 3 AGG in Roth IRA\./);
-    expect(journal[4]).toContain('BUY 1000.5 FXNAX in Acme 401(k): partly executed, 1000.5 of the 2459.029572 shares planned.');
+    expect(journal[4]).toMatch(/^12 trades recorded; 2 not executed \(skipped\): BUY 293 VEA in Taxable Brokerage, BUY 20 VWO in Roth IRA\./);
+    expect(journal[4]).toContain('BUY 1000.5 FXNAX in Acme 401(k): partly executed, 1000.5 of the 4736.882297 shares planned.');
     expect(errors).toEqual([]);
   }, 60_000);
 

@@ -20,7 +20,7 @@ describe('planner: cash flows first', () => {
       lots: [lot('a', 'Brokerage', 'VTI', 70, 3000, '2015-01-05'), lot('b', 'Brokerage', 'BND', 20, 2000, '2015-01-05')],
     }), { mode: 'cash-only' });
     expect(brief(plan)).toEqual(['Brokerage BUY 10 BND']);
-    expect(plan.trades[0].reason).toMatch(/Bonds is 20\.0 points under its 40% target; invests cash/);
+    expect(plan.trades[0].reason).toMatch(/Bonds is 20\.0 points under its 40% target; bought in Brokerage with cash/);
     expect(plan.summary.estimatedTax.toFixed()).toBe('0');
   });
 });
@@ -41,7 +41,8 @@ describe('planner: where to sell', () => {
     }));
     expect(brief(plan)).toEqual(['IRA SELL 40 VTI', 'IRA BUY 40 BND']);
     expect(plan.summary.estimatedTax.toFixed()).toBe('0');
-    expect(sells(plan)[0].reason).toMatch(/tax-advantaged account, so it costs no tax/);
+    expect(sells(plan)[0].reason).toMatch(/selling in IRA costs no tax/);
+    expect(sells(plan)[0].details.join(' ')).toMatch(/tax-deferred: a sale inside it realizes no gain or loss/);
   });
 
   it('in a taxable account sells the loss first, then the long-term gain with least tax per dollar', () => {
@@ -130,7 +131,7 @@ describe('planner: wash-sale blocked purchase', () => {
       sales: [sale('Brokerage', 'BND', '2026-11-05', 10, 900, 1000, '2020-01-02')],
     }));
     expect(brief(plan)).toEqual(['Brokerage BUY 20 AGG']);
-    expect(plan.trades[0].reason).toMatch(/BND is not bought: a loss realized on 2026-11-05 would be washed/);
+    expect(plan.trades[0].details.join(' ')).toMatch(/BND is not bought: a loss realized on 2026-11-05 would be washed/);
   });
 });
 
@@ -149,10 +150,10 @@ describe('planner: 401(k) menu and whole shares', () => {
     // Threshold mode then sells the overweight FXAIX inside the 401(k) (no tax): total $6,050,
     // bonds target $3,025; after the cash buy bonds hold $1,040.30, stocks $5,000 (over its band).
     // Sell 10 FXAIX ($2,000, the nearest whole share to the $1,975 excess). Bonds still need
-    // $3,025 - $1,040.30 = $1,984.70, so that much is earmarked (never past target):
-    // floor(1,984.70 / 10.30) = 192 FXNAX; 101 + 192 = 293. $32.10 cash is left (< min trade).
+    // $3,025 - $1,040.30 = $1,984.70: the nearest whole share is 193 FXNAX ($1,987.90, $3.20
+    // past target, closer than 192's $7.10 short); 101 + 193 = 294. $21.80 cash is left.
     const plan = planRebalance(h);
-    expect(brief(plan)).toEqual(['401k SELL 10 FXAIX', '401k BUY 293 FXNAX']);
+    expect(brief(plan)).toEqual(['401k SELL 10 FXAIX', '401k BUY 294 FXNAX']);
     expect(plan.trades.every((t) => ['FXAIX', 'FXNAX'].includes(t.ticker))).toBe(true);
   });
 });

@@ -57,7 +57,7 @@ describe('decideCheck on the example household (as of 2026-11-20)', () => {
     expect(decision.kind).toBe('review');
     expect(decision.periodKey).toBe('review:2026-11');
     expect(decision.send).toBe(true);
-    expect(decision.content.plan!.trades).toHaveLength(16);
+    expect(decision.content.plan!.trades).toHaveLength(14);
     expect(decision.reasons[0]).toBe('Scheduled monthly review for 2026-11 (due 2026-11-01).');
     // 7 classes outside their bands (all but Emerging Markets; Cash has no target).
     expect(decision.reasons).toHaveLength(8);

@@ -42,7 +42,7 @@ describe('the scheduled check over the in-memory spreadsheet', () => {
     expect(mail.to).toBe('alex.rivera@example.com');
     expect(mail.subject).toBe('Rebalance due: 7 classes outside their bands, est. tax saving $91');
     expect(mail.body).toContain('* Taxable Brokerage: SELL 250 BND = $18,450.00, est. tax -$90.65');
-    expect(mail.body).toContain('* Taxable Brokerage: BUY 212 AGG = $21,284.80');
+    expect(mail.body).toContain('* Taxable Brokerage: BUY 293 VEA = $16,964.70');
     expect(mail.htmlBody).toContain('href="https://docs.google.com/spreadsheets/d/fake-spreadsheet-id/edit"');
     expect(events(google)).toEqual(['check', 'notice sent']);
     expect(journal(google)[1][4]).toBe('review review:2026-11: emailed alex.rivera@example.com');
@@ -182,7 +182,7 @@ describe('the scheduled check over the in-memory spreadsheet', () => {
     expect(plan[0][0]).toMatch(/^Plan P-2026-11-20-/);
     expect(plan[2].slice(0, 6)).toEqual(['Taxable Brokerage', 'SELL', 'BND', '250', '73.8', '18450']);
     expect(events(google)).toEqual(['recorded', 'plan written', 'check', 'notice sent']);
-    expect(google.mail.sent[0].body).toMatch(/Auto-plan: plan P-2026-11-20-\w+ \(16 trades\) was written to the Plan tab/);
+    expect(google.mail.sent[0].body).toMatch(/Auto-plan: plan P-2026-11-20-\w+ \(14 trades\) was written to the Plan tab/);
     expect(google.spreadsheet.snapshot().Lots).toEqual(lotsBefore);
   });
 

@@ -29,25 +29,26 @@ describe('recordExecuted with trades not executed', () => {
     buildBundle();
   }, 30_000);
 
-  it('BUY 212 AGG sent as 0 shares: no AGG lot in the taxable account, the outcome and Journal name it, Slack does not', () => {
+  it('BUY 293 VEA sent as 0 shares: no new VEA lot in the taxable account, the outcome and Journal name it, Slack does not', () => {
     const sheets = exampleSheets({ Settings: (rows) => [...rows, ['Slack Webhook', HOOK]] });
     const w = world(sheets);
     const p = plan(w);
-    const agg = p.trades.find((t) => t.action === 'BUY' && t.ticker === 'AGG' && t.account === 'Taxable Brokerage')!;
-    expect(agg.shares).toBe('212');
+    const agg = p.trades.find((t) => t.action === 'BUY' && t.ticker === 'VEA' && t.account === 'Taxable Brokerage')!;
+    expect(agg.shares).toBe('293');
     const r = record(w, executed(p, (t) => (t === agg ? '0' : t.shares)));
     if (!r.ok) throw new Error(r.errors.join('; '));
     expect(r.trades).toBe(p.trades.length - 1);
-    expect(r.skipped).toEqual(['BUY 212 AGG in Taxable Brokerage']);
+    expect(r.skipped).toEqual(['BUY 293 VEA in Taxable Brokerage']);
     const lots = w.google.spreadsheet.sheet('Lots').contents();
-    expect(lots.filter((row) => row[0] === 'Taxable Brokerage' && row[1] === 'AGG')).toEqual([]);
+    // The two VEA lots it held before, and no third.
+    expect(lots.filter((row) => row[0] === 'Taxable Brokerage' && row[1] === 'VEA')).toHaveLength(2);
     const journal = w.google.spreadsheet.sheet('Journal').contents().find((row) => row[2] === 'recorded')!;
-    expect(String(journal[4])).toMatch(new RegExp(`^${p.trades.length - 1} trades recorded; 1 not executed \\(skipped\\): BUY 212 AGG in Taxable Brokerage\\.`));
-    expect(String(journal[4])).toContain('Not executed: BUY 212 AGG in Taxable Brokerage (skipped).');
+    expect(String(journal[4])).toMatch(new RegExp(`^${p.trades.length - 1} trades recorded; 1 not executed \\(skipped\\): BUY 293 VEA in Taxable Brokerage\\.`));
+    expect(String(journal[4])).toContain('Not executed: BUY 293 VEA in Taxable Brokerage (skipped).');
     const slack = w.google.urlFetch.requests.map((q) => JSON.parse(String(q.payload)).text as string);
     expect(slack).toHaveLength(1);
     expect(slack[0]).toContain(`recorded as executed: ${p.trades.length - 1} trades`);
-    expect(slack[0]).not.toContain('Taxable Brokerage: BUY 212 AGG');
+    expect(slack[0]).not.toContain('Taxable Brokerage: BUY 293 VEA');
   });
 
   it('a plan with every trade at 0 shares is refused and writes nothing', () => {

@@ -79,7 +79,7 @@ describe('gain harvesting (Harvest Gains)', () => {
     expect([buy.ticker, toPlain(buy.shares), toPlain(buy.amount)]).toEqual(['VTI', '211', toPlain(sell.amount)]);
     expect(sell.purpose).toBe('harvest-gains');
     expect(sell.reason).toContain('inside the 0% federal bracket');
-    expect(sell.reason).toContain('a later sale owes about $4,665 less federal tax at 15%');
+    expect(sell.details.join(' ')).toContain('a later sale owes about $4,665 less federal tax at 15%');
     expect(toPlain(plan.summary.taxDetail!.zeroRateRoom)).toBe('0');
     expect(toPlain(plan.summary.taxDetail!.federal)).toBe('0');
   });
@@ -140,8 +140,14 @@ describe('the planner prices each sale at its marginal tax given the others', ()
   });
 
   it('tables: a long-term gain inside the 0% band is free too, taken up to the band edge, then the IRA', () => {
-    // 100 shares x $50 = $5,000 of gain at 0%; the bracket jumps to 15% there, so the rest comes from the IRA.
-    expect(sells('Married Filing Jointly')).toEqual(['Taxable 100 VTI tax 0', 'IRA 100 VTI tax 0']);
+    // 100 shares x $50 = $5,000 of gain at 0%; the bracket jumps to 15% there. Up to the band's
+    // edge a taxable sale is as free as the IRA's, so the optimizer may take either: what it
+    // never does is sell past the edge, where the gain costs 15%.
+    const sold = sells('Married Filing Jointly');
+    expect(sold.every((t) => t.endsWith('tax 0'))).toBe(true);
+    const taxable = planRebalance(h('Married Filing Jointly')).trades.filter((t) => t.account === 'Taxable' && t.action === 'SELL');
+    expect(taxable.every((t) => t.shares.lessThanOrEqualTo(100))).toBe(true);
+    expect(planRebalance(h('Married Filing Jointly')).summary.estimatedTax.toFixed()).toBe('0');
   });
 });
 

@@ -95,9 +95,10 @@ export function assemblePlan(state: WorkingState, deferredLots: Map<string, Defe
       longTermGain: gains.longTerm,
       tax,
       purpose: o.purpose,
-      reason: '',
+      reason: o.reason ?? '',
+      details: o.details ?? [],
     };
-    trade.reason = [capitalize(joinNotes(o.notes)) + '.', o.action === 'SELL' ? realizationSentence(trade) : ''].filter(Boolean).join(' ');
+    if (o.reason === undefined) trade.reason = [capitalize(joinNotes(o.notes)) + '.', o.action === 'SELL' ? realizationSentence(trade) : ''].filter(Boolean).join(' ');
     return trade;
   });
 

@@ -10,11 +10,12 @@ import { chooseSecurityToBuy } from './choose-security';
  * Sells `shares` of one lot (whole shares unless the account trades fractions). Proceeds are
  * the shares times the price, rounded to the cent.
  */
-export function sellFromLot(state: WorkingState, account: string, lot: Lot, shares: Decimal, purpose: TradePurpose, notes: string[]): Order | null {
+export function sellFromLot(state: WorkingState, account: string, lot: Lot, shares: Decimal, purpose: TradePurpose, notes: string[], wholeLot = false): Order | null {
   const { context } = state;
   const a = context.accounts.get(account)!;
   const security = context.securities.get(lot.ticker)!;
-  const take = Decimal.min(lot.shares, floorShares(shares, a.fractional));
+  // `wholeLot`: all of a lot may be sold even when it holds a fraction of a share (a broker sells a whole position).
+  const take = wholeLot && shares.greaterThanOrEqualTo(lot.shares) ? lot.shares : Decimal.min(lot.shares, floorShares(shares, a.fractional));
   if (!take.greaterThan(0)) return null;
   const { part, rest } = splitLot(lot, take);
   const parts = pricedParts([part], security.price, context.asOf, context.rates, a.treatment === 'taxable');

@@ -17,6 +17,9 @@ export interface Order {
   purpose: TradePurpose;
   /** Sentences explaining the decision, joined into the trade's reason. */
   notes: string[];
+  /** Set by the optimizing planner: the trade's reason and details, instead of the joined notes. */
+  reason?: string;
+  details?: string[];
 }
 
 /** The household as the plan changes it: cash, lots and class values per account. */

@@ -126,7 +126,7 @@ function raiseIn(state: WorkingState, account: Account, total: Decimal, stage: R
 }
 
 /** Why the lots an account still holds may not be sold now, in words (for a shortfall). */
-function heldBackPhrase(state: WorkingState, account: Account): string {
+export function heldBackPhrase(state: WorkingState, account: Account): string {
   const { context } = state;
   const tickers = state.tickersHeld(account.name);
   if (tickers.length === 0) return `${account.name} holds no more shares to sell`;

@@ -1,0 +1,124 @@
+import { ZERO, type Decimal } from '../../money';
+import type { Lot } from '../../types';
+import type { WorkingState } from '../state';
+import { washedIfSold } from '../sale-candidates';
+import { chooseSecurityToBuy } from '../choose-security';
+import { lossSavesNothing } from '../loss-value';
+
+/**
+ * The model's prices, per dollar, in the product's order of preference. Each tier is far above
+ * the next, so no amount of a cheaper tier buys a dollar of a dearer one: a withdrawal is always
+ * raised (`shortfall`), a lot about to turn long-term or a short-term gain inside the band is
+ * sold only for that (`defer`, `shortTermInBand`), drift beyond a band goes first (`band`), then
+ * drift from target of the classes being rebalanced (`drift`, above any tax rate: 0.5 at most),
+ * then tax (its dollars: the objective's unit), then idle cash, then the spread, a sale of a
+ * class left alone to fund another, and a tiny cost per dollar traded against churn.
+ */
+export const COST = {
+  shortfall: 1000,
+  gainBudget: 500,
+  defer: 100,
+  shortTermInBand: 100,
+  band: 10,
+  drift: 1,
+  inactiveSale: 0.002,
+  idleCash: 0.005,
+  /** Proceeds left idle: above all drift, so a sale always has somewhere to go. */
+  idleProceeds: 20,
+  /** Per half percent of the household a class is from target: the most underweight first. */
+  step: 0.0002,
+  steps: 8,
+  location: 0.0001,
+  churn: 0.0001,
+} as const;
+
+/**
+ * What is decided before the solve, so the model stays linear (the wash-sale rule is a yes/no
+ * per wash group, not a price):
+ *  - `active`: the classes being rebalanced (beyond their band in threshold mode; every class in
+ *    full and cash-only mode);
+ *  - `beyondBand`: classes whose short-term gains may be sold (PRODUCT.md: only to fix drift
+ *    beyond the band);
+ *  - `noBuyGroups`: wash groups in which the plan may realize a loss, and so buys nowhere, IRAs
+ *    included (IRC 1091, Rev. Rul. 2008-5). With harvesting on: a group holding a loss worth
+ *    harvesting (Harvest Min Loss) whose class another group can replace, and any group with a
+ *    loss in a class over target. With harvesting off, a loss is realized only to move money out
+ *    of a class over target, and then no fund of that class is bought (no round trip);
+ *  - `lossCounts`: with harvesting on, a loss below Harvest Min Loss in a class not over target
+ *    is priced as worth nothing, so it is never sold for its loss alone (only to rebalance).
+ */
+export interface FixedChoices {
+  active: Set<string>;
+  beyondBand: Set<string>;
+  noBuyGroups: Set<string>;
+  /** Harvests not made, each with why (the step-by-step planner's words). */
+  warnings: string[];
+  lossCounts(lot: Lot, gainPerShare: Decimal): boolean;
+}
+
+export function choicesBeforeSolve(state: WorkingState): FixedChoices {
+  const { context } = state;
+  const { mode, harvestLosses, harvestMinLoss } = context.options;
+  const beyondBand = new Set(context.classes.filter((c) => state.outOfBand(c)));
+  const active = new Set(mode === 'threshold' ? beyondBand : context.classes);
+  const overTarget = new Set(context.classes.filter((c) => state.gap(c).greaterThan(0)));
+  const harvesting = harvestLosses && mode !== 'cash-only';
+  const noBuyGroups = new Set<string>();
+  const groupsOfClass = (assetClass: string) => new Set((context.securitiesByClass.get(assetClass) ?? []).map((s) => s.washGroup));
+  const warnings: string[] = [];
+  const candidates: { account: string; ticker: string; assetClass: string; group: string; loss: Decimal }[] = [];
+  for (const account of context.household.accounts) {
+    if (account.treatment !== 'taxable') continue;
+    for (const ticker of state.tickersHeld(account.name)) {
+      const security = context.securities.get(ticker)!;
+      const assetClass = security.assetClass;
+      if (!context.classes.includes(assetClass)) continue;
+      const losing = state.heldLots(account.name, ticker).filter((lot) => lot.basis.greaterThan(lot.shares.times(security.price)));
+      const open = losing.filter((lot) => !washedIfSold(state, lot));
+      if (overTarget.has(assetClass) && mode !== 'cash-only' && open.length > 0) {
+        if (harvesting) noBuyGroups.add(security.washGroup);
+        else for (const g of groupsOfClass(assetClass)) noBuyGroups.add(g);
+        continue;
+      }
+      if (!harvesting) continue;
+      const worth = (lot: Lot) => lot.basis.minus(lot.shares.times(security.price)).greaterThanOrEqualTo(harvestMinLoss);
+      const harvestable = losing.filter(worth);
+      if (harvestable.length === 0) continue;
+      if (harvestable.some((lot) => washedIfSold(state, lot))) {
+        warnings.push(`${ticker} in ${account.name} has a harvestable loss, but a purchase of a substantially identical security in the last 30 days would wash it; it can be harvested after the 30 days pass.`);
+      }
+      const clear = harvestable.filter((lot) => !washedIfSold(state, lot));
+      if (clear.length === 0) continue;
+      const worthless = lossSavesNothing(state, clear, security.price);
+      if (worthless) warnings.push(worthless);
+      else candidates.push({ account: account.name, ticker, assetClass, group: security.washGroup, loss: clear.reduce((t, l) => t.plus(l.basis.minus(l.shares.times(security.price))), ZERO) });
+    }
+  }
+  // The largest losses first; a group is harvested only while its class keeps a fund some
+  // account can buy (two funds of a class both at a loss: one is harvested, into the other).
+  candidates.sort((a, b) => b.loss.comparedTo(a.loss) || (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+  const refused = new Set<string>();
+  for (const c of candidates) {
+    if (noBuyGroups.has(c.group)) continue;
+    if (replaceable(state, c.assetClass, new Set([...noBuyGroups, c.group]))) noBuyGroups.add(c.group);
+    else if (!refused.has(`${c.account}\u0000${c.ticker}`)) {
+      refused.add(`${c.account}\u0000${c.ticker}`);
+      warnings.push(`${c.ticker} in ${c.account} has a harvestable loss, but ${c.assetClass} has no replacement security with a different wash group that ${c.account} can buy; add one (Rank 2) to harvest it.`);
+    }
+  }
+  return {
+    active,
+    beyondBand,
+    noBuyGroups,
+    warnings,
+    lossCounts: (lot, gainPerShare) => {
+      const assetClass = context.securities.get(lot.ticker)!.assetClass;
+      return overTarget.has(assetClass) || gainPerShare.negated().times(lot.shares).greaterThanOrEqualTo(harvestMinLoss);
+    },
+  };
+}
+
+/** Some account can buy the class outside these wash groups (a replacement that keeps the losses). */
+function replaceable(state: WorkingState, assetClass: string, excluded: ReadonlySet<string>): boolean {
+  return state.context.household.accounts.some((a) => chooseSecurityToBuy(state, a.name, assetClass, excluded) !== null);
+}

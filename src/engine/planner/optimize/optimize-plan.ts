@@ -1,0 +1,67 @@
+import { formatDollars } from '../../money';
+import type { Household } from '../../types';
+import type { PlanOptions, PlanOutcome } from '../../plan-types';
+import { solveLinearProgram, type LinearProgram, type Solution } from '../../linear-program';
+import { buildContext, type PlanContext } from '../context';
+import { WorkingState } from '../state';
+import { PLANNER_CHOOSES_LOTS } from '../options';
+import { explainIdleCash, investCash } from '../invest-cash';
+import { harvestGains } from '../harvest-gains';
+import { heldBackPhrase } from '../withdrawals';
+import { assemblePlan } from '../assemble-plan';
+import type { DeferredLot } from '../sale-candidates';
+import { buildHouseholdModel } from './household-model';
+import { executeSolution } from './round-solution';
+import { explainTrades } from './explain-trades';
+
+export type Solver = (lp: LinearProgram) => Solution;
+
+/** The optimized plan, or why there is none (the caller falls back to the step-by-step planner). */
+export type OptimizeResult = { ok: true; outcome: PlanOutcome; context: PlanContext } | { ok: false; trouble: string };
+
+/**
+ * The planner that decides by optimization: the household as one linear program
+ * (household-model.ts), solved, rounded to whole shares without creating tax (round-solution.ts),
+ * explained (explain-trades.ts), then through the same machinery as every plan: the last sweep of
+ * cash whole shares left, idle-cash and out-of-band explanations, gain harvesting, and the final
+ * checks, tax and drift of `assemblePlan`. Pure and deterministic (the solver is too).
+ *
+ * Trouble is reported, not hidden: the solver not reaching an optimum, a withdrawal the solution
+ * cannot raise (the step-by-step planner then refuses it with the amounts), or a plan that fails
+ * the final checks.
+ */
+export function optimizePlan(household: Household, options: PlanOptions, solve: Solver = solveLinearProgram): OptimizeResult {
+  const context = buildContext(household, options);
+  const state = new WorkingState(context);
+  const warnings: string[] = [];
+  if (context.options.plannerChoosesLots) warnings.push(PLANNER_CHOOSES_LOTS);
+  const model = buildHouseholdModel(state);
+  warnings.push(...model.choices.warnings);
+  const solution = solve(model.lp);
+  if (solution.status !== 'optimal') return { ok: false, trouble: `the solver stopped (${solution.status}) after ${solution.iterations} iterations` };
+  for (const [account, column] of model.shortfall) {
+    if (context.cashRequests.get(account)!.withdrawal.greaterThan(0) && (solution.x[column] ?? 0) > 0.005) {
+      return { ok: false, trouble: `${account}'s withdrawal cannot be raised in full` };
+    }
+  }
+  executeSolution(state, model, solution);
+  for (const account of context.household.accounts) {
+    const short = state.spendable(account.name).negated();
+    if (!short.greaterThan(0)) continue;
+    if (context.cashRequests.get(account.name)!.withdrawal.greaterThan(0)) return { ok: false, trouble: `${account.name}'s withdrawal is ${formatDollars(short)} short after rounding` };
+    warnings.push(`${account.name}: cash stays ${formatDollars(short)} below its ${formatDollars(account.reserve)} reserve because ${heldBackPhrase(state, account)}.`);
+  }
+  investCash(state, 'rebalance');
+  explainIdleCash(state, warnings);
+  for (const t of household.targets) {
+    if (t.assetClass === context.cashClass && !t.target?.isZero()) {
+      warnings.push(`Cash has a target of its own; the planner holds cash through each account's Reserve and does not buy or sell to reach the Cash target.`);
+    }
+  }
+  if (household.settings.harvestGains && context.options.mode !== 'cash-only') harvestGains(state, warnings);
+  explainTrades(state, model, solution, new Set(state.orders));
+  const deferred = new Map<string, DeferredLot>(model.deferred.map((d) => [d.lot.id, d]));
+  const outcome = assemblePlan(state, deferred, warnings, options);
+  if (!outcome.ok) return { ok: false, trouble: `the optimized plan failed its final checks (${outcome.errors.slice(1).join(' ')})` };
+  return { ok: true, outcome, context };
+}
