@@ -33,7 +33,7 @@ export interface LossSale {
   loss: Decimal;
   /** Loss not yet disallowed (loss - Disallowed), a positive number or zero. */
   washableLoss: Decimal;
-  /** Shares already matched by wash sales recorded earlier (in proportion to Disallowed / loss). */
+  /** Shares already matched by wash sales recorded earlier, the simplest count the Disallowed's cents fit (the matcher prefers whole replacements: sharesRecorded). */
   washedShares: Decimal;
   /** The sold shares' holding start (the Sales `Acquired`), needed for tacking; null if unknown. */
   soldStart: IsoDate | null;
