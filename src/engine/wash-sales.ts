@@ -33,7 +33,7 @@ export interface LossSale {
   loss: Decimal;
   /** Loss not yet disallowed (loss - Disallowed), a positive number or zero. */
   washableLoss: Decimal;
-  /** Shares already matched by wash sales recorded earlier (in proportion to Disallowed / loss). */
+  /** Shares already matched by wash sales recorded earlier, the simplest count the Disallowed's cents fit (the matcher prefers whole replacements: sharesRecorded). */
   washedShares: Decimal;
   /** The sold shares' holding start (the Sales `Acquired`), needed for tacking; null if unknown. */
   soldStart: IsoDate | null;
@@ -195,6 +195,30 @@ function sharesWashed(shares: Decimal, loss: Decimal, disallowed: Decimal): Deci
   return exact.toDecimalPlaces(6, Decimal.ROUND_HALF_UP);
 }
 
+/**
+ * The shares a sale's recorded Disallowed was for, given the replacement shares free for it now
+ * (earliest first). The cents fit a range of share counts (under $10 of loss a share, a thousandth
+ * of a share is under a cent: $34.82 of $130.94 on 33 shares is 8.775 shares or 8.776), and
+ * `sharesWashed` alone may pick the wrong one. A recording takes whole replacements in that order
+ * (only the last may be cut, when the sale runs out, and then the count is all the sale's shares),
+ * so the most whole replacements whose shares give back the cents are what it was for. Otherwise
+ * (a Disallowed from a broker or typed by hand) the simplest count that gives them back.
+ */
+function sharesRecorded(sale: LossSale, free: readonly Decimal[]): Decimal {
+  const recorded = sale.loss.minus(sale.washableLoss);
+  if (!recorded.greaterThan(0) || !recorded.lessThan(sale.loss)) return sale.washedShares;
+  let best: Decimal | null = null;
+  let sum = ZERO;
+  for (const shares of free) {
+    sum = minDec(sum.plus(shares), sale.shares);
+    const cents = roundCents(sale.loss.times(sum).dividedBy(sale.shares));
+    // More shares never give fewer cents: past the recorded amount, no later sum fits.
+    if (cents.greaterThan(recorded)) break;
+    if (cents.equals(recorded)) best = sum;
+  }
+  return best ?? sale.washedShares;
+}
+
 export function acquisitionsFrom(lots: readonly Lot[], accounts: readonly Account[], securities: readonly Security[], newIds: ReadonlySet<string>): Acquisition[] {
   return lots.flatMap((lot, index): Acquisition[] => (!lot.shares.greaterThan(0) ? [] : [{
       lot: lot.id,
@@ -332,24 +356,33 @@ export function matchWashSales(sales: readonly LossSale[], acquisitions: readonl
   for (const sale of bySaleDate) {
     const candidates = inWindowOf(byGroup.get(sale.group) ?? [], sale.date).filter((a) => canReplace(sale, a));
     // A Disallowed recorded earlier was matched against shares held then, never new ones.
-    let replay = sale.washedShares;
+    const free = (c: Acquisition) => !c.proposed && (available.get(c) ?? ZERO).greaterThan(0) && !washesItsOwnReplacement(sale, c);
+    const recordedShares = sharesRecorded(sale, candidates.filter(free).map((c) => available.get(c)!));
+    // Each replacement's part as a recording made it: the increase, to the cent, of the loss of
+    // the shares washed so far; the last takes what is left of the recorded Disallowed.
+    let replay = recordedShares;
     let recordedLoss = sale.loss.minus(sale.washableLoss);
+    let replayed = ZERO;
+    let replayedLoss = ZERO;
     for (const candidate of candidates.filter((c) => !c.proposed)) {
       if (!replay.greaterThan(0)) break;
       const left = available.get(candidate) ?? ZERO;
       // The circle check last: it walks the matches made so far.
       if (!left.greaterThan(0) || washesItsOwnReplacement(sale, candidate)) continue;
       const take = minDec(replay, left);
-      const disallowed = take.equals(replay) ? recordedLoss : roundCents(recordedLoss.times(take).dividedBy(replay));
+      replayed = replayed.plus(take);
+      const disallowed = take.equals(replay) ? recordedLoss : minDec(recordedLoss, Decimal.max(ZERO, roundCents(sale.loss.times(replayed).dividedBy(sale.shares)).minus(replayedLoss)));
+      replayedLoss = replayedLoss.plus(disallowed);
       available.set(candidate, left.minus(take));
-      match(sale, candidate, take, disallowed, true);
+      // Shares whose part was under a cent when recorded: used up, as then, but no match (see below).
+      if (disallowed.greaterThan(0)) match(sale, candidate, take, disallowed, true);
       replay = replay.minus(take);
       recordedLoss = recordedLoss.minus(disallowed);
     }
     // New matches: the disallowed loss of the first c shares washed is the loss times c / shares,
     // to the cent (the whole loss once every share is washed); each match takes the increase. So
     // a recorded Disallowed always reads back as the shares it was for.
-    let washed = sale.washedShares;
+    let washed = recordedShares;
     let disallowedSoFar = sale.loss.minus(sale.washableLoss);
     for (const candidate of candidates) {
       if (!washed.lessThan(sale.shares)) break;
