@@ -1,4 +1,5 @@
 import { notifyPlanRecorded } from './schedule/plan-recorded';
+import { notifyPlanWritten } from './schedule/plan-written';
 /**
  * What the sidebar calls through google.script.run. Every argument and result is plain JSON
  * (strings, numbers, booleans, null, arrays, plain objects): money and dates travel as decimal
@@ -201,7 +202,7 @@ export function writePlanToSheet(plan: PlanJson): WriteResult {
   const p = checked.plan;
   const ss = active();
   try {
-    return withDocumentLock(() => {
+    const written = withDocumentLock(() => {
       const names = ss.getSheets().map((s) => s.getName());
       const journalName = tabName(names, JOURNAL_TAB);
       const journal = names.includes(journalName) ? ss.getSheetByName(journalName) : null;
@@ -222,6 +223,9 @@ export function writePlanToSheet(plan: PlanJson): WriteResult {
       forgetLegacyPlan();
       return { ok: true as const, planId: p.id, trades: p.trades.length };
     });
+    // After the lock: the webhook journals under its own, and a failed post never unwrites the plan.
+    notifyPlanWritten(ss, p, new Date());
+    return written;
   } catch (error) {
     return { ok: false, errors: [`Nothing was written: ${message(error)}`] };
   }
