@@ -60,8 +60,10 @@ export type BacktestSidebarResult =
       rows: BacktestRowJson[];
       notes: string[];
       chartTitle: string;
-      /** A self-contained SVG document (value and drift over the latest window). */
+      /** A self-contained SVG document (value and drift over the latest window), 280 px wide for the sidebar. */
       svg: string;
+      /** The same chart 760 px wide, for the "open larger" dialog. */
+      svgLarge: string;
     }
   | { ok: false; errors: string[] };
 
@@ -161,7 +163,8 @@ export function backtestForHousehold(household: Household, input: BacktestSideba
       volatility: spread(sum.volatility, ratio),
       maxDrawdown: spread(sum.maxDrawdown, ratio),
       maxDrift: spread(sum.maxDrift, ratio),
-      rebalances: spread(sum.rebalances, (d) => d.toFixed(1)),
+      // A count: whole rebalances (a median of an even number of windows can fall on a half).
+      rebalances: spread(sum.rebalances, (d) => d.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0)),
       turnover: spread(sum.turnover, ratio),
       taxesPaid: spread(sum.taxesPaid, cents),
     };
@@ -169,12 +172,15 @@ export function backtestForHousehold(household: Household, input: BacktestSideba
 
   const latest = scenarios[scenarios.length - 1];
   const chartTitle = `Latest window, ${latest.label}: value and drift`;
-  const svg = backtestSvg({
+  const chartInput = {
     title: chartTitle,
     xLabels: ['start', ...latest.periods.map((p) => p.label)],
     value: compared.results.map((runs) => ({ name: runs[runs.length - 1].policy, values: runs[runs.length - 1].values })),
     drift: compared.results.map((runs) => ({ name: runs[runs.length - 1].policy, values: runs[runs.length - 1].drift })),
-  });
+  };
+  // The sidebar's chart is drawn at the sidebar's size; the dialog ("open larger") gets the wide one.
+  const svg = backtestSvg(chartInput, 'compact');
+  const svgLarge = backtestSvg(chartInput, 'wide');
 
   const mapping = mix.map((m) => `${m.asset} -> ${SERIES_NAMES[series[m.asset]]}`).join('; ');
   const notes = [
@@ -201,5 +207,6 @@ export function backtestForHousehold(household: Household, input: BacktestSideba
     notes,
     chartTitle,
     svg,
+    svgLarge,
   };
 }

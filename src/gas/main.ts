@@ -23,6 +23,8 @@ import {
 export { getPlannerState, makePlan, writePlanToSheet, recordExecuted } from './sidebar-api';
 /** Sidebar Backtest: your policy against never, annual, threshold and the planner over rolling windows of 1928-2025. */
 export { runBacktestForSidebar } from './backtest-api';
+/** Sidebar Backtest "Open larger": the wide chart in a modal dialog. */
+export { showBacktestChart } from './backtest-api';
 /** Sidebar Import from broker: the preview of importing broker exports, and the import itself (journaled, undoable). */
 export { previewImport, applyImport } from './import-api';
 /** Sidebar wash-sale notice: the history audit, and recording its adjustments. */
