@@ -11,12 +11,13 @@ import type { Household } from '../engine/types';
 import { runPolicies, summarize, type Distribution } from '../engine/backtest/compare';
 import { historicalScenario, rollingWindows } from '../engine/backtest/history';
 import { SERIES_NAMES } from '../engine/backtest/backtest-request';
-import { calendarThresholdPolicy, neverPolicy, calendarPolicy, thresholdPolicy, overrideCaveat } from '../engine/backtest/policies';
+import { neverPolicy, calendarPolicy, thresholdPolicy, overrideCaveat } from '../engine/backtest/policies';
 import { plannerPolicy, DEFAULT_PLANNER_OPTIONS } from '../engine/backtest/planner-policy';
 import { parseAnnualReturns } from '../engine/backtest/returns-csv';
 import { backtestSvg } from '../engine/backtest/svg-chart';
 import { BACKTEST_LOT_METHODS, type BacktestLotMethod, type MixEntry, type Policy, type TaxSetup } from '../engine/backtest/types';
 import { mixFromWorkbook } from '../engine/backtest/workbook-mix';
+import { YOUR_POLICY, yourPolicy } from '../engine/backtest/your-policy';
 
 /** The Backtest form, as text (what the sidebar's inputs hold). */
 export interface BacktestSidebarInput {
@@ -67,7 +68,7 @@ export type BacktestSidebarResult =
     }
   | { ok: false; errors: string[] };
 
-export const YOUR_POLICY = 'yours';
+export { YOUR_POLICY };
 const MAX_START = new Decimal('1e12');
 
 const cents = (d: Decimal) => roundCents(d).toFixed(2);
@@ -127,10 +128,7 @@ export function backtestForHousehold(household: Household, input: BacktestSideba
     payFrom: 'portfolio',
   };
   const bands = { band: s.band, absBand: s.absBand };
-  const yours: Policy = {
-    ...calendarThresholdPolicy(s.schedule, s.overrideThreshold, YOUR_POLICY),
-    description: `Your policy: rebalance ${s.schedule} (Settings Schedule), and between reviews when a class drifts more than ${s.overrideThreshold.times(100).toFixed()}% of its target (Override Threshold).`,
-  };
+  const yours = yourPolicy(s);
   const alternatives: Policy[] = [
     neverPolicy(),
     calendarPolicy('annual'),

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { targetsOn } from '../../engine/index';
+import { roundCents, targetsOn } from '../../engine/index';
+import { valueHoldings } from '../../engine/valuation';
 import { noArgs } from '../args';
 import { CommandFailure } from '../io';
 import { loadHousehold } from '../load-household';
@@ -22,6 +23,8 @@ async function backtestTargets(path: string) {
   const inForce = targetsOn(household.targets, household.settings.asOf);
   return {
     classes: household.targets.map((t, i) => ({ name: t.assetClass, target: inForce[i].target, band: t.band, absBand: t.absBand })),
+    startValue: roundCents(valueHoldings(household).total),
+    settings: household.settings,
   };
 }
 
