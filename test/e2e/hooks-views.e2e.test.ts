@@ -66,6 +66,7 @@ describe('By account, the backtest chart and its larger dialog, in headless Chro
     expect(await bonds.getAttribute('title')).toContain('planned 43.2%');
     expect(await sidebar.locator('.account-drift[data-account="Taxable Brokerage"] h3').textContent()).toContain('within plan');
     await shootSidebar(page, OUT + 'sidebar-by-account.png');
+    await sidebar.locator('#drift-section').screenshot({ path: join(OUT, 'sidebar-by-account-section.png') });
     expect(errors).toEqual([]);
   }, 60_000);
 

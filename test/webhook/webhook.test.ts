@@ -262,3 +262,21 @@ describe('Schedule ▸ Send a test webhook', () => {
     expect(google.ui.dialogs.at(-1)!.message).toContain('You do not have permission to call UrlFetchApp.fetch. Required permissions: https://www.googleapis.com/auth/script.external_request');
   });
 });
+
+describe('rebalance check says what the webhook would do', () => {
+  it('a Make address: would post check.done; a wrong one: the refusal naming the allowed prefixes', async () => {
+    const { mkdtempSync, cpSync, appendFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { runCli } = await import('../../src/cli/main');
+    const { EXAMPLE_DIR } = await import('../support/example-grids');
+    const dir = mkdtempSync(join(tmpdir(), 'hook-check-'));
+    cpSync(EXAMPLE_DIR, dir, { recursive: true });
+    appendFileSync(join(dir, 'Settings.csv'), `Webhook URL,${MAKE}\n`);
+    const ok = await runCli(['check', dir]);
+    expect(ok.stdout.split('\n').slice(0, 3)).toEqual(['Check as of 2026-11-20: review (review:2026-11).', 'Would send an email to alex.rivera@example.com.', 'Webhook: would post check.done to Make.']);
+    expect(ok.stdout).not.toContain('abc123secretXYZ');
+    const json = JSON.parse((await runCli(['check', dir, '--json'])).stdout) as { webhook: string };
+    expect(json.webhook).toBe('would post check.done to Make');
+  });
+});
