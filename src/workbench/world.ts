@@ -26,7 +26,7 @@ export interface TabView {
   rows: string[][];
 }
 
-/** A dialog a call opened (showModalDialog, showModelessDialog): the page shows it as an overlay. */
+/** A dialog a sidebar call opened (showModalDialog, showModelessDialog): the page shows it as an overlay. */
 export interface DialogView {
   title: string;
   content: string;
@@ -92,9 +92,10 @@ export function createWorld(source: TabSource, options: WorldOptions): Workbench
       const args = checkTransportable(rawArgs, 'args') as unknown[];
       if (!code.has(name)) throw new Error(`Script function not found: ${name}`);
       const result = code.run(name, args, execution.globals);
-      return { ok: true, result: context === 'sidebar' ? checkTransportable(result, 'result') : (result ?? null), ...opened() };
+      return context === 'sidebar' ? { ok: true, result: checkTransportable(result, 'result'), ...opened() } : { ok: true, result: result ?? null };
     } catch (error) {
-      return { ok: false, error: String((error as { message?: unknown })?.message ?? error), ...opened() };
+      const failed = { ok: false as const, error: String((error as { message?: unknown })?.message ?? error) };
+      return context === 'sidebar' ? { ...failed, ...opened() } : failed;
     } finally {
       execution.end();
     }
