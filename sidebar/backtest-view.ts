@@ -21,7 +21,8 @@ function dollars0(text: string): string {
   if (abs >= 1e3) return `${sign}$${(abs / 1e3).toPrecision(3)}K`;
   return `${sign}$${Math.round(abs)}`;
 }
-const count = (text: string) => String(Number(text));
+/** A count is a whole number: 4, not 4.5 (the server sends whole counts; this holds older results too). */
+const count = (text: string) => (Number.isFinite(Number(text)) ? String(Math.round(Number(text))) : '—');
 
 interface Column {
   head: string;
@@ -53,7 +54,7 @@ export function backtestForm(onRun: () => void): HTMLElement[] {
   return [
     el('p', { class: 'muted', text: 'Your Targets, bands and Schedule against never, annual, threshold and the planner, over every rolling window of 1928-2025.' }),
     el('div', { class: 'field' }, [el('label', { attrs: { for: 'bt-years' } }, ['Window years']), years]),
-    el('div', { class: 'field' }, [el('label', { attrs: { for: 'bt-account' } }, ['Account']), account]),
+    el('div', { class: 'field wide' }, [el('label', { attrs: { for: 'bt-account' } }, ['Account']), account]),
     el('div', { class: 'buttons' }, [
       el('button', { class: 'primary', text: 'Run backtest', attrs: { type: 'button', id: 'run-backtest', 'data-action': 'backtest' }, on: { click: onRun } }),
     ]),
@@ -74,17 +75,28 @@ function cell(spread: SpreadJson, format: (text: string) => string, exact: boole
   ]);
 }
 
-function chart(result: Ok): HTMLElement {
+/**
+ * The chart drawn for the sidebar's width, and "Open larger": the wide chart in a modal dialog
+ * (showBacktestChart; in the workbench the dialog shows as an overlay). A failure is said next
+ * to the button.
+ */
+function chart(result: Ok, openLarger: (svg: string, title: string) => Promise<string | null>): HTMLElement[] {
   const img = el('img', {
     class: 'bt-chart',
-    attrs: { id: 'bt-chart', alt: result.chartTitle, title: 'Click to zoom', src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(result.svg)}` },
+    attrs: { id: 'bt-chart', alt: result.chartTitle, src: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(result.svg)}` },
   });
-  const box = el('div', { class: 'bt-chart-box' }, [img]);
-  img.addEventListener('click', () => box.classList.toggle('zoomed'));
-  return box;
+  const problem = el('span', { class: 'muted small', attrs: { id: 'bt-chart-problem' } });
+  const open = async () => {
+    problem.textContent = (await openLarger(result.svgLarge, result.chartTitle)) ?? '';
+  };
+  img.addEventListener('click', () => void open());
+  return [
+    el('div', { class: 'bt-chart-box' }, [img]),
+    el('div', { class: 'buttons' }, [el('button', { text: 'Open larger', attrs: { type: 'button', id: 'bt-open-larger', 'data-action': 'backtest-larger' }, on: { click: () => void open() } }), problem]),
+  ];
 }
 
-export function backtestView(result: Ok): Child[] {
+export function backtestView(result: Ok, openLarger: (svg: string, title: string) => Promise<string | null>): Child[] {
   const table = el('table', { class: 'bt-table', attrs: { id: 'bt-table' } }, [
     el('thead', {}, [el('tr', {}, [el('th', { class: 'policy', text: 'Policy' }), ...COLUMNS.map((c) => el('th', { text: c.head, title: c.title }))])]),
     el('tbody', {}, result.rows.map((row) =>
@@ -97,9 +109,9 @@ export function backtestView(result: Ok): Child[] {
   return [
     el('p', { class: 'muted', text: `${money(result.start)} start, ${result.taxable ? 'taxable' : 'tax-advantaged'}; ${result.label}. Median, with the 10th–90th percentile under it.` }),
     el('div', { class: 'bt-scroll' }, [table]),
-    el('p', { class: 'muted small', text: 'Scroll the table sideways for all columns; click the chart to zoom.' }),
+    el('p', { class: 'muted small', text: 'Scroll the table sideways for all columns.' }),
     el('h3', { text: result.chartTitle }),
-    chart(result),
+    ...chart(result, openLarger),
     el('details', { class: 'bt-notes' }, [
       el('summary', { text: 'How to read this' }),
       el('ul', { class: 'plain' }, [

@@ -5,7 +5,7 @@ import { money, percent } from './format';
 const pct = (fraction: number, scale: number) => `${Math.max(0, Math.min(100, (fraction / scale) * 100)).toFixed(2)}%`;
 
 /** One class: the current weight as a filled bar, the band as a shaded span, the target as a tick. */
-function bar(name: string, weight: string, target: string | null, bandLow: string | null, bandHigh: string | null, status: string, scale: number): HTMLElement {
+function bar(name: string, weight: string, target: string | null, bandLow: string | null, bandHigh: string | null, status: string, scale: number, tick: 'target' | 'plan' = 'target'): HTMLElement {
   const w = Number(weight);
   const statusClass = status === 'over' || status === 'under' ? status : status === 'within' ? 'within' : 'neutral';
   const track = el('div', { class: 'track' }, [
@@ -18,7 +18,7 @@ function bar(name: string, weight: string, target: string | null, bandLow: strin
   const title =
     target === null
       ? `${name}: ${percent(weight)}`
-      : `${name}: ${percent(weight)} now, target ${percent(target)}${bandLow !== null && bandHigh !== null ? `, band ${percent(bandLow)}–${percent(bandHigh)}` : ''} (${status})`;
+      : `${name}: ${percent(weight)} now, ${tick === 'plan' ? 'planned' : 'target'} ${percent(target)}${bandLow !== null && bandHigh !== null ? `, band ${percent(bandLow)}–${percent(bandHigh)}` : ''} (${status})`;
   return el('div', { class: `bar-row status-${statusClass}`, title, attrs: { 'data-class': name, 'data-status': status } }, [
     el('div', { class: 'bar-label' }, [
       el('span', { class: 'name', text: name }),
@@ -48,19 +48,40 @@ export function householdBars(classes: readonly ClassBarJson[]): Child[] {
   ];
 }
 
-/** Each account's mix, with the household target as a reference tick (targets are household-wide). */
+/**
+ * Each account against its share of the household plan (after asset location: bonds in the IRA,
+ * growth in the Roth), not against the household targets: an IRA holding mostly bonds by design
+ * is within its plan. The tick is the planned weight, the band the household's tolerance around
+ * it. Without a plan (the planner refused), the household targets are shown, and why.
+ */
 export function accountBars(accounts: readonly AccountJson[], classes: readonly ClassBarJson[]): Child[] {
   const targetOf = new Map(classes.filter((c) => c.status !== 'no target').map((c) => [c.assetClass, c.target]));
   const order = (name: string) => {
     const i = classes.findIndex((c) => c.assetClass === name);
     return i < 0 ? classes.length : i;
   };
-  return accounts.map((a) => {
-    const scale = scaleOf(a.classes.map((c) => c.weight));
-    return el('div', { class: 'account-drift', attrs: { 'data-account': a.name } }, [
-      el('h3', {}, [el('span', { text: a.name }), el('span', { class: 'muted', text: ` · ${a.type} · ${money(a.total)}` })]),
-      a.classes.length === 0 ? el('p', { class: 'muted', text: 'No holdings.' }) : null,
-      ...[...a.classes].sort((x, y) => order(x.assetClass) - order(y.assetClass)).map((c) => bar(c.assetClass, c.weight, targetOf.get(c.assetClass) ?? null, null, null, 'neutral', scale)),
-    ]);
-  });
+  const problem = accounts.find((a) => a.planned === null)?.planProblem ?? null;
+  const intro = problem
+    ? el('p', { class: 'muted account-plan-note', text: `${problem} The ticks show the household targets instead.` })
+    : el('p', { class: 'muted account-plan-note', text: "Each account against its share of the household plan (classes placed by asset location), so bonds held in an IRA by design show as within." });
+  return [
+    intro,
+    ...accounts.map((a) => {
+      const scale = scaleOf([...a.classes.map((c) => c.weight), ...(a.planned ?? []).flatMap((c) => [c.planned, c.bandHigh])]);
+      const rows =
+        a.planned !== null
+          ? a.planned.map((c) => bar(c.assetClass, c.weight, c.status === 'no target' ? null : c.planned, c.status === 'no target' ? null : c.bandLow, c.status === 'no target' ? null : c.bandHigh, c.status, scale, 'plan'))
+          : [...a.classes].sort((x, y) => order(x.assetClass) - order(y.assetClass)).map((c) => bar(c.assetClass, c.weight, targetOf.get(c.assetClass) ?? null, null, null, 'neutral', scale));
+      const off = (a.planned ?? []).filter((c) => c.status === 'over' || c.status === 'under').length;
+      return el('div', { class: 'account-drift', attrs: { 'data-account': a.name } }, [
+        el('h3', {}, [
+          el('span', { text: a.name }),
+          el('span', { class: 'muted', text: ` · ${a.type} · ${money(a.total)}` }),
+          a.planned !== null ? el('span', { class: off === 0 ? 'plan-ok' : 'plan-off', text: off === 0 ? ' · within plan' : ` · ${off} off plan` }) : null,
+        ]),
+        a.classes.length === 0 && (a.planned ?? []).length === 0 ? el('p', { class: 'muted', text: 'No holdings.' }) : null,
+        ...rows,
+      ]);
+    }),
+  ];
 }

@@ -102,11 +102,14 @@ export function renderImport(hooks: ImportHooks): void {
     el('option', { text: 'By Broker ID (Accounts tab)', attrs: { value: '' } }),
     ...hooks.accounts.map((a) => el('option', { text: a, attrs: { value: a } })),
   ]);
+  // The whole name shows: a full-width select, and the chosen name as its tooltip too.
+  account.title = account.options[account.selectedIndex]?.text ?? '';
+  account.addEventListener('change', () => (account.title = account.options[account.selectedIndex]?.text ?? ''));
   const prices = el('input', { attrs: { type: 'checkbox', id: 'import-prices' } });
   fill(byId('import-form'), [
     el('p', { class: 'muted', text: 'Lots files replace the lots of the tickers they list in that account; realized files add sales not yet on the Sales tab.' }),
     files,
-    el('div', { class: 'field' }, [el('label', { attrs: { for: 'import-account' } }, ['Account']), account]),
+    el('div', { class: 'field stack' }, [el('label', { attrs: { for: 'import-account' } }, ['Account']), account]),
     el('div', { class: 'field' }, [el('label', { attrs: { for: 'import-prices' } }, ['Fill prices', el('span', { class: 'muted', text: 'Securities\' Price; formulas kept' })]), prices]),
     el('div', { class: 'buttons' }, [el('button', { class: 'primary', text: 'Preview import', attrs: { type: 'button', id: 'import-preview-button', 'data-action': 'import-preview' }, on: { click: () => void hooks.guarded(() => preview(hooks)) } })]),
   ]);

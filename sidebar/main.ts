@@ -274,7 +274,14 @@ async function runBacktest(): Promise<void> {
     notice('error', 'The backtest did not run.', result.errors, 'backtest-notice');
     return;
   }
-  fill(byId('backtest'), backtestView(result));
+  fill(byId('backtest'), backtestView(result, async (svg, title) => {
+    try {
+      const shown = await call('showBacktestChart', svg, title);
+      return shown.ok ? null : shown.errors.join(' ');
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  }));
 }
 
 function renderBacktestForm(): void {

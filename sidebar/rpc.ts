@@ -7,7 +7,7 @@
 type Api = typeof import('../src/gas/sidebar-api') & typeof import('../src/gas/backtest-api') & typeof import('../src/gas/import-api') & typeof import('../src/gas/wash-api');
 export type Server = Pick<
   Api,
-  'getPlannerState' | 'makePlan' | 'writePlanToSheet' | 'recordExecuted' | 'runBacktestForSidebar' | 'previewImport' | 'applyImport' | 'getWashNotice' | 'recordWashAdjustments'
+  'getPlannerState' | 'makePlan' | 'writePlanToSheet' | 'recordExecuted' | 'runBacktestForSidebar' | 'showBacktestChart' | 'previewImport' | 'applyImport' | 'getWashNotice' | 'recordWashAdjustments'
 >;
 
 /** What google.script.run can carry: strings, numbers, booleans, null, arrays and plain objects of those. */

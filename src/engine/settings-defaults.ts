@@ -27,6 +27,7 @@ export function defaultSettings(): Settings {
     cpaEmail: null,
     cpaThreshold: null,
     slackWebhook: null,
+    webhookUrl: null,
     filingStatus: null,
     income: dec(0),
     deductions: null,

@@ -149,6 +149,8 @@ export interface Settings {
   cpaEmail: string | null;
   cpaThreshold: Decimal | null;
   slackWebhook: string | null;
+  /** A Make, Zapier or n8n webhook that receives each event as JSON (notify/webhook-payload.ts). */
+  webhookUrl: string | null;
   /** Set: tax comes from the year's federal tables; null: the flat rates above. */
   filingStatus: FilingStatus | null;
   /** Adjusted gross income before capital gains (wages, interest, all dividends, IRA distributions...). */

@@ -12,12 +12,13 @@ import { simulatedHouseholdFrom, simulatedTablesNote } from '../engine/tax';
 import { runPolicies, summarize, type Distribution } from '../engine/backtest/compare';
 import { historicalScenario, rollingWindows } from '../engine/backtest/history';
 import { SERIES_NAMES } from '../engine/backtest/backtest-request';
-import { calendarThresholdPolicy, neverPolicy, calendarPolicy, thresholdPolicy, overrideCaveat } from '../engine/backtest/policies';
+import { neverPolicy, calendarPolicy, thresholdPolicy, overrideCaveat } from '../engine/backtest/policies';
 import { plannerPolicy, DEFAULT_PLANNER_OPTIONS } from '../engine/backtest/planner-policy';
 import { parseAnnualReturns } from '../engine/backtest/returns-csv';
 import { backtestSvg } from '../engine/backtest/svg-chart';
 import { BACKTEST_LOT_METHODS, type BacktestLotMethod, type MixEntry, type Policy, type TaxSetup } from '../engine/backtest/types';
 import { mixFromWorkbook } from '../engine/backtest/workbook-mix';
+import { YOUR_POLICY, yourPolicy } from '../engine/backtest/your-policy';
 
 /** The Backtest form, as text (what the sidebar's inputs hold). */
 export interface BacktestSidebarInput {
@@ -61,12 +62,14 @@ export type BacktestSidebarResult =
       rows: BacktestRowJson[];
       notes: string[];
       chartTitle: string;
-      /** A self-contained SVG document (value and drift over the latest window). */
+      /** A self-contained SVG document (value and drift over the latest window), 280 px wide for the sidebar. */
       svg: string;
+      /** The same chart 760 px wide, for the "open larger" dialog. */
+      svgLarge: string;
     }
   | { ok: false; errors: string[] };
 
-export const YOUR_POLICY = 'yours';
+export { YOUR_POLICY };
 const MAX_START = new Decimal('1e12');
 
 const cents = (d: Decimal) => roundCents(d).toFixed(2);
@@ -128,10 +131,7 @@ export function backtestForHousehold(household: Household, input: BacktestSideba
     household: simulatedHouseholdFrom(s),
   };
   const bands = { band: s.band, absBand: s.absBand };
-  const yours: Policy = {
-    ...calendarThresholdPolicy(s.schedule, s.overrideThreshold, YOUR_POLICY),
-    description: `Your policy: rebalance ${s.schedule} (Settings Schedule), and between reviews when a class drifts more than ${s.overrideThreshold.times(100).toFixed()}% of its target (Override Threshold).`,
-  };
+  const yours = yourPolicy(s);
   const alternatives: Policy[] = [
     neverPolicy(),
     calendarPolicy('annual'),
@@ -164,7 +164,8 @@ export function backtestForHousehold(household: Household, input: BacktestSideba
       volatility: spread(sum.volatility, ratio),
       maxDrawdown: spread(sum.maxDrawdown, ratio),
       maxDrift: spread(sum.maxDrift, ratio),
-      rebalances: spread(sum.rebalances, (d) => d.toFixed(1)),
+      // A count: whole rebalances (a median of an even number of windows can fall on a half).
+      rebalances: spread(sum.rebalances, (d) => d.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0)),
       turnover: spread(sum.turnover, ratio),
       taxesPaid: spread(sum.taxesPaid, cents),
     };
@@ -172,12 +173,15 @@ export function backtestForHousehold(household: Household, input: BacktestSideba
 
   const latest = scenarios[scenarios.length - 1];
   const chartTitle = `Latest window, ${latest.label}: value and drift`;
-  const svg = backtestSvg({
+  const chartInput = {
     title: chartTitle,
     xLabels: ['start', ...latest.periods.map((p) => p.label)],
     value: compared.results.map((runs) => ({ name: runs[runs.length - 1].policy, values: runs[runs.length - 1].values })),
     drift: compared.results.map((runs) => ({ name: runs[runs.length - 1].policy, values: runs[runs.length - 1].drift })),
-  });
+  };
+  // The sidebar's chart is drawn at the sidebar's size; the dialog ("open larger") gets the wide one.
+  const svg = backtestSvg(chartInput, 'compact');
+  const svgLarge = backtestSvg(chartInput, 'wide');
 
   const mapping = mix.map((m) => `${m.asset} -> ${SERIES_NAMES[series[m.asset]]}`).join('; ');
   const notes = [
@@ -206,5 +210,6 @@ export function backtestForHousehold(household: Household, input: BacktestSideba
     notes,
     chartTitle,
     svg,
+    svgLarge,
   };
 }

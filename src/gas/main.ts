@@ -18,10 +18,13 @@ import {
   scheduleStatusAt,
   scheduledCheck,
   sendTestEmailAt,
+  sendTestWebhookAt,
 } from './schedule/menu-actions';
 export { getPlannerState, makePlan, writePlanToSheet, recordExecuted } from './sidebar-api';
 /** Sidebar Backtest: your policy against never, annual, threshold and the planner over rolling windows of 1928-2025. */
 export { runBacktestForSidebar } from './backtest-api';
+/** Sidebar Backtest "Open larger": the wide chart in a modal dialog. */
+export { showBacktestChart } from './backtest-api';
 /** Sidebar Import from broker: the preview of importing broker exports, and the import itself (journaled, undoable). */
 export { previewImport, applyImport } from './import-api';
 /** Sidebar wash-sale notice: the history audit, and recording its adjustments. */
@@ -156,6 +159,11 @@ export function resumeSchedule(): void {
 /** Sends the current check's email now, marked as a test (menu item). */
 export function sendTestEmail(): void {
   sendTestEmailAt(new Date());
+}
+
+/** Posts the current check's webhook payload now, marked as a test (menu item). */
+export function sendTestWebhook(): void {
+  sendTestWebhookAt(new Date());
 }
 
 /** Shows what is installed, the next review date and any pause (menu item). */

@@ -24,6 +24,7 @@ export const SCHEDULE_ITEMS = [
   { caption: 'Resume checks', fn: 'resumeSchedule' },
   { caption: 'Remove schedule', fn: 'removeSchedule' },
   { caption: 'Send a test email', fn: 'sendTestEmail' },
+  { caption: 'Send a test webhook', fn: 'sendTestWebhook' },
   { caption: 'Schedule status', fn: 'showScheduleStatus' },
 ] as const;
 

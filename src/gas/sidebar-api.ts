@@ -1,4 +1,5 @@
 import { notifyPlanRecorded } from './schedule/plan-recorded';
+import { notifyPlanWritten } from './schedule/plan-written';
 /**
  * What the sidebar calls through google.script.run. Every argument and result is plain JSON
  * (strings, numbers, booleans, null, arrays, plain objects): money and dates travel as decimal
@@ -7,7 +8,8 @@ import { notifyPlanRecorded } from './schedule/plan-recorded';
  * `writeTabsAtomically` under the document lock. Failures come back as values, never as throws,
  * so the sidebar can show them next to the button that caused them.
  */
-import { LOT_METHODS, computeDrift, daysBetween, parseIsoDate, planOutcome, toPlain } from '../engine/index';
+import { LOT_METHODS, computeDrift, daysBetween, parseIsoDate, planOutcome, toPlain, type Household } from '../engine/index';
+import { accountPlans } from '../engine/account-plan';
 import { driftJson } from '../present/drift-table';
 import { planJson, type ExecutedPlanJson, type PlanJson } from '../present/plan-json';
 import { JOURNAL_HEADERS, JOURNAL_TAB, journalGrid, journalRow, recordedPlanIds } from '../workbook/journal';
@@ -46,6 +48,23 @@ export interface AccountJson {
   cash: string;
   total: string;
   classes: { assetClass: string; value: string; weight: string }[];
+  /**
+   * The account against its share of the household plan (engine/account-plan.ts): each class's
+   * weight now and planned, with the tolerance band around the plan. null when no plan can be
+   * made (`planProblem` says why).
+   */
+  planned: AccountClassPlanJson[] | null;
+  planProblem: string | null;
+}
+
+export interface AccountClassPlanJson {
+  assetClass: string;
+  weight: string;
+  planned: string;
+  bandLow: string;
+  bandHigh: string;
+  /** within | over | under | no target */
+  status: string;
 }
 
 export interface OptionDefaults {
@@ -139,6 +158,7 @@ export function getPlannerState(): PlannerState {
   const { household } = read;
   const drift = driftJson(computeDrift(household));
   const byAccount = new Map(drift.accounts.map((a) => [a.account, a]));
+  const plans = accountPlansJson(household);
   const s = household.settings;
   return {
     ok: true,
@@ -160,6 +180,8 @@ export function getPlannerState(): PlannerState {
       cash: toPlain(a.cash),
       total: byAccount.get(a.name)?.total ?? toPlain(a.cash),
       classes: byAccount.get(a.name)?.classes ?? [],
+      planned: plans.ok ? (plans.accounts.get(a.name) ?? []) : null,
+      planProblem: plans.ok ? null : plans.problem,
     })),
     defaults: {
       mode: 'threshold',
@@ -175,6 +197,25 @@ export function getPlannerState(): PlannerState {
     paused: pauseInfo(todayIn(ss, new Date()), drift.householdDrift),
     schedule,
   };
+}
+
+/** Each account's share of the household plan, as JSON; a planner failure is a message, not a throw. */
+function accountPlansJson(household: Household): { ok: true; accounts: Map<string, AccountClassPlanJson[]> } | { ok: false; problem: string } {
+  try {
+    const plans = accountPlans(household);
+    if (!plans.ok) return { ok: false, problem: `No household plan can be made: ${plans.errors.join('; ')}` };
+    return {
+      ok: true,
+      accounts: new Map(
+        plans.accounts.map((a) => [
+          a.account,
+          a.classes.map((c) => ({ assetClass: c.assetClass, weight: toPlain(c.weight), planned: toPlain(c.planned), bandLow: toPlain(c.bandLow), bandHigh: toPlain(c.bandHigh), status: c.status })),
+        ]),
+      ),
+    };
+  } catch (error) {
+    return { ok: false, problem: `No household plan can be made: ${message(error)}` };
+  }
 }
 
 /** A plan for the options the sidebar's form holds (all text); nothing is written. */
@@ -201,7 +242,7 @@ export function writePlanToSheet(plan: PlanJson): WriteResult {
   const p = checked.plan;
   const ss = active();
   try {
-    return withDocumentLock(() => {
+    const written = withDocumentLock(() => {
       const names = ss.getSheets().map((s) => s.getName());
       const journalName = tabName(names, JOURNAL_TAB);
       const journal = names.includes(journalName) ? ss.getSheetByName(journalName) : null;
@@ -222,6 +263,9 @@ export function writePlanToSheet(plan: PlanJson): WriteResult {
       forgetLegacyPlan();
       return { ok: true as const, planId: p.id, trades: p.trades.length };
     });
+    // After the lock: the webhook journals under its own, and a failed post never unwrites the plan.
+    notifyPlanWritten(ss, p, new Date());
+    return written;
   } catch (error) {
     return { ok: false, errors: [`Nothing was written: ${message(error)}`] };
   }

@@ -51,6 +51,8 @@ export interface ShownHtml {
   content: string;
   /** The width Sheets really uses: a sidebar is always 300 px, whatever setWidth said. */
   width: number;
+  /** A dialog's height (setHeight, else Apps Script's default); a sidebar's is the window's. */
+  height?: number;
 }
 
 class FakeMenu {
@@ -129,12 +131,12 @@ export class FakeUi {
 
   showModalDialog(html: ShowableHtml, title: string): void {
     this.context.call('Ui.showModalDialog', 'showUi');
-    this.shown.push({ kind: 'modal', title, content: html.getContent(), width: html.getWidth?.() ?? 600 });
+    this.shown.push({ kind: 'modal', title, content: html.getContent(), width: html.getWidth?.() ?? 600, height: html.getHeight?.() ?? 400 });
   }
 
   showModelessDialog(html: ShowableHtml, title: string): void {
     this.context.call('Ui.showModelessDialog', 'showUi');
-    this.shown.push({ kind: 'modeless', title, content: html.getContent(), width: html.getWidth?.() ?? 600 });
+    this.shown.push({ kind: 'modeless', title, content: html.getContent(), width: html.getWidth?.() ?? 600, height: html.getHeight?.() ?? 400 });
   }
 
   /** alert(prompt) | alert(prompt, buttons) | alert(title, prompt, buttons) */

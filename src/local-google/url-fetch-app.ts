@@ -1,5 +1,6 @@
 import { FakeContext } from './auth-mode';
 import { InjectedFailures } from './injected-failures';
+import { allowlistEntryProblem, notAllowlistedMessage, urlMatchesAllowlistEntry } from './url-allowlist';
 
 export interface FetchParams {
   method?: 'get' | 'delete' | 'patch' | 'post' | 'put';
@@ -49,7 +50,8 @@ export class FakeHttpResponse {
 
 /**
  * A recording UrlFetchApp. Non-2xx answers throw unless `muteHttpExceptions`, as in Apps
- * Script; with an allow list (the manifest's urlFetchWhitelist) other URLs are refused.
+ * Script; with an allow list (the manifest's urlFetchWhitelist) other URLs are refused by
+ * Google's rules (url-allowlist.ts) with Google's message.
  */
 export class FakeUrlFetchApp {
   readonly requests: FetchRequest[] = [];
@@ -59,13 +61,15 @@ export class FakeUrlFetchApp {
   constructor(
     private readonly context: FakeContext,
     private readonly allowList?: readonly string[],
-  ) {}
+  ) {
+    // Apps Script refuses to save a manifest with an invalid entry; so does the fake.
+    const problems = (allowList ?? []).map(allowlistEntryProblem).filter((p): p is string => p !== null);
+    if (problems.length > 0) throw new Error(`appsscript.json has errors: urlFetchWhitelist: ${problems.join('; ')}`);
+  }
 
   fetch(url: string, params: FetchParams = {}): FakeHttpResponse {
     this.context.call('UrlFetchApp.fetch', 'urlFetch');
-    if (this.allowList && !this.allowList.some((prefix) => url.startsWith(prefix))) {
-      throw new Error(`fake UrlFetchApp: ${url} is not in the manifest's urlFetchWhitelist`);
-    }
+    if (this.allowList && !this.allowList.some((prefix) => urlMatchesAllowlistEntry(url, prefix))) throw new Error(notAllowlistedMessage(url));
     const request: FetchRequest = { url, method: 'get', ...params };
     this.requests.push(request);
     this.failures.check();

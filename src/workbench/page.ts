@@ -34,6 +34,13 @@ export function workbenchPage(title: string): string {
   aside { width: 302px; border-left: 1px solid #dadce0; display: flex; flex-direction: column; }
   aside .title { padding: 10px 12px; border-bottom: 1px solid #dadce0; font-size: 15px; display: flex; justify-content: space-between; }
   aside iframe { flex: 1; width: 300px; border: 0; }
+  /* A dialog the add-on opened (showModalDialog), as Sheets shows it: over the page, dimmed behind. */
+  #dialog-overlay { position: fixed; inset: 0; background: rgba(32, 33, 36, .6); display: flex; align-items: center; justify-content: center; z-index: 10; }
+  #dialog-overlay[hidden] { display: none; }
+  #dialog-overlay .dialog { background: #fff; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.3); display: flex; flex-direction: column; max-width: 95vw; max-height: 95vh; }
+  #dialog-overlay .dialog-title { display: flex; justify-content: space-between; align-items: center; padding: 14px 18px 6px; font-size: 16px; }
+  #dialog-overlay .dialog-title button { border: 0; background: transparent; font-size: 18px; cursor: pointer; color: #5f6368; }
+  #dialog-overlay iframe { border: 0; display: block; max-width: 95vw; }
 </style>
 </head>
 <body>
@@ -52,6 +59,7 @@ export function workbenchPage(title: string): string {
   </div>
   <aside><div class="title"><span>Rebalancer</span><span>✕</span></div><iframe id="sidebar" title="Rebalancer sidebar" src="/sidebar"></iframe></aside>
 </div>
+<div id="dialog-overlay" hidden role="dialog" aria-modal="true"><div class="dialog"><div class="dialog-title"><span id="dialog-title"></span><button type="button" id="dialog-close" aria-label="Close">✕</button></div><iframe id="dialog-frame" sandbox="allow-scripts" title="Dialog"></iframe></div></div>
 <script>
 (function () {
   var current = null;
@@ -99,8 +107,20 @@ export function workbenchPage(title: string): string {
       render();
     });
   }
+  function showDialog(d) {
+    document.getElementById('dialog-title').textContent = String(d.title || '');
+    var frame = document.getElementById('dialog-frame');
+    frame.style.width = Number(d.width) + 'px';
+    frame.style.height = Number(d.height) + 'px';
+    // The add-on's own HTML, in a sandboxed frame with no access to this page (as in Sheets).
+    frame.srcdoc = String(d.content || '');
+    document.getElementById('dialog-overlay').hidden = false;
+  }
+  document.getElementById('dialog-close').addEventListener('click', function () { document.getElementById('dialog-overlay').hidden = true; });
   window.addEventListener('message', function (event) {
     if (event.data && event.data.type === 'workbench:rpc') refresh();
+    // Only the sidebar's shim opens dialogs: a dialog's own frame cannot open another one.
+    if (event.source === document.getElementById('sidebar').contentWindow && event.data && event.data.type === 'workbench:dialog' && event.data.dialog) showDialog(event.data.dialog);
   });
   document.getElementById('menu-open').addEventListener('click', function () { document.getElementById('sidebar').src = '/sidebar'; });
   document.getElementById('menu-record').addEventListener('click', function () {

@@ -11,12 +11,17 @@ interface RpcAnswer {
   ok: boolean;
   result?: unknown;
   error?: string;
+  /** Dialogs the call opened: the page around the frame shows them as overlays. */
+  dialogs?: { title: string; content: string; width: number; height: number }[];
 }
 
 const emulator = createScriptRun(async (name, args) => {
   const response = await fetch('/rpc', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, args }) });
   const answer = (await response.json()) as RpcAnswer;
-  if (window.parent !== window) window.parent.postMessage({ type: 'workbench:rpc', name }, '*');
+  if (window.parent !== window) {
+    window.parent.postMessage({ type: 'workbench:rpc', name }, '*');
+    for (const dialog of answer.dialogs ?? []) window.parent.postMessage({ type: 'workbench:dialog', dialog }, '*');
+  }
   if (!answer.ok) throw new Error(answer.error ?? `${name} failed`);
   return answer.result;
 });

@@ -26,7 +26,15 @@ export interface TabView {
   rows: string[][];
 }
 
-export type RpcAnswer = { ok: true; result: unknown } | { ok: false; error: string };
+/** A dialog a sidebar call opened (showModalDialog, showModelessDialog): the page shows it as an overlay. */
+export interface DialogView {
+  title: string;
+  content: string;
+  width: number;
+  height: number;
+}
+
+export type RpcAnswer = ({ ok: true; result: unknown } | { ok: false; error: string }) & { dialogs?: DialogView[] };
 
 export interface WorkbenchWorld {
   readonly google: FakeGoogle;
@@ -74,14 +82,20 @@ export function createWorld(source: TabSource, options: WorldOptions): Workbench
 
   const execute = (name: string, rawArgs: unknown, context: RunContext): RpcAnswer => {
     const execution = google.startExecution({ context });
+    const shownBefore = google.ui.shown.length;
+    const opened = (): { dialogs?: DialogView[] } => {
+      const dialogs = google.ui.shown.slice(shownBefore).filter((d) => d.kind !== 'sidebar');
+      return dialogs.length === 0 ? {} : { dialogs: dialogs.map((d) => ({ title: d.title, content: d.content, width: d.width, height: d.height ?? 400 })) };
+    };
     try {
       if (!Array.isArray(rawArgs)) throw new Error('rpc: args must be an array');
       const args = checkTransportable(rawArgs, 'args') as unknown[];
       if (!code.has(name)) throw new Error(`Script function not found: ${name}`);
       const result = code.run(name, args, execution.globals);
-      return { ok: true, result: context === 'sidebar' ? checkTransportable(result, 'result') : (result ?? null) };
+      return context === 'sidebar' ? { ok: true, result: checkTransportable(result, 'result'), ...opened() } : { ok: true, result: result ?? null };
     } catch (error) {
-      return { ok: false, error: String((error as { message?: unknown })?.message ?? error) };
+      const failed = { ok: false as const, error: String((error as { message?: unknown })?.message ?? error) };
+      return context === 'sidebar' ? { ...failed, ...opened() } : failed;
     } finally {
       execution.end();
     }

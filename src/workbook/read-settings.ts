@@ -152,6 +152,7 @@ const SETTINGS: { [K in WorkbookSettingKey]: SettingSpec<K> } = {
   cpaEmail: { name: 'CPA Email', parse: text('an email address', (t) => t.includes('@')) },
   cpaThreshold: { name: 'CPA Threshold', parse: orNone(dollars('a dollar amount of harvested losses (0 or more), or none')) },
   slackWebhook: { name: 'Slack Webhook', parse: text('a webhook address starting with https://', (t) => /^https:\/\/\S+$/.test(t)) },
+  webhookUrl: { name: 'Webhook URL', aliases: ['Webhook'], parse: text('a Make, Zapier or n8n webhook address starting with https://', (t) => /^https:\/\/\S+$/.test(t)) },
   filingStatus: {
     name: 'Filing Status',
     aliases: ['Filing'],

@@ -43,11 +43,11 @@ describe('build.mjs output', () => {
     expect(code).not.toMatch(/(^|[\s;{(,.])#[A-Za-z_$]/m);
   });
 
-  it('copies the manifest: V8, explicit scopes, the Slack allow-list', () => {
+  it('copies the manifest: V8, explicit scopes, the Slack and automation-webhook allow-list', () => {
     const manifest = JSON.parse(read('dist/appsscript.json')) as Record<string, unknown>;
     expect(manifest).toEqual(JSON.parse(read('appsscript.json')));
     expect(manifest.runtimeVersion).toBe('V8');
-    expect(manifest.urlFetchWhitelist).toEqual(['https://hooks.slack.com/']);
+    expect(manifest.urlFetchWhitelist).toEqual(['https://hooks.slack.com/', 'https://*.make.com/', 'https://hooks.zapier.com/hooks/catch/', 'https://*.app.n8n.cloud/webhook/']);
     expect(manifest.oauthScopes).toContain('https://www.googleapis.com/auth/spreadsheets.currentonly');
   });
 

@@ -59,6 +59,7 @@ describe('dist/Code.js in a bare V8 context, as Apps Script runs it', () => {
               item('Resume checks', 'resumeSchedule'),
               item('Remove schedule', 'removeSchedule'),
               item('Send a test email', 'sendTestEmail'),
+              item('Send a test webhook', 'sendTestWebhook'),
               item('Schedule status', 'showScheduleStatus'),
             ],
           },

@@ -33,8 +33,8 @@ describe('OAuth scopes (appsscript.json): exactly what the features need', () =>
     for (const scope of manifest.oauthScopes) expect(scope).not.toMatch(/\/(drive|gmail|mail\.google|documents|spreadsheets$)/);
   });
 
-  it('fetches only Slack webhooks', () => {
-    expect(manifest.urlFetchWhitelist).toEqual(['https://hooks.slack.com/']);
+  it('fetches only Slack and the automation webhooks (Make, Zapier, n8n cloud)', () => {
+    expect(manifest.urlFetchWhitelist).toEqual(['https://hooks.slack.com/', 'https://*.make.com/', 'https://hooks.zapier.com/hooks/catch/', 'https://*.app.n8n.cloud/webhook/']);
   });
 });
 

@@ -165,7 +165,7 @@ describe('UrlFetchApp', () => {
       'Request failed for https://hooks.slack.com/bad returned code 404. Truncated server response: no_service',
     );
     expect(fetch.fetch('https://hooks.slack.com/bad', { muteHttpExceptions: true }).getResponseCode()).toBe(404);
-    expect(() => fetch.fetch('https://example.com/')).toThrow('not in the manifest');
+    expect(() => fetch.fetch('https://example.com/')).toThrow('Request to https://example.com/ failed because the URL has not been whitelisted in the script manifest.');
     google.urlFetch.failNextFetches(1);
     expect(() => fetch.fetch('https://hooks.slack.com/x')).toThrow('Address unavailable');
     expect(google.urlFetch.requests.map((r) => [r.method, r.url])).toEqual([

@@ -47,13 +47,13 @@ describe('the schedule through dist/Code.js in a bare V8 context', () => {
 });
 
 describe('appsscript.json', () => {
-  it('asks for exactly the scopes the add-on uses, URL fetch limited to Slack hooks', async () => {
+  it('asks for exactly the scopes the add-on uses, URL fetch limited to Slack and automation hooks', async () => {
     const { readFileSync } = await import('node:fs');
     const manifest = JSON.parse(readFileSync(new URL('../../appsscript.json', import.meta.url), 'utf8'));
     expect([...manifest.oauthScopes].sort()).toEqual(
       ['spreadsheets.currentonly', 'script.container.ui', 'script.send_mail', 'script.scriptapp', 'script.external_request', 'userinfo.email'].map((s) => `https://www.googleapis.com/auth/${s}`).sort(),
     );
-    expect(manifest.urlFetchWhitelist).toEqual(['https://hooks.slack.com/']);
+    expect(manifest.urlFetchWhitelist).toEqual(['https://hooks.slack.com/', 'https://*.make.com/', 'https://hooks.zapier.com/hooks/catch/', 'https://*.app.n8n.cloud/webhook/']);
     expect(manifest.runtimeVersion).toBe('V8');
   });
 });

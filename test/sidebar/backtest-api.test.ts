@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { checkTransportable } from '../../src/local-google/script-run';
 import type { BacktestSidebarResult } from '../../src/gas/backtest-api';
 import { exampleSheets, world } from './world';
+import { createFakeGoogle } from '../../src/local-google/fake-google';
+import { loadBundle } from '../support/load-bundle';
 
 const run = (w: ReturnType<typeof world>, options: object) => checkTransportable(w.ctx.runBacktestForSidebar(options), 'result') as BacktestSidebarResult;
 
@@ -32,7 +34,9 @@ describe('runBacktestForSidebar through dist/Code.js', () => {
       expect(Number(row.endingValueAfterTax.median)).toBeLessThanOrEqual(Number(row.endingValue.median));
     }
     const never = r.rows.find((row) => row.policy === 'never')!;
-    expect(never.rebalances).toEqual({ p10: '0.0', median: '0.0', p90: '0.0' });
+    // A count is whole, in every row.
+    expect(never.rebalances).toEqual({ p10: '0', median: '0', p90: '0' });
+    for (const row of r.rows) for (const v of Object.values(row.rebalances)) expect(v, row.policy).toMatch(/^\d+$/);
     expect(never.taxesPaid.median).toBe('0.00');
     // Monthly schedule on annual data: your policy rebalances every year, as annual does.
     const yours = r.rows.find((row) => row.policy === 'yours')!;
@@ -42,6 +46,10 @@ describe('runBacktestForSidebar through dist/Code.js', () => {
     expect(r.svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(r.svg).toContain('Latest window, 2016-2025');
     expect(r.svg).not.toContain('<script');
+    // The sidebar's chart is drawn at the sidebar's width; the dialog's is the wide one.
+    expect(r.svg).toMatch(/ width="280" /);
+    expect(r.svgLarge).toMatch(/ width="760" /);
+    expect(r.svgLarge).toContain('Latest window, 2016-2025');
     console.log(`runBacktestForSidebar: 89 windows x 5 policies, 8 classes, taxable, through the bundle: ${Math.round(elapsed)} ms`);
     expect(elapsed).toBeLessThan(15_000);
   }, 30_000);
@@ -72,5 +80,29 @@ describe('runBacktestForSidebar through dist/Code.js', () => {
     if (r.ok) return;
     expect(r.errors[0]).toBe('The workbook has errors; fix them first.');
     expect(r.errors.some((e) => e.includes('Targets'))).toBe(true);
+  });
+});
+
+describe('Open larger: the wide chart in a modal dialog', () => {
+  it('showBacktestChart opens a modal dialog with the SVG as an image, never as markup', () => {
+    const w = world();
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="760" height="510"><title>x</title><text>$1.2M</text></svg>';
+    expect(w.ctx.showBacktestChart(svg, 'Latest window <b>')).toEqual({ ok: true });
+    const shown = w.google.ui.shown.at(-1)!;
+    expect(shown).toMatchObject({ kind: 'modal', title: 'Backtest: value and drift', width: 800, height: 560 });
+    expect(shown.content).toContain(`src="data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}"`);
+    expect(shown.content).not.toContain('<svg');
+    expect(shown.content).toContain('alt="Latest window &#60;b&#62;"');
+  });
+
+  it('refuses anything that is not an SVG document; needs the container.ui scope like every dialog', () => {
+    const w = world();
+    expect(w.ctx.showBacktestChart('<script>alert(1)</script>', 't')).toEqual({ ok: false, errors: ['The chart could not be shown: run the backtest again.'] });
+    expect(w.google.ui.shown).toEqual([]);
+    const google = createFakeGoogle({ spreadsheet: { sheets: exampleSheets() }, oauthScopes: ['https://www.googleapis.com/auth/spreadsheets.currentonly'] });
+    const ctx = loadBundle(google.globals);
+    const r = ctx.showBacktestChart('<svg xmlns="http://www.w3.org/2000/svg"></svg>', 't') as { ok: boolean; errors: string[] };
+    expect(r.ok).toBe(false);
+    expect(r.errors[0]).toContain('Required permissions: https://www.googleapis.com/auth/script.container.ui');
   });
 });

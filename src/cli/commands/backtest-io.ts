@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { targetsOn } from '../../engine/index';
+import { roundCents, targetsOn } from '../../engine/index';
 import { simulatedHouseholdFrom } from '../../engine/tax';
+import { valueHoldings } from '../../engine/valuation';
 import { noArgs } from '../args';
 import { CommandFailure } from '../io';
 import { loadHousehold } from '../load-household';
@@ -24,6 +25,8 @@ async function backtestTargets(path: string) {
   return {
     classes: household.targets.map((t, i) => ({ name: t.assetClass, target: inForce[i].target, band: t.band, absBand: t.absBand })),
     tax: simulatedHouseholdFrom(household.settings),
+    startValue: roundCents(valueHoldings(household).total),
+    settings: household.settings,
   };
 }
 

@@ -13,16 +13,27 @@ import { errorLine } from '../error-line';
 import { amount, choice, choiceList, count, rate, rateList, text, weights } from '../flag-kinds';
 import { helpText } from '../help';
 import type { CommandResult } from '../io';
+import type { Settings } from '../../engine/types';
+import { yourPolicy } from '../../engine/backtest/your-policy';
 
 /**
  * `rebalance backtest`: parses flags, reads the returns file, hands a request to the engine and
  * prints what comes back. All the work is in src/engine/backtest.
  */
 
+/**
+ * What a workbook gives the backtest: its Targets, and (from the workbook reader) the household's
+ * value, the default start, and the Settings that make its own policy, the "yours" row.
+ */
+export interface BacktestWorkbook extends BacktestWorkbookInput {
+  startValue?: Decimal;
+  settings?: Pick<Settings, 'schedule' | 'overrideThreshold'>;
+}
+
 export interface BacktestIo {
   readFile(path: string): string;
   /** Reads a workbook's Targets into the backtest's input; absent until the reader is wired in. */
-  loadHousehold?(path: string): Promise<BacktestWorkbookInput>;
+  loadHousehold?(path: string): Promise<BacktestWorkbook>;
   /** Where `data/us-annual-returns.csv` lives, if not in the working directory. */
   dataPath?: string;
 }
@@ -97,10 +108,11 @@ export async function runBacktest(args: ParsedArgs, io: BacktestIo): Promise<Com
   let mix: MixEntry[];
   let workbookTax: SimulatedHousehold | undefined;
   let series: Record<string, HistorySeries>;
+  let workbook: BacktestWorkbook | null = null;
   if (positional.length === 1) {
     if (!io.loadHousehold) return { stdout: '', stderr: 'error: reading a workbook is not available here yet; use --mix.', exitCode: 1 };
     if (has(args, MIX)) return usage('give a workbook or --mix, not both.');
-    const workbook = await io.loadHousehold(positional[0]);
+    workbook = await io.loadHousehold(positional[0]);
     ({ mix, series } = mixFromWorkbook(workbook));
     // The workbook's Filing Status prices each simulated year with the tables, unless --tax-rates asks for flat rates.
     if (!has(args, TAX_RATES)) workbookTax = workbook.tax;
@@ -111,7 +123,9 @@ export async function runBacktest(args: ParsedArgs, io: BacktestIo): Promise<Com
   }
 
   const policyNames = value(args, POLICY) ?? (['never', 'annual', 'threshold'] as PolicyName[]);
-  const start = value(args, START) ?? new Decimal(500000);
+  // With a workbook, as the sidebar does: start from the household's value, and run its own policy.
+  const start = value(args, START) ?? (workbook?.startValue?.isPositive() ? workbook.startValue : new Decimal(500000));
+  const extraPolicies = workbook?.settings ? [{ policy: yourPolicy(workbook.settings), calendarThreshold: workbook.settings.schedule }] : [];
   const years = value(args, YEARS);
   const taxRates = value(args, TAX_RATES) ?? [new Decimal('0.2'), new Decimal('0.37')];
   const lotMethod = value(args, LOT_METHOD) ?? 'MinTax';
@@ -149,6 +163,7 @@ export async function runBacktest(args: ParsedArgs, io: BacktestIo): Promise<Com
     mix,
     startValue: start,
     policies: policyNames,
+    extraPolicies,
     policyConfig: { ...DEFAULT_POLICY_CONFIG, bands: { band, absBand }, overrideBand: override },
     tax: {
       taxable: has(args, TAXABLE),
@@ -244,11 +259,41 @@ function jsonOf(request: BacktestRequest, report: BacktestReport) {
       maxDrawdown: distributionJson(s.maxDrawdown, ratio),
       maxDrift: distributionJson(s.maxDrift, ratio),
       maxAssetDrift: distributionJson(s.maxAssetDrift, ratio),
-      rebalances: distributionJson(s.rebalances, (d) => d.toFixed(1)),
+      // A count: whole rebalances (a median over an even number of runs can fall on a half).
+      rebalances: distributionJson(s.rebalances, (d) => d.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0)),
       turnover: distributionJson(s.turnover, ratio),
       taxesPaid: distributionJson(s.taxesPaid, cents),
     })),
   };
+}
+
+/** The widest line the text output may print: a 100-column terminal. */
+export const TABLE_WIDTH = 100;
+
+/** $1.72M, $245K, $9.50K, $950: dollars in a few characters, for the spread tables. */
+function compactMoney(d: Decimal): string {
+  const abs = d.abs();
+  const sign = d.isNegative() ? '−' : '';
+  const sig3 = (x: Decimal) => x.toPrecision(3, Decimal.ROUND_HALF_UP);
+  if (abs.gte(1e6)) return `${sign}$${sig3(abs.div(1e6))}M`;
+  if (abs.gte(1e3)) return `${sign}$${sig3(abs.div(1e3))}K`;
+  return `${sign}$${abs.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0)}`;
+}
+
+/** Words wrapped to TABLE_WIDTH columns; lines after the first start with `indent`. */
+export function wrapText(text: string, first: string, indent: string, width = TABLE_WIDTH): string[] {
+  const out: string[] = [];
+  let line = first;
+  let empty = true;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (!empty && line.length + 1 + word.length > width) {
+      out.push(line);
+      line = indent + word;
+    } else line = empty ? line + word : `${line} ${word}`;
+    empty = false;
+  }
+  out.push(line);
+  return out;
 }
 
 /** Columns padded to their widest cell; the first column left-aligned, the rest right-aligned. */
@@ -263,9 +308,7 @@ function textOf(request: BacktestRequest, report: BacktestReport): string {
   const lines: string[] = [];
   const label = report.kind === 'single' ? report.scenario.label : report.label;
   lines.push(`Backtest: ${label}`);
-  lines.push(
-    `Start ${formatDollars(request.startValue)}; mix ${request.mix.map((e) => `${e.asset} ${formatPercent(e.weight)}`).join(' / ')}`,
-  );
+  lines.push(...wrapText(`${formatDollars(request.startValue)}; mix ${request.mix.map((e) => `${e.asset} ${formatPercent(e.weight)}`).join(' / ')}`, 'Start ', '  '));
   lines.push(
     request.tax.taxable && request.tax.household
       ? `Taxable account: the workbook's Filing Status (${request.tax.household.filingStatus}) and incomes, each simulated year taxed with the federal tables (see the notes), lot method ${request.tax.lotMethod}, tax paid from ${request.tax.payFrom === 'portfolio' ? 'the portfolio' : 'outside'}`
@@ -275,52 +318,31 @@ function textOf(request: BacktestRequest, report: BacktestReport): string {
   );
   if (request.cashFlowPerPeriod !== null) lines.push(`Cash flow every period: ${formatDollars(request.cashFlowPerPeriod)}`);
   lines.push('');
+  // Two tables of a few columns each, so a run fits a 100-column terminal (TABLE_WIDTH).
   const pct = (d: Decimal) => formatPercent(d, 2);
+  const whole = (d: Decimal) => d.toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toFixed(0);
   if (report.kind === 'single') {
-    const rows = [
-      ['Policy', 'Ending value', 'After tax', 'Ann. return', 'Volatility', 'Worst DD', 'Max drift', 'Max asset', 'Rebalances', 'Turnover', 'Taxes paid'],
-      ...report.results.map((r) => [
-        r.policy,
-        formatDollars(r.endingValue),
-        formatDollars(r.endingValueAfterTax),
-        pct(r.annualizedReturn),
-        pct(r.volatility),
-        pct(r.maxDrawdown),
-        pct(r.maxDrift.total),
-        pct(r.maxDrift.maxAsset),
-        String(r.rebalances),
-        pct(r.turnover),
-        formatDollars(r.taxesPaid),
-      ]),
-    ];
-    lines.push(alignTable(rows));
+    const rs = report.results;
+    lines.push(alignTable([['Policy', 'Ending value', 'After tax', 'Taxes paid', 'Ann. return', 'Volatility'], ...rs.map((r) => [r.policy, formatDollars(r.endingValue), formatDollars(r.endingValueAfterTax), formatDollars(r.taxesPaid), pct(r.annualizedReturn), pct(r.volatility)])]));
+    lines.push('');
+    lines.push(alignTable([['Policy', 'Worst drawdown', 'Max drift', 'Max asset drift', 'Rebalances', 'Turnover'], ...rs.map((r) => [r.policy, pct(r.maxDrawdown), pct(r.maxDrift.total), pct(r.maxDrift.maxAsset), String(r.rebalances), pct(r.turnover)])]));
   } else {
-    lines.push(`${report.runs} runs; each cell: median (10th percentile to 90th percentile)`);
-    const spread = (d: Distribution, f: (x: Decimal) => string) => `${f(d.median)} (${f(d.p10)} to ${f(d.p90)})`;
-    const dollars0 = (d: Decimal) => formatDollars(d, 0);
-    const rows = [
-      ['Policy', 'Ending value', 'After tax', 'Ann. return', 'Volatility', 'Worst DD', 'Max drift', 'Rebalances', 'Turnover', 'Taxes paid'],
-      ...report.summaries.map((s) => [
-        s.policy,
-        spread(s.endingValue, dollars0),
-        spread(s.endingValueAfterTax, dollars0),
-        spread(s.annualizedReturn, pct),
-        spread(s.volatility, pct),
-        spread(s.maxDrawdown, pct),
-        spread(s.maxDrift, pct),
-        s.rebalances.median.toFixed(1),
-        spread(s.turnover, pct),
-        spread(s.taxesPaid, dollars0),
-      ]),
-    ];
-    lines.push(alignTable(rows));
+    lines.push(`${report.runs} runs; each cell: median (10th percentile–90th percentile, in the median's unit)`);
+    // The range leaves out the unit the median shows ($, %): two characters a cell, so it fits.
+    const bare = (text: string) => text.replace(/^(−?)\$/, '$1').replace(/%$/, '');
+    const spread = (d: Distribution, f: (x: Decimal) => string) => `${f(d.median)} (${bare(f(d.p10))}–${bare(f(d.p90))})`;
+    const pct1 = (d: Decimal) => formatPercent(d, 1);
+    const ss = report.summaries;
+    lines.push(alignTable([['Policy', 'Ending value', 'After tax', 'Taxes paid', 'Ann. return'], ...ss.map((s) => [s.policy, spread(s.endingValue, compactMoney), spread(s.endingValueAfterTax, compactMoney), spread(s.taxesPaid, compactMoney), spread(s.annualizedReturn, pct1)])]));
+    lines.push('');
+    lines.push(alignTable([['Policy', 'Volatility', 'Worst drawdown', 'Max drift', 'Rebalances', 'Turnover'], ...ss.map((s) => [s.policy, spread(s.volatility, pct1), spread(s.maxDrawdown, pct1), spread(s.maxDrift, pct1), spread(s.rebalances, whole), spread(s.turnover, (d) => formatPercent(d, 0))])]));
   }
   lines.push('');
   lines.push('Policies:');
-  for (const p of report.policies) lines.push(`  ${p.name}: ${p.description}`);
+  for (const p of report.policies) lines.push(...wrapText(p.description, `  ${p.name}: `, '    '));
   if (report.notes.length > 0) {
     lines.push('Notes:');
-    for (const note of report.notes) lines.push(`  - ${note}`);
+    for (const note of report.notes) lines.push(...wrapText(note, '  - ', '    '));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -3,6 +3,7 @@ import { formatDollars, toPlain } from '../../engine/index';
 import { decideCheck } from '../../engine/schedule/decide-check';
 import { emptyScheduleState, parseScheduleState, type ScheduleState } from '../../engine/schedule/schedule-state';
 import { slackWebhookProblem } from '../../engine/schedule/slack-webhook';
+import { checkWebhookUrl } from '../../engine/notify/webhook-url';
 import { renderCheckEmail } from '../../engine/notify/check-email';
 import { has, value, valueFlag, type CommandSpec, type ParsedArgs } from '../args';
 import { AS_OF, JSON_FLAG, WORKBOOK } from '../common-flags';
@@ -44,7 +45,11 @@ export async function checkCommand(args: ParsedArgs): Promise<CommandResult> {
   const settings = loaded.household.settings;
   const decision = decideCheck({ household: loaded.household, asOf, state });
   const problem = settings.slackWebhook === null ? null : slackWebhookProblem(settings.slackWebhook);
-  const email = renderCheckEmail(decision, { spreadsheetUrl: value(args, LINK) ?? null, notes: problem ? [problem] : [] });
+  const hook = settings.webhookUrl === null ? null : checkWebhookUrl(settings.webhookUrl);
+  const hookProblem = hook && !hook.ok ? hook.problem : null;
+  const email = renderCheckEmail(decision, { spreadsheetUrl: value(args, LINK) ?? null, notes: [problem, hookProblem].filter((p): p is string => p !== null) });
+  // The daily check posts check.done once it has handled a period (docs/automation.md).
+  const webhook = hook === null ? 'not set' : !hook.ok ? hook.problem : decision.kind !== 'nothing' ? `would post check.done to ${hook.service}` : 'nothing to post: nothing is due';
   const htmlPath = value(args, HTML);
   if (htmlPath) {
     try {
@@ -71,6 +76,7 @@ export async function checkCommand(args: ParsedArgs): Promise<CommandResult> {
           plan: decision.content.plan ? { id: decision.content.plan.id, trades: decision.content.plan.trades.length, estimatedTax: toPlain(decision.content.plan.summary.estimatedTax) } : null,
           cpaNote: { due: cpa.due, harvested: toPlain(cpa.harvested), threshold: cpa.threshold === null ? null : toPlain(cpa.threshold), to: settings.cpaEmail },
           slack: settings.slackWebhook === null ? 'not set' : problem ?? 'would post a summary',
+          webhook,
           text: email.text,
         },
         null,
@@ -84,6 +90,7 @@ export async function checkCommand(args: ParsedArgs): Promise<CommandResult> {
     decision.send ? `Would send an email to ${to}.` : `Would send no email${decision.kind === 'nothing' ? ': nothing is due' : ': no action is needed and Notify is "only when action is needed"'}.`,
     cpa.due ? `Would send the CPA note to ${settings.cpaEmail}: losses harvested this year ${formatDollars(cpa.harvested)}.` : '',
     problem ? `Slack: ${problem}` : settings.slackWebhook && decision.send ? 'Would post a Slack summary.' : '',
+    hook === null ? '' : `Webhook: ${webhook}${webhook.endsWith('.') ? '' : '.'}`,
     htmlPath ? `HTML written to ${htmlPath}.` : '',
   ].filter((line) => line !== '');
   return { stdout: [...head, '', `To: ${to}`, `Subject: ${email.subject}`, '', email.text].join('\n'), stderr: warningLines(loaded.warnings), exitCode: 0 };

@@ -6,7 +6,8 @@ import { HISTORY_SERIES, historicalScenario, rollingWindows, type HistorySeries 
 import { estimateReturnModel, monteCarloScenarios } from './monte-carlo';
 import { POLICY_BUILDERS, overrideCaveat, policySchedule, scheduleCaveat, type PolicyConfig, type PolicyName } from './policies';
 import type { ReturnsTable } from './returns-csv';
-import type { BacktestResult, MixEntry, Scenario, TaxSetup } from './types';
+import type { BacktestResult, MixEntry, Policy, Scenario, TaxSetup } from './types';
+import type { Schedule } from '../types';
 
 /**
  * One backtest as a surface asks for it (the CLI, later the sidebar): which mix, which
@@ -28,6 +29,11 @@ export interface BacktestRequest {
   mix: MixEntry[];
   startValue: Decimal;
   policies: PolicyName[];
+  /**
+   * Policies built elsewhere (the household's own, "yours"), run first, before `policies`; a
+   * calendar+threshold one names its schedule so the notes can say when its override never acts.
+   */
+  extraPolicies?: { policy: Policy; calendarThreshold: Schedule | null }[];
   policyConfig: PolicyConfig;
   tax: TaxSetup;
   /** Added (positive) or withdrawn (negative) at the end of every period; null for none. */
@@ -115,7 +121,8 @@ function scenariosFor(request: BacktestRequest): { ok: true; scenarios: Scenario
 export function runBacktestRequest(request: BacktestRequest): BacktestReportOutcome {
   const built = scenariosFor(request);
   if (!built.ok) return built;
-  const policies = request.policies.map((name) => POLICY_BUILDERS[name](request.policyConfig));
+  const extra = request.extraPolicies ?? [];
+  const policies = [...extra.map((e) => e.policy), ...request.policies.map((name) => POLICY_BUILDERS[name](request.policyConfig))];
   const cashFlows =
     request.cashFlowPerPeriod === null ? undefined : built.scenarios[0].periods.map(() => request.cashFlowPerPeriod as Decimal);
   const compared = runPolicies(built.scenarios, policies, {
@@ -129,6 +136,10 @@ export function runBacktestRequest(request: BacktestRequest): BacktestReportOutc
   const periodsPerYear = built.scenarios[0].periodsPerYear;
   const notes = [...built.notes];
   if (periodsPerYear === 1 && request.source.kind !== 'constant') notes.push(ANNUAL_DATA_NOTE);
+  for (const e of extra) {
+    const override = e.calendarThreshold === null ? null : overrideCaveat(e.calendarThreshold, periodsPerYear);
+    if (override) notes.push(`${e.policy.name}: ${override}`);
+  }
   for (const name of request.policies) {
     const schedule = policySchedule(name, request.policyConfig);
     const caveat = schedule === null ? null : scheduleCaveat(schedule, periodsPerYear);

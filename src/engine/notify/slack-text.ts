@@ -18,6 +18,8 @@ export interface RecordedTradeLine {
   action: string;
   ticker: string;
   shares: Decimal | string | number;
+  /** The fill price, when known (the webhook's plan.recorded carries it). */
+  price?: Decimal | string | number | null;
 }
 
 /** Slack message when a plan is recorded as executed. */

@@ -6,6 +6,10 @@ import { renderErrorEmail } from '../../engine/notify/error-email';
 import { slackWebhookProblem } from '../../engine/schedule/slack-webhook';
 import { todayIn, type Spreadsheet } from '../active-workbook';
 import { sendEmail } from './deliver';
+import { checkDonePayload } from '../../engine/notify/webhook-payload';
+import { WEBHOOK_SERVICES } from '../../engine/notify/webhook-url';
+import { sendWebhook, webhookMeta } from './webhook';
+import type { JournalEntry } from './journal-log';
 import { appendJournal } from './journal-log';
 import { readForSchedule, recipientFor, runCheckAt, type RunOutcome } from './run-check';
 import { loadPending, loadState, saveState } from './schedule-store';
@@ -197,6 +201,40 @@ export function sendTestEmailAt(now: Date): string {
   const text = result.ok ? `A test email was sent to ${to}.` : `The test email${to ? ` to ${to}` : ''} was not sent: ${result.error}`;
   appendJournal(ss, now, [{ event: result.ok ? 'notice sent' : 'notice failed', asOf: read.today, details: `Test email: ${text}` }]);
   ui().alert('Test email', text, ui().ButtonSet.OK);
+  return text;
+}
+
+/**
+ * "Send a test webhook": the check.done payload the check would send now (as a review), marked
+ * `"test": true`, so Make and Zapier can learn the payload's structure from it. The schedule's
+ * memory is not touched; what happened is journaled and shown.
+ */
+export function sendTestWebhookAt(now: Date): string {
+  const ss = SpreadsheetApp.getActive();
+  const read = readForSchedule(ss, now);
+  let text: string;
+  if (!read.ok) {
+    text = `No test webhook was sent: the workbook has ${read.errors.length} error(s); the first: ${read.errors[0]?.text ?? ''}`;
+  } else {
+    const url = read.household.settings.webhookUrl;
+    if (url === null) {
+      text = `No test webhook was sent: set Webhook URL on the Settings tab to a webhook address starting with ${WEBHOOK_SERVICES.map((s) => `${s.shown} (${s.name})`).join(', ')}.`;
+    } else {
+      const decision = decideCheck({ household: read.household, asOf: read.today, state: loadState(), forceReview: true });
+      const journal: JournalEntry[] = [];
+      const outcome = sendWebhook(url, checkDonePayload(decision, webhookMeta(ss, now, true)), journal);
+      appendJournal(ss, now, journal);
+      text =
+        outcome.kind === 'posted'
+          ? `A test check.done event was posted to ${outcome.service} (HTTP ${outcome.code}). In Make or Zapier, use it to set up the data structure; it carries "test": true.`
+          : outcome.kind === 'refused'
+            ? outcome.problem
+            : outcome.kind === 'failed'
+              ? `The test webhook to ${outcome.service} was not delivered: ${outcome.error}`
+              : 'No test webhook was sent.';
+    }
+  }
+  ui().alert('Test webhook', text, ui().ButtonSet.OK);
   return text;
 }
 

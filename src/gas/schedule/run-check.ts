@@ -6,6 +6,8 @@ import { renderCheckEmail } from '../../engine/notify/check-email';
 import { errorsDigest, renderErrorEmail } from '../../engine/notify/error-email';
 import { renderCpaNote } from '../../engine/notify/cpa-note';
 import { slackCheckText } from '../../engine/notify/slack-text';
+import { checkWebhookUrl } from '../../engine/notify/webhook-url';
+import { checkDonePayload, planBrief, planWrittenPayload, washSaleFoundPayload } from '../../engine/notify/webhook-payload';
 import { planJson } from '../../present/plan-json';
 import { journalGrid, recordedPlanIds } from '../../workbook/journal';
 import { todayIn, type Spreadsheet } from '../active-workbook';
@@ -18,6 +20,7 @@ import { postSlack, sendEmail } from './deliver';
 import { checkTimeText } from './trigger';
 import { appendJournal, journalWrite, type JournalEntry } from './journal-log';
 import { loadPending, loadState, savePending, saveState, type PendingNotice } from './schedule-store';
+import { lastWashesAnnounced, rememberWashesAnnounced, sendWebhook, washesKey, webhookMeta } from './webhook';
 
 export interface RunOutcome {
   /** skipped: another execution held the document lock; reauthorize: Google needs consent to a new scope. */
@@ -89,8 +92,10 @@ export function runCheckAt(ss: Spreadsheet, now: Date): RunOutcome {
   const planId = decision.content.plan?.id;
 
   if (decision.send && webhookProblem) notes.push(webhookProblem);
+  const hookCheck = settings.webhookUrl === null ? null : checkWebhookUrl(settings.webhookUrl);
+  if (decision.send && hookCheck && !hookCheck.ok) notes.push(hookCheck.problem);
   if (decision.send && settings.automation === 'auto-plan' && decision.content.plan && decision.content.plan.trades.length > 0) {
-    notes.push(writeAutoPlan(ss, now, read.read.source, decision, journal));
+    notes.push(writeAutoPlan(ss, now, read.read.source, decision, journal, () => sendWebhook(settings.webhookUrl, planWrittenPayload(planBrief(decision.content.plan!), 'scheduled check', webhookMeta(ss, now)), journal, planId)));
   }
 
   let summary: string;
@@ -103,6 +108,7 @@ export function runCheckAt(ss: Spreadsheet, now: Date): RunOutcome {
       state = stateAfterHandled(state, decision);
       journal.push({ planId, event: 'notice sent', asOf, details: `Emailed ${to}: "${email.subject}" (notice ${sent.id}).` });
       summary = `${decision.kind} ${decision.periodKey}: emailed ${to}`;
+      sendWebhook(settings.webhookUrl, checkDonePayload(decision, webhookMeta(ss, now)), journal, planId);
       // Slack follows a delivered email only, so a retried email never posts twice.
       if (webhook !== null && webhookProblem === null) {
         const posted = postSlack(webhook, slackCheckText(decision, url));
@@ -118,6 +124,7 @@ export function runCheckAt(ss: Spreadsheet, now: Date): RunOutcome {
   } else if (decision.kind !== 'nothing') {
     state = stateAfterHandled(state, decision);
     summary = `${decision.kind} ${decision.periodKey}: no action needed, no email (Notify: only when action is needed)`;
+    sendWebhook(settings.webhookUrl, checkDonePayload(decision, webhookMeta(ss, now)), journal, planId);
   } else {
     summary = `nothing due. ${decision.reasons.join(' ')}`;
   }
@@ -132,6 +139,7 @@ export function runCheckAt(ss: Spreadsheet, now: Date): RunOutcome {
     } else fail(`CPA note to ${settings.cpaEmail}`, sent.error);
   }
 
+  announceWashes(settings.webhookUrl, decision, ss, now, journal);
   keepPending([...retryPending(earlier, webhook, webhookProblem, journal, failures, asOf), ...fresh], journal, asOf);
   journal.unshift({ planId, event: 'check', asOf, details: summary });
   return finish(ss, now, state, journal, { kind: decision.kind, summary, emailsSent, failures });
@@ -142,7 +150,7 @@ export function runCheckAt(ss: Spreadsheet, now: Date): RunOutcome {
  * the add-on never writes plans for someone who has not yet checked one by hand. It writes the
  * Plan tab and a Journal row all-or-nothing; it never records trades as executed.
  */
-function writeAutoPlan(ss: Spreadsheet, now: Date, source: Parameters<typeof journalGrid>[0], decision: CheckDecision, journal: JournalEntry[]): string {
+function writeAutoPlan(ss: Spreadsheet, now: Date, source: Parameters<typeof journalGrid>[0], decision: CheckDecision, journal: JournalEntry[], written: () => void): string {
   const plan = decision.content.plan!;
   if (recordedPlanIds(journalGrid(source)).length === 0) {
     return 'Automation is set to auto-plan, but the Journal shows no recorded plan yet: auto-plan starts after you have approved and recorded one plan yourself. This check only notifies.';
@@ -155,12 +163,28 @@ function writeAutoPlan(ss: Spreadsheet, now: Date, source: Parameters<typeof jou
         planStoreWrite(JSON.stringify(planJson(plan))),
       ]),
     );
+    written();
     return `Auto-plan: plan ${plan.id} (${plan.trades.length} trades) was written to the Plan tab, ready to place at your broker. Nothing was recorded as executed: after placing the trades, use Record executed plan.`;
   } catch (error) {
     const text = error instanceof Error ? error.message : String(error);
     journal.push({ planId: plan.id, event: 'notice failed', asOf: plan.asOf, details: `Auto-plan could not write the Plan tab: ${text}` });
     return `Auto-plan could not write the Plan tab (${text}); nothing was changed. The proposed trades are below.`;
   }
+}
+
+/**
+ * wash-sale.found: wash sales the history audit finds that the tabs do not record yet, once per
+ * set (a digest kept in document properties), whatever the check decided: a DRIP or a buy at
+ * another broker can wash a loss on any day, not only on review days.
+ */
+function announceWashes(url: string | null, decision: CheckDecision, ss: Spreadsheet, now: Date, journal: JournalEntry[]): void {
+  const washes = decision.content.unrecordedWashes;
+  // A refused address is reported with the check's own event (and in the email), not daily here.
+  if (url === null || washes.length === 0 || !checkWebhookUrl(url).ok) return;
+  const key = washesKey(washes);
+  if (lastWashesAnnounced() === key) return;
+  const outcome = sendWebhook(url, washSaleFoundPayload(washes, decision.content.asOf, key, webhookMeta(ss, now)), journal);
+  if (outcome.kind === 'posted') rememberWashesAnnounced(key);
 }
 
 function queueSlack(pending: PendingNotice[], what: string, text: string, error: string, now: Date, journal: JournalEntry[], failures: string[], asOf: string): void {
