@@ -53,6 +53,8 @@ export interface Trade {
   tax: Decimal;
   purpose: TradePurpose;
   reason: string;
+  /** The longer story behind `reason`: lots, rates, buying-low note, wash-sale guidance; one sentence each. */
+  details: string[];
 }
 
 export interface ClassDrift {

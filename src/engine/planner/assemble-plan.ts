@@ -96,6 +96,7 @@ export function assemblePlan(state: WorkingState, deferredLots: Map<string, Defe
       tax,
       purpose: o.purpose,
       reason: '',
+      details: [],
     };
     trade.reason = [capitalize(joinNotes(o.notes)) + '.', o.action === 'SELL' ? realizationSentence(trade) : ''].filter(Boolean).join(' ');
     return trade;
