@@ -4,7 +4,7 @@ import type { CheckDecision, CheckContent } from '../schedule/decide-check';
 import { checkSubject } from './subject';
 import { describeTaxDetail } from '../tax/plan-tax-detail';
 import { escapeHtml, safeHttpsUrl } from './escape';
-import { COLORS, badge, bulletList, button, dataTable, divergingBar, heading, page, paragraph, raw, type CellContent, type Column } from './html-kit';
+import { COLORS, badge, bulletList, button, dataTable, divergingBar, heading, page, paragraph, raw, twoLines, type CellContent, type Column } from './html-kit';
 import { textTable } from './text-kit';
 
 export interface EmailOptions {
@@ -46,7 +46,9 @@ function barScale(c: CheckContent): number {
 
 function driftHtml(c: CheckContent): string {
   const scale = barScale(c);
-  const columns: Column[] = [{ title: 'Asset class' }, { title: 'Held', align: 'right' }, { title: 'Target', align: 'right' }, { title: 'Band', align: 'right' }, { title: 'Drift', align: 'center' }, { title: 'Relative', align: 'right' }, { title: 'Status', nowrap: true }];
+  // Two blocks of 264 px (html-kit): the class and where it stands, then how far it drifted.
+  // The band is the Target cell's second line rather than a column of its own.
+  const columns: Column[] = [{ title: 'Asset class', width: 112 }, { title: 'Held', align: 'right', width: 56 }, { title: 'Target (band)', align: 'right', width: 96 }, { title: 'Drift', align: 'center', width: 118 }, { title: 'Relative', align: 'right', width: 72 }, { title: 'Status', width: 74 }];
   const rows = c.drift.rows.map((r): CellContent[] => {
     const rel = r.relativeDrift;
     const color = STATUS_COLOR[r.status];
@@ -54,8 +56,7 @@ function driftHtml(c: CheckContent): string {
     return [
       r.assetClass,
       formatPercent(r.weight),
-      r.band ? formatPercent(r.target) : '—',
-      bandText(r),
+      r.band ? twoLines(formatPercent(r.target), bandText(r)) : '—',
       bar,
       signedPercent(rel),
       raw(r.band ? badge(STATUS_TEXT[r.status], color) : badge('no target', COLORS.muted)),
@@ -69,13 +70,14 @@ function planHtml(c: CheckContent): string {
   if (!plan) return '';
   if (plan.trades.length === 0) return heading('Proposed trades') + paragraph('No trade is proposed.');
   const s = plan.summary;
-  const columns: Column[] = [{ title: 'Account' }, { title: 'Action', nowrap: true }, { title: 'Shares', align: 'right' }, { title: 'Ticker', nowrap: true }, { title: 'Amount', align: 'right' }, { title: 'Est. tax', align: 'right' }];
+  const columns: Column[] = [{ title: 'Account', width: 104 }, { title: 'Action', nowrap: true, width: 60 }, { title: 'Shares', align: 'right', width: 100 }, { title: 'Ticker', nowrap: true, width: 64 }, { title: 'Amount', align: 'right', width: 104 }, { title: 'Est. tax', align: 'right', width: 96 }];
   const rows = plan.trades.map((t): CellContent[] => [t.account, raw(badge(t.action, t.action === 'SELL' ? COLORS.over : COLORS.within)), toPlain(t.shares), t.ticker, formatDollars(t.amount), t.action === 'SELL' ? formatDollars(t.tax) : '']);
   const parts = [
     heading(`Proposed trades (plan ${plan.id})`),
     paragraph(`${s.trades} trades: sell ${formatDollars(s.sold)}, buy ${formatDollars(s.bought)}; estimated tax ${formatDollars(s.estimatedTax)}; losses harvested ${formatDollars(s.lossesHarvested)}; household drift ${formatPercent(s.driftBefore)} → ${formatPercent(s.driftAfter)}.`),
     s.taxDetail ? paragraph(describeTaxDetail(s.taxDetail), `font-size:12px;color:${COLORS.muted};`) : '',
-    dataTable(columns, rows, plan.trades.map((t) => t.reason)),
+    // The short reason, and on a second line the first of its details (the sidebar has them all).
+    dataTable(columns, rows, plan.trades.map((t) => [t.reason, t.details[0] ?? ''])),
   ];
   if (plan.deferred.length > 0) parts.push(paragraph('Sales deferred until they turn long-term:'), bulletList(plan.deferred.map((d) => d.reason)));
   if (plan.warnings.length > 0) parts.push(paragraph('Warnings:'), bulletList(plan.warnings));
@@ -89,7 +91,7 @@ function extrasHtml(c: CheckContent): string {
     c.harvest.length === 0
       ? paragraph('None: no taxable lot has a loss of at least the Harvest Min Loss that a sale today would keep.')
       : dataTable(
-          [{ title: 'Account' }, { title: 'Ticker', nowrap: true }, { title: 'Lot', nowrap: true }, { title: 'Term', nowrap: true }, { title: 'Loss', align: 'right' }, { title: 'Tax saved', align: 'right' }],
+          [{ title: 'Account', width: 112 }, { title: 'Ticker', nowrap: true, width: 64 }, { title: 'Lot', width: 88 }, { title: 'Term', nowrap: true, width: 56 }, { title: 'Loss', align: 'right', width: 104 }, { title: 'Tax saved', align: 'right', width: 104 }],
           c.harvest.map((h) => [h.account, h.ticker, h.lot, h.term, formatDollars(h.loss), formatDollars(h.taxSaved)]),
         ),
   );
@@ -98,8 +100,8 @@ function extrasHtml(c: CheckContent): string {
     c.longTermSoon.length === 0
       ? paragraph('None.')
       : dataTable(
-          [{ title: 'Account' }, { title: 'Ticker', nowrap: true }, { title: 'Lot', nowrap: true }, { title: 'Long-term on', nowrap: true }, { title: 'Days', align: 'right' }, { title: 'Gain', align: 'right' }, { title: 'Saved by waiting', align: 'right' }],
-          c.longTermSoon.map((l) => [l.account, l.ticker, l.lot, l.longTermOn, String(l.daysToLongTerm), formatDollars(l.gain), formatDollars(l.taxSavedByWaiting)]),
+          [{ title: 'Account', width: 112 }, { title: 'Ticker', nowrap: true, width: 64 }, { title: 'Lot', width: 88 }, { title: 'Long-term on', nowrap: true, width: 96 }, { title: 'Gain', align: 'right', width: 80 }, { title: 'Saved by waiting', align: 'right', width: 88 }],
+          c.longTermSoon.map((l) => [l.account, l.ticker, l.lot, twoLines(l.longTermOn, `in ${l.daysToLongTerm} day${l.daysToLongTerm === 1 ? '' : 's'}`), formatDollars(l.gain), formatDollars(l.taxSavedByWaiting)]),
         ),
   );
   parts.push(heading('Wash-sale windows closing in the next 30 days'));
@@ -107,15 +109,16 @@ function extrasHtml(c: CheckContent): string {
     c.washWindows.length === 0
       ? paragraph('None.')
       : dataTable(
-          [{ title: 'Event' }, { title: 'Account' }, { title: 'Ticker', nowrap: true }, { title: 'Date', nowrap: true }, { title: 'Clear on', nowrap: true }, { title: 'What to avoid until then' }],
-          c.washWindows.map((w) => [w.kind === 'loss-sale' ? `Loss sale${w.loss ? ` (${formatDollars(w.loss)})` : ''}` : 'Purchase', w.account, w.ticker, w.date, w.clearOn, washAdvice(w.kind, w.washGroup)]),
+          [{ title: 'Event', width: 104 }, { title: 'Account', width: 96 }, { title: 'Ticker', nowrap: true, width: 64 }, { title: 'Date', nowrap: true, width: 96 }, { title: 'Clear on', nowrap: true, width: 96 }],
+          c.washWindows.map((w) => [w.kind === 'loss-sale' ? `Loss sale${w.loss ? ` (${formatDollars(w.loss)})` : ''}` : 'Purchase', w.account, w.ticker, w.date, w.clearOn]),
+          c.washWindows.map((w) => [`Until then avoid ${washAdvice(w.kind, w.washGroup)}.`]),
         ),
   );
   if (c.unrecordedWashes.length > 0) {
     parts.push(heading('Wash sales not yet recorded'));
     parts.push(dataTable(
-      [{ title: 'Loss sale' }, { title: 'Ticker', nowrap: true }, { title: 'Replacement' }, { title: 'Disallowed', align: 'right' }, { title: 'Kind' }],
-      c.unrecordedWashes.map((w) => [`${w.saleDate}, ${w.account}`, w.ticker, `${w.replacementTicker} in ${w.replacementAccount}, ${w.replacementAcquired}`, formatDollars(w.disallowed), w.permanent ? 'permanent' : 'deferred']),
+      [{ title: 'Loss sale', width: 104 }, { title: 'Ticker', nowrap: true, width: 64 }, { title: 'Kind', width: 96 }, { title: 'Replacement', width: 160 }, { title: 'Disallowed', align: 'right', width: 104 }],
+      c.unrecordedWashes.map((w) => [`${w.saleDate}, ${w.account}`, w.ticker, w.permanent ? 'permanent' : 'deferred', `${w.replacementTicker} in ${w.replacementAccount}, ${w.replacementAcquired}`, formatDollars(w.disallowed)]),
     ));
     parts.push(paragraph(WASH_FIX_ADVICE, `font-size:12px;color:${COLORS.muted};`));
   }
@@ -181,6 +184,7 @@ function checkText(decision: CheckDecision, subject: string, options: EmailOptio
       for (const t of plan.trades) {
         lines.push(`* ${t.account}: ${t.action} ${toPlain(t.shares)} ${t.ticker} = ${formatDollars(t.amount)}${t.action === 'SELL' ? `, est. tax ${formatDollars(t.tax)}` : ''}`);
         lines.push(`    ${t.reason}`);
+        if (t.details[0]) lines.push(`    ${t.details[0]}`);
       }
       for (const d of plan.deferred) lines.push(`Deferred: ${d.reason}`);
       for (const w of plan.warnings) lines.push(`Warning: ${w}`);
