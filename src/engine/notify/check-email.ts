@@ -67,8 +67,9 @@ function driftHtml(c: CheckContent): string {
 
 function planHtml(c: CheckContent): string {
   const plan = c.plan;
-  if (!plan) return '';
-  if (plan.trades.length === 0) return heading('Proposed trades') + paragraph('No trade is proposed.');
+  const room = zeroRoomSentence(c);
+  if (!plan) return room ? heading('Tax this year') + paragraph(room) : '';
+  if (plan.trades.length === 0) return heading('Proposed trades') + paragraph('No trade is proposed.') + (room ? paragraph(room) : '');
   const s = plan.summary;
   const columns: Column[] = [{ title: 'Account', width: 104 }, { title: 'Action', nowrap: true, width: 60 }, { title: 'Shares', align: 'right', width: 100 }, { title: 'Ticker', nowrap: true, width: 64 }, { title: 'Amount', align: 'right', width: 104 }, { title: 'Est. tax', align: 'right', width: 96 }];
   const rows = plan.trades.map((t): CellContent[] => [t.account, raw(badge(t.action, t.action === 'SELL' ? COLORS.over : COLORS.within)), toPlain(t.shares), t.ticker, formatDollars(t.amount), t.action === 'SELL' ? formatDollars(t.tax) : '']);
@@ -82,6 +83,18 @@ function planHtml(c: CheckContent): string {
   if (plan.deferred.length > 0) parts.push(paragraph('Sales deferred until they turn long-term:'), bulletList(plan.deferred.map((d) => d.reason)));
   if (plan.warnings.length > 0) parts.push(paragraph('Warnings:'), bulletList(plan.warnings));
   return parts.join('');
+}
+
+/**
+ * The 0% long-term bracket room (Filing Status set), when the plan's tax sentence does not say
+ * it already: with no plan, or a plan without trades.
+ */
+function zeroRoomSentence(c: CheckContent): string | null {
+  if (c.zeroRateRoom === null) return null;
+  if (c.plan && c.plan.trades.length > 0 && c.plan.summary.taxDetail) return null;
+  return c.zeroRateRoom.greaterThan(0)
+    ? `You can still realize ${formatDollars(c.zeroRateRoom, 0)} of long-term gains at 0% federal tax this year.`
+    : 'No long-term gain can be realized at 0% federal tax this year: this year\'s income and gains already fill the 0% bracket (or a net loss would absorb the gain first).';
 }
 
 function extrasHtml(c: CheckContent): string {
@@ -173,10 +186,12 @@ function checkText(decision: CheckDecision, subject: string, options: EmailOptio
     ),
   );
   lines.push(`Household drift ${formatPercent(c.drift.householdDrift)} on ${formatDollars(c.drift.total)}.`);
+  const room = zeroRoomSentence(c);
+  if ((decision.kind === 'review' || decision.kind === 'alert') && !c.plan && room) lines.push('', 'TAX THIS YEAR', room);
   if ((decision.kind === 'review' || decision.kind === 'alert') && c.plan) {
     const plan = c.plan;
     lines.push('', `PROPOSED TRADES (plan ${plan.id})`);
-    if (plan.trades.length === 0) lines.push('No trade is proposed.');
+    if (plan.trades.length === 0) lines.push('No trade is proposed.', ...(room ? [room] : []));
     else {
       const s = plan.summary;
       lines.push(`${s.trades} trades: sell ${formatDollars(s.sold)}, buy ${formatDollars(s.bought)}; estimated tax ${formatDollars(s.estimatedTax)}; losses harvested ${formatDollars(s.lossesHarvested)}; household drift ${formatPercent(s.driftBefore)} -> ${formatPercent(s.driftAfter)}.`);
