@@ -1,5 +1,6 @@
 import { Decimal, ZERO, formatDollars, formatPercent } from '../money';
-import { rateFor } from '../tax';
+import { cachedTaxYearContext, rateFor } from '../tax';
+import { taxSavedByWaiting } from '../tax/waiting-saves';
 import type { WorkingState } from './state';
 import { candidatePreference, nextSaleCandidate, type DeferredLot, type SaleCandidate } from './sale-candidates';
 import { sellFromLot, sharesForAmount, hasOrder } from './execute';
@@ -233,7 +234,8 @@ function saleNote(state: WorkingState, move: Move, destinations: string[]): stri
 
 export function formatDeferred(state: WorkingState, d: DeferredLot): { taxSaved: Decimal; reason: string } {
   const { rates } = state.context;
-  const taxSaved = d.gain.times(rates.shortTerm.minus(rates.longTerm));
+  // The same figure the check email's "lots turning long-term" shows for this lot (waiting-saves.ts).
+  const taxSaved = taxSavedByWaiting(cachedTaxYearContext(state.context.household, state.context.asOf, rates), d.gain);
   return {
     taxSaved,
     reason: `Not sold: this lot turns long-term on ${d.longTermOn}; waiting until then saves about ${formatDollars(taxSaved, 0)} (short-term ${formatPercent(rates.shortTerm, 0)} vs long-term ${formatPercent(rates.longTerm, 0)}).`,
