@@ -6,6 +6,7 @@ import { describeTaxDetail } from '../tax/plan-tax-detail';
 import { escapeHtml, safeHttpsUrl } from './escape';
 import { COLORS, badge, bulletList, button, dataTable, divergingBar, heading, page, paragraph, raw, twoLines, type CellContent, type Column } from './html-kit';
 import { textTable } from './text-kit';
+import type { DriftTrend } from '../schedule/drift-trend';
 
 export interface EmailOptions {
   /** Link to the spreadsheet (only an https:// address becomes a link). */
@@ -16,6 +17,8 @@ export interface EmailOptions {
   notes?: readonly string[];
   /** When the daily check runs, e.g. "around 7:00 (America/New_York)". */
   checkTime?: string;
+  /** Household drift since the last review, from the History tab. */
+  trend?: DriftTrend | null;
 }
 
 export interface RenderedEmail {
@@ -141,6 +144,12 @@ function extrasHtml(c: CheckContent): string {
   return parts.join('');
 }
 
+/** "Household drift 4.1% → 6.6% since 2026-11-01, the last review." */
+function trendSentence(trend: DriftTrend | null | undefined): string | null {
+  if (!trend) return null;
+  return `Household drift ${formatPercent(trend.from)} → ${formatPercent(trend.to)} since ${trend.since}, ${trend.sinceReview ? 'the last review' : 'the first check in the History tab'}.`;
+}
+
 const WASH_FIX_ADVICE = 'The Sales and Lots tabs do not show these yet: open the planner and choose "Record the adjustment" (or run rebalance washes --fix).';
 
 function washAdvice(kind: 'loss-sale' | 'purchase', group: string): string {
@@ -158,6 +167,8 @@ function checkHtml(decision: CheckDecision, subject: string, options: EmailOptio
   for (const note of options.notes ?? []) parts.push(paragraph(note, `background:${COLORS.noteBg};padding:8px;border:1px solid ${COLORS.noteBorder};`));
   if (url) parts.push(button('Open the spreadsheet', url));
   parts.push(heading('Drift by asset class'), driftHtml(c));
+  const trend = trendSentence(options.trend);
+  if (trend) parts.push(paragraph(trend, `font-size:12px;color:${COLORS.muted};`));
   if (decision.kind === 'review' || decision.kind === 'alert') parts.push(planHtml(c), extrasHtml(c));
   parts.push(
     paragraph(
@@ -186,6 +197,8 @@ function checkText(decision: CheckDecision, subject: string, options: EmailOptio
     ),
   );
   lines.push(`Household drift ${formatPercent(c.drift.householdDrift)} on ${formatDollars(c.drift.total)}.`);
+  const trend = trendSentence(options.trend);
+  if (trend) lines.push(trend.replace('→', '->'));
   const room = zeroRoomSentence(c);
   if ((decision.kind === 'review' || decision.kind === 'alert') && !c.plan && room) lines.push('', 'TAX THIS YEAR', room);
   if ((decision.kind === 'review' || decision.kind === 'alert') && c.plan) {
