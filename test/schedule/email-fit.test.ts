@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { chromiumPath } from '../support/chromium';
-import { isoDate } from '../../src/engine/index';
+import { dec, isoDate } from '../../src/engine/index';
 import { decideCheck } from '../../src/engine/schedule/decide-check';
 import { emptyScheduleState } from '../../src/engine/schedule/schedule-state';
 import { renderCheckEmail } from '../../src/engine/notify/check-email';
@@ -45,7 +45,9 @@ async function measure(html: string, width: number, shot: string) {
 
 describe('the check email fits a Gmail column and a phone (no sideways scrolling)', () => {
   // The example household's review: 7 classes out of band, 6 trades, harvest and long-term tables.
-  const review = renderCheckEmail(decideCheck({ household: exampleHousehold(), asOf: AS_OF, state: emptyScheduleState() }), { spreadsheetUrl: SHEET_URL });
+  const decision = decideCheck({ household: exampleHousehold(), asOf: AS_OF, state: emptyScheduleState() });
+  const trend = { since: isoDate('2026-11-01'), sinceReview: true, from: dec('0.041'), to: decision.content.drift.householdDrift };
+  const review = renderCheckEmail(decision, { spreadsheetUrl: SHEET_URL, trend });
 
   for (const width of WIDTHS) {
     it(`at ${width} px every column is on screen; screenshot saved`, async () => {
@@ -53,7 +55,7 @@ describe('the check email fits a Gmail column and a phone (no sideways scrolling
       expect(m.cut).toEqual([]);
       expect(m.scrollWidth).toBeLessThanOrEqual(width);
       // Nothing is dropped on the way: the right-hand columns' figures are still there.
-      for (const figure of ['$18,450.00', '-$90.65', 'TX-BND-2021', '2026-12-06', '$175.44', 'Est. tax']) expect(m.text).toContain(figure);
+      for (const figure of ['$18,450.00', '-$90.65', 'TX-BND-2021', '2026-12-06', '$175.44', 'Est. tax', 'Household drift 4.1% → 11.0% since 2026-11-01, the last review.']) expect(m.text).toContain(figure);
     }, 30_000);
   }
 
