@@ -235,7 +235,7 @@ function saleNote(state: WorkingState, move: Move, destinations: string[]): stri
 export function formatDeferred(state: WorkingState, d: DeferredLot): { taxSaved: Decimal; reason: string } {
   const { rates } = state.context;
   // The same figure the check email's "lots turning long-term" shows for this lot (waiting-saves.ts).
-  const taxSaved = taxSavedByWaiting(cachedTaxYearContext(state.context.household, state.context.asOf, rates), d.gain);
+  const taxSaved = taxSavedByWaiting(rates, d.gain, () => cachedTaxYearContext(state.context.household, state.context.asOf, rates));
   return {
     taxSaved,
     reason: `Not sold: this lot turns long-term on ${d.longTermOn}; waiting until then saves about ${formatDollars(taxSaved, 0)} (short-term ${formatPercent(rates.shortTerm, 0)} vs long-term ${formatPercent(rates.longTerm, 0)}).`,

@@ -21,8 +21,9 @@ export interface LotTurningLong {
 
 /** Short-term taxable lots that turn long-term within the next `days` days, soonest first. */
 export function lotsTurningLongTerm(household: Household, asOf: IsoDate, days = LONG_TERM_SOON_DAYS): LotTurningLong[] {
-  const year = taxYearContext(household, asOf, taxRatesFrom(household.settings, asOf));
-  const saved = (gain: Decimal) => taxSavedByWaiting(year, gain);
+  const rates = taxRatesFrom(household.settings, asOf);
+  const year = rates.household ? taxYearContext(household, asOf, rates) : null;
+  const saved = (gain: Decimal) => taxSavedByWaiting(rates, gain, () => year!);
   return describeLots(household, asOf)
     .filter((v) => v.taxable && v.term === 'short' && v.daysToLongTerm > 0 && v.daysToLongTerm <= days)
     .map((v) => ({

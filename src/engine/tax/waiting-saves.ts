@@ -1,5 +1,5 @@
 import { ZERO, maxDec, type Decimal } from '../money';
-import { gainOf, rateFor, saleTax, type TaxYearContext } from './year-tax';
+import { gainOf, rateFor, saleTax, type TaxRates, type TaxYearContext } from './year-tax';
 
 /**
  * Tax saved by selling a short-term gain once it turns long-term instead of today: one figure
@@ -7,9 +7,13 @@ import { gainOf, rateFor, saleTax, type TaxYearContext } from './year-tax';
  * (email), so the same lot never shows two savings. Under the year's tables (Filing Status set)
  * it is the year's tax with the gain short-term less with it long-term, this year's Sales and
  * carryforwards netted; with flat rates, the gain times the rate gap (state cancels out). A
- * loss saves nothing by waiting.
+ * loss saves nothing by waiting. `year` is only asked for under the tables (the planner's
+ * backtests defer lots thousands of times under flat rates).
  */
-export function taxSavedByWaiting(year: TaxYearContext, gain: Decimal): Decimal {
-  if (year.rates.household) return maxDec(ZERO, saleTax(year, gainOf('short', gain)).minus(saleTax(year, gainOf('long', gain))));
-  return maxDec(ZERO, gain).times(rateFor('short', year.rates).minus(rateFor('long', year.rates)));
+export function taxSavedByWaiting(rates: TaxRates, gain: Decimal, year: () => TaxYearContext): Decimal {
+  if (rates.household) {
+    const y = year();
+    return maxDec(ZERO, saleTax(y, gainOf('short', gain)).minus(saleTax(y, gainOf('long', gain))));
+  }
+  return maxDec(ZERO, gain).times(rateFor('short', rates).minus(rateFor('long', rates)));
 }
