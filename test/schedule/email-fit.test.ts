@@ -59,6 +59,11 @@ describe('the check email fits a Gmail column and a phone (no sideways scrolling
     }, 30_000);
   }
 
+  it('stays well under the size Gmail clips at (about 102 KB: "[Message clipped]" hides the rest)', () => {
+    // The example's review has 16 trades with their reasons: 66 KB today (the older 640 px layout: 62 KB).
+    expect(Buffer.byteLength(review.html, 'utf8')).toBeLessThan(80_000);
+  });
+
   it('long names, long lot ids and fractional shares wrap instead of widening the email', async () => {
     const household = exampleHousehold({}, (tabs) => {
       const rename = (grid: string[][], col: number, from: string, to: string) => grid.forEach((r) => r[col] === from && (r[col] = to));

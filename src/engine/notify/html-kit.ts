@@ -88,15 +88,25 @@ export function columnBlocks(columns: readonly Column[]): number[][] {
   return blocks;
 }
 
-/** One block of a row: an inline-block as wide as its columns (at most the screen), a fixed-layout table inside. */
-function block(columns: readonly Column[], indexes: readonly number[], cell: (i: number, width: number) => string): string {
+/**
+ * One block of a row: an inline-block as wide as its columns (at most the screen), a fixed-layout
+ * table inside. The text style sits on the block's table once and the cells inherit it: the
+ * email stays well under Gmail's ~102 KB clipping limit with dozens of trades.
+ */
+function block(columns: readonly Column[], indexes: readonly number[], textStyle: string, cell: (i: number, width: number) => string): string {
   const width = indexes.reduce((sum, i) => sum + (columns[i].width ?? DEFAULT_COLUMN_WIDTH), 0);
   const tds = indexes.map((i) => cell(i, columns[i].width ?? DEFAULT_COLUMN_WIDTH)).join('');
   return (
     `<div style="display:inline-block;width:100%;max-width:${width}px;vertical-align:top;">` +
-    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;width:100%;table-layout:fixed;"><tr>${tds}</tr></table></div>`
+    `<table role="presentation" cellpadding="0" cellspacing="0" style="border-collapse:collapse;width:100%;table-layout:fixed;${textStyle}"><tr>${tds}</tr></table></div>`
   );
 }
+
+// Names, lot ids and advice wrap (even inside a word) so a long account name grows the row
+// downwards, never the email sideways; numbers never break.
+const WRAP = 'overflow-wrap:anywhere;word-wrap:break-word;word-break:break-word;';
+const HEAD_TEXT = `${FONT}font-size:11px;line-height:15px;color:${COLORS.muted};font-weight:bold;${WRAP}`;
+const CELL_TEXT = `${FONT}font-size:13px;line-height:18px;color:${COLORS.ink};${WRAP}`;
 
 /**
  * A data table that fits any screen from 320 px up (see the top of this file); `notes[i]`, when
@@ -106,16 +116,14 @@ function block(columns: readonly Column[], indexes: readonly number[], cell: (i:
 export function dataTable(columns: readonly Column[], rows: readonly (readonly CellContent[])[], notes?: readonly (readonly string[])[]): string {
   const blocks = columnBlocks(columns);
   const align = (i: number) => columns[i]?.align ?? 'left';
-  const th = (i: number, width: number) =>
-    `<td width="${width}" align="${align(i)}" valign="bottom" style="width:${width - CELL_PADDING}px;${FONT}font-size:11px;line-height:15px;color:${COLORS.muted};font-weight:bold;text-align:${align(i)};padding:6px 8px;overflow-wrap:break-word;word-wrap:break-word;">${escapeHtml(columns[i].title)}</td>`;
-  const header = `<tr><td style="padding:0;background:${COLORS.head};background-color:${COLORS.head};border-bottom:1px solid ${COLORS.rule};">${blocks.map((b) => block(columns, b, th)).join('')}</td></tr>`;
+  const alignStyle = (i: number) => (align(i) === 'left' ? '' : `text-align:${align(i)};`);
+  const th = (i: number, width: number) => `<td valign="bottom" style="width:${width - CELL_PADDING}px;padding:6px 8px;${alignStyle(i)}">${escapeHtml(columns[i].title)}</td>`;
+  const header = `<tr><td style="padding:0;background:${COLORS.head};background-color:${COLORS.head};border-bottom:1px solid ${COLORS.rule};">${blocks.map((b) => block(columns, b, HEAD_TEXT, th)).join('')}</td></tr>`;
   const body = rows
     .map((row, r) => {
       const td = (i: number, width: number) => {
-        // Numbers never break; names, lot ids and advice wrap (even inside a word) so a long
-        // account name grows the row downwards, never the email sideways.
-        const wrap = align(i) === 'right' || columns[i]?.nowrap ? 'white-space:nowrap;' : 'overflow-wrap:anywhere;word-wrap:break-word;word-break:break-word;';
-        return `<td width="${width}" align="${align(i)}" valign="top" style="width:${width - CELL_PADDING}px;${FONT}font-size:13px;line-height:18px;color:${COLORS.ink};text-align:${align(i)};padding:6px 8px;${wrap}">${content(row[i] ?? '')}</td>`;
+        const nowrap = align(i) === 'right' || columns[i]?.nowrap ? 'white-space:nowrap;' : '';
+        return `<td valign="top" style="width:${width - CELL_PADDING}px;padding:6px 8px;${alignStyle(i)}${nowrap}">${content(row[i] ?? '')}</td>`;
       };
       const lines = (notes?.[r] ?? [])
         .filter((line) => line !== '')
@@ -125,7 +133,7 @@ export function dataTable(columns: readonly Column[], rows: readonly (readonly C
             : `<div style="${FONT}font-size:11px;line-height:16px;color:${COLORS.faint};padding:0 8px 4px 8px;">${escapeHtml(line)}</div>`,
         )
         .join('');
-      return `<tr><td style="padding:0 0 ${lines ? 4 : 0}px 0;border-bottom:1px solid ${COLORS.rule};">${blocks.map((b) => block(columns, b, td)).join('')}${lines}</td></tr>`;
+      return `<tr><td style="padding:0 0 ${lines ? 4 : 0}px 0;border-bottom:1px solid ${COLORS.rule};">${blocks.map((b) => block(columns, b, CELL_TEXT, td)).join('')}${lines}</td></tr>`;
     })
     .join('');
   return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;width:100%;margin:0 0 8px 0;">${header}${body}</table>`;
