@@ -1,6 +1,7 @@
 import type { AccountJson, ClassBarJson } from '../src/gas/sidebar-api';
 import { el, type Child } from './dom';
 import { money, percent } from './format';
+import { driftSparkline, type DriftPointJson } from './sparkline';
 
 const pct = (fraction: number, scale: number) => `${Math.max(0, Math.min(100, (fraction / scale) * 100)).toFixed(2)}%`;
 
@@ -34,9 +35,10 @@ function scaleOf(values: readonly (string | null)[]): number {
   return Math.min(1, max * 1.1);
 }
 
-export function householdBars(classes: readonly ClassBarJson[]): Child[] {
+export function householdBars(classes: readonly ClassBarJson[], history: readonly DriftPointJson[] = []): Child[] {
   const scale = scaleOf(classes.flatMap((c) => [c.weight, c.bandHigh, c.target]));
   return [
+    driftSparkline(history),
     ...classes.map((c) => bar(c.assetClass, c.weight, c.status === 'no target' ? null : c.target, c.bandLow, c.bandHigh, c.status, scale)),
     el('div', { class: 'legend' }, [
       el('span', {}, [el('i', { attrs: { style: 'background:rgba(26,115,232,.25)' } }), 'band']),

@@ -97,7 +97,7 @@ function renderDrift(): void {
   fill(byId('drift-toggle'), [toggle('household', 'Household'), toggle('accounts', 'By account')]);
   fill(byId('drift-total'), [`Total ${money(s.total)} · household drift ${percent(s.householdDrift)}`]);
   fill(byId('paused'), s.paused ? [pausedBanner(s.paused)] : []);
-  fill(byId('drift'), driftView === 'household' ? householdBars(s.classes) : accountBars(s.accounts, s.classes));
+  fill(byId('drift'), driftView === 'household' ? householdBars(s.classes, s.driftHistory) : accountBars(s.accounts, s.classes));
 }
 
 /** While the scheduled checks are paused, say for how long and how far drift has moved since. */

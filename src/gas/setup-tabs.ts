@@ -5,6 +5,8 @@
  * data is theirs. Runs from the menu (full authorization) under the document lock.
  */
 import { JOURNAL_HEADERS, JOURNAL_TAB } from '../workbook/journal';
+import { HISTORY_FIXED, HISTORY_TAB } from '../workbook/history';
+import { ensureDriftChart, historySheet } from './drift-chart';
 import { ACCOUNT_HEADERS, LOT_HEADERS, SALE_HEADERS } from '../workbook/write-tabs';
 import { withDocumentLock } from './atomic-write';
 import { safeRows } from './cell-safety';
@@ -86,6 +88,8 @@ export function contractTabs(template: TemplateName): TabSpec[] {
     },
     { name: PLAN_TAB, rows: [[...PLAN_HEADERS]], formats: { 3: SHARES, 4: DOLLARS, 5: DOLLARS, 7: DOLLARS, 8: DOLLARS, 9: DOLLARS } },
     { name: JOURNAL_TAB, rows: [[...JOURNAL_HEADERS]], formats: {} },
+    // Each scheduled check adds a row (schedule/history-log.ts); class columns are added as they appear.
+    { name: HISTORY_TAB, rows: [[...HISTORY_FIXED]], formats: { 0: DATE, 1: PERCENT_1, 2: DOLLARS, 3: DOLLARS } },
   ];
 }
 
@@ -107,7 +111,7 @@ function createTab(ss: Spreadsheet, spec: TabSpec): Sheet {
   return sheet;
 }
 
-/** The Dashboard: DRIFT at A1 and a column chart of Weight (C) and Target (D) per class (A). */
+/** The Dashboard: DRIFT at A1, a column chart of Weight (C) and Target (D) per class (A), and drift over time from History. */
 function createDashboard(ss: Spreadsheet, classes: number): void {
   const sheet = ss.insertSheet(DASHBOARD_TAB);
   sheet.getRange(1, 1).setFormula(DRIFT_FORMULA);
@@ -126,6 +130,7 @@ function createDashboard(ss: Spreadsheet, classes: number): void {
     .setPosition(2, 11, 0, 0)
     .build();
   sheet.insertChart(chart);
+  ensureDriftChart(sheet, historySheet(ss));
 }
 
 /** Creates what is missing; returns what it created and what it left alone. */

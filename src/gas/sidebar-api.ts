@@ -13,6 +13,7 @@ import { accountPlans } from '../engine/account-plan';
 import { driftJson } from '../present/drift-table';
 import { planJson, type ExecutedPlanJson, type PlanJson } from '../present/plan-json';
 import { JOURNAL_HEADERS, JOURNAL_TAB, journalGrid, journalRow, recordedPlanIds } from '../workbook/journal';
+import { driftSeries, historyGrid } from '../workbook/history';
 import { withDocumentLock, writeTabsAtomically, type TabWrite } from './atomic-write';
 import { readSheetHousehold, type IssueJson } from './household-from-sheet';
 import { PLAN_TAB, planTabRows } from './plan-tab';
@@ -96,6 +97,8 @@ export type PlannerState =
       /** While the scheduled checks are paused: since when, why, and the drift then and now. */
       paused: PauseJson | null;
       schedule: ScheduleJson;
+      /** Household drift at each scheduled check (History tab), oldest first, the last 90: the sparkline. */
+      driftHistory: { date: string; drift: string }[];
     }
   | { ok: false; errors: IssueJson[]; warnings: IssueJson[]; startStep: 'drift' | 'record'; schedule: ScheduleJson };
 
@@ -196,6 +199,7 @@ export function getPlannerState(): PlannerState {
     ...lastPlanToRecord(ss, recordedPlanIds(journalGrid(read.source))),
     paused: pauseInfo(todayIn(ss, new Date()), drift.householdDrift),
     schedule,
+    driftHistory: driftSeries(historyGrid(read.source)).slice(-90).map((p) => ({ date: p.date, drift: toPlain(p.drift) })),
   };
 }
 

@@ -53,7 +53,7 @@ describe('menu and Set up tabs, through dist/Code.js', () => {
     google.ui.responder = (request) => ({ button: 'OK', text: request.kind === 'prompt' ? '3' : '' });
     ctx.setUpTabs();
     const ss = google.spreadsheet;
-    expect(Object.keys(ss.snapshot())).toEqual(['Sheet1', 'Accounts', 'Targets', 'Securities', 'Lots', 'Sales', 'Settings', 'Plan', 'Journal', 'Dashboard']);
+    expect(Object.keys(ss.snapshot())).toEqual(['Sheet1', 'Accounts', 'Targets', 'Securities', 'Lots', 'Sales', 'Settings', 'Plan', 'Journal', 'History', 'Dashboard']);
     // Aggressive 80/20: US Large Cap 40% with a 10% band; Government Bonds 10% with 5%.
     expect(ss.sheet('Targets').contents().slice(0, 2)).toEqual([
       ['Asset Class', 'Target', 'Band', 'Abs Band', 'Location'],
@@ -78,20 +78,29 @@ describe('menu and Set up tabs, through dist/Code.js', () => {
         numHeaders: 1,
         position: { row: 2, column: 11, offsetX: 0, offsetY: 0 },
       },
+      // Drift over time: History's Date and Household Drift columns, whole columns so new rows show.
+      {
+        type: 'LINE',
+        ranges: ['History!A1:B1000'], // getRange('A:B'): the whole columns (the fake spells them out)
+        options: { title: 'Household drift over time', 'vAxis.format': 'percent', legend: { position: 'none' } },
+        numHeaders: 1,
+        position: { row: 22, column: 11, offsetX: 0, offsetY: 0 },
+      },
     ]);
-    expect(google.ui.dialogs.at(-1)!.message).toContain('Created: Accounts, Targets, Securities, Lots, Sales, Settings, Plan, Journal, Dashboard.');
+    expect(ss.sheet('History').contents()).toEqual([['Date', 'Household Drift', 'Value', 'Plan Tax']]);
+    expect(google.ui.dialogs.at(-1)!.message).toContain('Created: Accounts, Targets, Securities, Lots, Sales, Settings, Plan, Journal, History, Dashboard.');
     // The example rows make a household the planner can read.
     const state = ctx.getPlannerState() as PlannerState;
     expect(state.ok).toBe(true);
   });
 
-  it('never touches an existing tab: on the example workbook only Plan, Journal and Dashboard are added', () => {
+  it('never touches an existing tab: on the example workbook only Plan, Journal, History and Dashboard are added', () => {
     const { google, ctx } = world();
     const before = google.spreadsheet.snapshot();
     ctx.setUpTabs();
     const after = google.spreadsheet.snapshot();
     for (const tab of Object.keys(exampleSheets())) expect(after[tab], tab).toEqual(before[tab]);
-    expect(Object.keys(after)).toEqual([...Object.keys(before), 'Plan', 'Journal', 'Dashboard']);
+    expect(Object.keys(after)).toEqual([...Object.keys(before), 'Plan', 'Journal', 'History', 'Dashboard']);
     // Targets existed, so no template was asked for; the chart covers the example's 8 target classes (rows 2-9; the untargeted Cash and Total rows stay out).
     expect(google.ui.dialogs.filter((d) => d.kind === 'prompt')).toEqual([]);
     expect(google.spreadsheet.sheet('Dashboard').getCharts()[0].record.ranges).toEqual(['Dashboard!A1:A9', 'Dashboard!C1:D9']);

@@ -4,8 +4,9 @@ import type { CheckDecision, CheckContent } from '../schedule/decide-check';
 import { checkSubject } from './subject';
 import { describeTaxDetail } from '../tax/plan-tax-detail';
 import { escapeHtml, safeHttpsUrl } from './escape';
-import { COLORS, badge, bulletList, button, dataTable, divergingBar, heading, page, paragraph, raw, type CellContent, type Column } from './html-kit';
+import { COLORS, badge, bulletList, button, dataTable, divergingBar, heading, page, paragraph, raw, twoLines, type CellContent, type Column } from './html-kit';
 import { textTable } from './text-kit';
+import type { DriftTrend } from '../schedule/drift-trend';
 
 export interface EmailOptions {
   /** Link to the spreadsheet (only an https:// address becomes a link). */
@@ -16,6 +17,8 @@ export interface EmailOptions {
   notes?: readonly string[];
   /** When the daily check runs, e.g. "around 7:00 (America/New_York)". */
   checkTime?: string;
+  /** Household drift since the last review, from the History tab. */
+  trend?: DriftTrend | null;
 }
 
 export interface RenderedEmail {
@@ -46,7 +49,9 @@ function barScale(c: CheckContent): number {
 
 function driftHtml(c: CheckContent): string {
   const scale = barScale(c);
-  const columns: Column[] = [{ title: 'Asset class' }, { title: 'Held', align: 'right' }, { title: 'Target', align: 'right' }, { title: 'Band', align: 'right' }, { title: 'Drift', align: 'center' }, { title: 'Relative', align: 'right' }, { title: 'Status', nowrap: true }];
+  // Two blocks of 264 px (html-kit): the class and where it stands, then how far it drifted.
+  // The band is the Target cell's second line rather than a column of its own.
+  const columns: Column[] = [{ title: 'Asset class', width: 112 }, { title: 'Held', align: 'right', width: 56 }, { title: 'Target (band)', align: 'right', width: 96 }, { title: 'Drift', align: 'center', width: 118 }, { title: 'Relative', align: 'right', width: 72 }, { title: 'Status', width: 74 }];
   const rows = c.drift.rows.map((r): CellContent[] => {
     const rel = r.relativeDrift;
     const color = STATUS_COLOR[r.status];
@@ -54,8 +59,7 @@ function driftHtml(c: CheckContent): string {
     return [
       r.assetClass,
       formatPercent(r.weight),
-      r.band ? formatPercent(r.target) : '—',
-      bandText(r),
+      r.band ? twoLines(formatPercent(r.target), bandText(r)) : '—',
       bar,
       signedPercent(rel),
       raw(r.band ? badge(STATUS_TEXT[r.status], color) : badge('no target', COLORS.muted)),
@@ -66,20 +70,34 @@ function driftHtml(c: CheckContent): string {
 
 function planHtml(c: CheckContent): string {
   const plan = c.plan;
-  if (!plan) return '';
-  if (plan.trades.length === 0) return heading('Proposed trades') + paragraph('No trade is proposed.');
+  const room = zeroRoomSentence(c);
+  if (!plan) return room ? heading('Tax this year') + paragraph(room) : '';
+  if (plan.trades.length === 0) return heading('Proposed trades') + paragraph('No trade is proposed.') + (room ? paragraph(room) : '');
   const s = plan.summary;
-  const columns: Column[] = [{ title: 'Account' }, { title: 'Action', nowrap: true }, { title: 'Shares', align: 'right' }, { title: 'Ticker', nowrap: true }, { title: 'Amount', align: 'right' }, { title: 'Est. tax', align: 'right' }];
+  const columns: Column[] = [{ title: 'Account', width: 104 }, { title: 'Action', nowrap: true, width: 60 }, { title: 'Shares', align: 'right', width: 100 }, { title: 'Ticker', nowrap: true, width: 64 }, { title: 'Amount', align: 'right', width: 104 }, { title: 'Est. tax', align: 'right', width: 96 }];
   const rows = plan.trades.map((t): CellContent[] => [t.account, raw(badge(t.action, t.action === 'SELL' ? COLORS.over : COLORS.within)), toPlain(t.shares), t.ticker, formatDollars(t.amount), t.action === 'SELL' ? formatDollars(t.tax) : '']);
   const parts = [
     heading(`Proposed trades (plan ${plan.id})`),
     paragraph(`${s.trades} trades: sell ${formatDollars(s.sold)}, buy ${formatDollars(s.bought)}; estimated tax ${formatDollars(s.estimatedTax)}; losses harvested ${formatDollars(s.lossesHarvested)}; household drift ${formatPercent(s.driftBefore)} → ${formatPercent(s.driftAfter)}.`),
     s.taxDetail ? paragraph(describeTaxDetail(s.taxDetail), `font-size:12px;color:${COLORS.muted};`) : '',
-    dataTable(columns, rows, plan.trades.map((t) => t.reason)),
+    // The short reason, and on a second line the first of its details (the sidebar has them all).
+    dataTable(columns, rows, plan.trades.map((t) => [t.reason, t.details[0] ?? ''])),
   ];
   if (plan.deferred.length > 0) parts.push(paragraph('Sales deferred until they turn long-term:'), bulletList(plan.deferred.map((d) => d.reason)));
   if (plan.warnings.length > 0) parts.push(paragraph('Warnings:'), bulletList(plan.warnings));
   return parts.join('');
+}
+
+/**
+ * The 0% long-term bracket room (Filing Status set), when the plan's tax sentence does not say
+ * it already: with no plan, or a plan without trades.
+ */
+function zeroRoomSentence(c: CheckContent): string | null {
+  if (c.zeroRateRoom === null) return null;
+  if (c.plan && c.plan.trades.length > 0 && c.plan.summary.taxDetail) return null;
+  return c.zeroRateRoom.greaterThan(0)
+    ? `You can still realize ${formatDollars(c.zeroRateRoom, 0)} of long-term gains at 0% federal tax this year.`
+    : 'No long-term gain can be realized at 0% federal tax this year: this year\'s income and gains already fill the 0% bracket (or a net loss would absorb the gain first).';
 }
 
 function extrasHtml(c: CheckContent): string {
@@ -89,7 +107,7 @@ function extrasHtml(c: CheckContent): string {
     c.harvest.length === 0
       ? paragraph('None: no taxable lot has a loss of at least the Harvest Min Loss that a sale today would keep.')
       : dataTable(
-          [{ title: 'Account' }, { title: 'Ticker', nowrap: true }, { title: 'Lot', nowrap: true }, { title: 'Term', nowrap: true }, { title: 'Loss', align: 'right' }, { title: 'Tax saved', align: 'right' }],
+          [{ title: 'Account', width: 112 }, { title: 'Ticker', nowrap: true, width: 64 }, { title: 'Lot', width: 88 }, { title: 'Term', nowrap: true, width: 56 }, { title: 'Loss', align: 'right', width: 104 }, { title: 'Tax saved', align: 'right', width: 104 }],
           c.harvest.map((h) => [h.account, h.ticker, h.lot, h.term, formatDollars(h.loss), formatDollars(h.taxSaved)]),
         ),
   );
@@ -98,8 +116,8 @@ function extrasHtml(c: CheckContent): string {
     c.longTermSoon.length === 0
       ? paragraph('None.')
       : dataTable(
-          [{ title: 'Account' }, { title: 'Ticker', nowrap: true }, { title: 'Lot', nowrap: true }, { title: 'Long-term on', nowrap: true }, { title: 'Days', align: 'right' }, { title: 'Gain', align: 'right' }, { title: 'Saved by waiting', align: 'right' }],
-          c.longTermSoon.map((l) => [l.account, l.ticker, l.lot, l.longTermOn, String(l.daysToLongTerm), formatDollars(l.gain), formatDollars(l.taxSavedByWaiting)]),
+          [{ title: 'Account', width: 112 }, { title: 'Ticker', nowrap: true, width: 64 }, { title: 'Lot', width: 88 }, { title: 'Long-term on', nowrap: true, width: 96 }, { title: 'Gain', align: 'right', width: 80 }, { title: 'Saved by waiting', align: 'right', width: 88 }],
+          c.longTermSoon.map((l) => [l.account, l.ticker, l.lot, twoLines(l.longTermOn, `in ${l.daysToLongTerm} day${l.daysToLongTerm === 1 ? '' : 's'}`), formatDollars(l.gain), formatDollars(l.taxSavedByWaiting)]),
         ),
   );
   parts.push(heading('Wash-sale windows closing in the next 30 days'));
@@ -107,15 +125,16 @@ function extrasHtml(c: CheckContent): string {
     c.washWindows.length === 0
       ? paragraph('None.')
       : dataTable(
-          [{ title: 'Event' }, { title: 'Account' }, { title: 'Ticker', nowrap: true }, { title: 'Date', nowrap: true }, { title: 'Clear on', nowrap: true }, { title: 'What to avoid until then' }],
-          c.washWindows.map((w) => [w.kind === 'loss-sale' ? `Loss sale${w.loss ? ` (${formatDollars(w.loss)})` : ''}` : 'Purchase', w.account, w.ticker, w.date, w.clearOn, washAdvice(w.kind, w.washGroup)]),
+          [{ title: 'Event', width: 104 }, { title: 'Account', width: 96 }, { title: 'Ticker', nowrap: true, width: 64 }, { title: 'Date', nowrap: true, width: 96 }, { title: 'Clear on', nowrap: true, width: 96 }],
+          c.washWindows.map((w) => [w.kind === 'loss-sale' ? `Loss sale${w.loss ? ` (${formatDollars(w.loss)})` : ''}` : 'Purchase', w.account, w.ticker, w.date, w.clearOn]),
+          c.washWindows.map((w) => [`Until then avoid ${washAdvice(w.kind, w.washGroup)}.`]),
         ),
   );
   if (c.unrecordedWashes.length > 0) {
     parts.push(heading('Wash sales not yet recorded'));
     parts.push(dataTable(
-      [{ title: 'Loss sale' }, { title: 'Ticker', nowrap: true }, { title: 'Replacement' }, { title: 'Disallowed', align: 'right' }, { title: 'Kind' }],
-      c.unrecordedWashes.map((w) => [`${w.saleDate}, ${w.account}`, w.ticker, `${w.replacementTicker} in ${w.replacementAccount}, ${w.replacementAcquired}`, formatDollars(w.disallowed), w.permanent ? 'permanent' : 'deferred']),
+      [{ title: 'Loss sale', width: 104 }, { title: 'Ticker', nowrap: true, width: 64 }, { title: 'Kind', width: 96 }, { title: 'Replacement', width: 160 }, { title: 'Disallowed', align: 'right', width: 104 }],
+      c.unrecordedWashes.map((w) => [`${w.saleDate}, ${w.account}`, w.ticker, w.permanent ? 'permanent' : 'deferred', `${w.replacementTicker} in ${w.replacementAccount}, ${w.replacementAcquired}`, formatDollars(w.disallowed)]),
     ));
     parts.push(paragraph(WASH_FIX_ADVICE, `font-size:12px;color:${COLORS.muted};`));
   }
@@ -123,6 +142,12 @@ function extrasHtml(c: CheckContent): string {
     parts.push(paragraph(`Losses harvested this year: ${formatDollars(c.cpa.harvested)} (CPA note threshold ${formatDollars(c.cpa.threshold)}).`, `font-size:12px;color:${COLORS.muted};`));
   }
   return parts.join('');
+}
+
+/** "Household drift 4.1% → 6.6% since 2026-11-01, the last review." */
+function trendSentence(trend: DriftTrend | null | undefined): string | null {
+  if (!trend) return null;
+  return `Household drift ${formatPercent(trend.from)} → ${formatPercent(trend.to)} since ${trend.since}, ${trend.sinceReview ? 'the last review' : 'the first check in the History tab'}.`;
 }
 
 const WASH_FIX_ADVICE = 'The Sales and Lots tabs do not show these yet: open the planner and choose "Record the adjustment" (or run rebalance washes --fix).';
@@ -142,6 +167,8 @@ function checkHtml(decision: CheckDecision, subject: string, options: EmailOptio
   for (const note of options.notes ?? []) parts.push(paragraph(note, `background:${COLORS.noteBg};padding:8px;border:1px solid ${COLORS.noteBorder};`));
   if (url) parts.push(button('Open the spreadsheet', url));
   parts.push(heading('Drift by asset class'), driftHtml(c));
+  const trend = trendSentence(options.trend);
+  if (trend) parts.push(paragraph(trend, `font-size:12px;color:${COLORS.muted};`));
   if (decision.kind === 'review' || decision.kind === 'alert') parts.push(planHtml(c), extrasHtml(c));
   parts.push(
     paragraph(
@@ -170,10 +197,14 @@ function checkText(decision: CheckDecision, subject: string, options: EmailOptio
     ),
   );
   lines.push(`Household drift ${formatPercent(c.drift.householdDrift)} on ${formatDollars(c.drift.total)}.`);
+  const trend = trendSentence(options.trend);
+  if (trend) lines.push(trend.replace('→', '->'));
+  const room = zeroRoomSentence(c);
+  if ((decision.kind === 'review' || decision.kind === 'alert') && !c.plan && room) lines.push('', 'TAX THIS YEAR', room);
   if ((decision.kind === 'review' || decision.kind === 'alert') && c.plan) {
     const plan = c.plan;
     lines.push('', `PROPOSED TRADES (plan ${plan.id})`);
-    if (plan.trades.length === 0) lines.push('No trade is proposed.');
+    if (plan.trades.length === 0) lines.push('No trade is proposed.', ...(room ? [room] : []));
     else {
       const s = plan.summary;
       lines.push(`${s.trades} trades: sell ${formatDollars(s.sold)}, buy ${formatDollars(s.bought)}; estimated tax ${formatDollars(s.estimatedTax)}; losses harvested ${formatDollars(s.lossesHarvested)}; household drift ${formatPercent(s.driftBefore)} -> ${formatPercent(s.driftAfter)}.`);
@@ -181,6 +212,7 @@ function checkText(decision: CheckDecision, subject: string, options: EmailOptio
       for (const t of plan.trades) {
         lines.push(`* ${t.account}: ${t.action} ${toPlain(t.shares)} ${t.ticker} = ${formatDollars(t.amount)}${t.action === 'SELL' ? `, est. tax ${formatDollars(t.tax)}` : ''}`);
         lines.push(`    ${t.reason}`);
+        if (t.details[0]) lines.push(`    ${t.details[0]}`);
       }
       for (const d of plan.deferred) lines.push(`Deferred: ${d.reason}`);
       for (const w of plan.warnings) lines.push(`Warning: ${w}`);

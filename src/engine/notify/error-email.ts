@@ -19,7 +19,7 @@ export function renderErrorEmail(errors: readonly WorkbookIssue[], spreadsheetUr
       `<h1 style="font-family:Arial,Helvetica,sans-serif;font-size:20px;color:${COLORS.over};margin:0 0 8px 0;">${escapeHtml(subject)}</h1>`,
       paragraph(`The check on ${asOf} read the workbook and stopped: nothing was planned or written. Fix these cells and the next daily run checks again.`),
       url ? button('Open the spreadsheet', url) : '',
-      dataTable([{ title: 'Tab' }, { title: 'Row', align: 'right' }, { title: 'Column' }, { title: 'Problem' }], rows),
+      dataTable([{ title: 'Tab', width: 96 }, { title: 'Row', align: 'right', width: 48 }, { title: 'Column', width: 120 }, { title: 'Problem', width: 264 }], rows),
     ].join(''),
   );
   const text = [subject, '', `The check on ${asOf} read the workbook and stopped: nothing was planned or written. Fix these cells and the next daily run checks again.`, '', textTable(['Tab', 'Row', 'Column', 'Problem'], rows, [false, true, false, false]), ...(url ? ['', `Open the spreadsheet: ${url}`] : [])].join('\n');

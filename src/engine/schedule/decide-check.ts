@@ -11,6 +11,7 @@ import { lotsTurningLongTerm, type LotTurningLong } from './long-term-soon';
 import { openWashWindows, type WashWindow } from './wash-windows';
 import { auditWashSales, type HistoryWash } from '../wash-audit';
 import { lossesHarvestedIn } from './harvested-losses';
+import { taxYearContext, zeroRateRoom } from '../tax';
 
 export type CheckKind = 'review' | 'alert' | 'nothing' | 'paused-reminder';
 
@@ -63,6 +64,12 @@ export interface CheckContent {
   unrecordedWashes: HistoryWash[];
   cpa: CpaStatus;
   pause: PauseStatus | null;
+  /**
+   * Long-term gain still realizable at the 0% federal rate this year (Filing Status set, else
+   * null): after the proposed plan when there is one (the figure its summary shows), else
+   * with this year's Sales alone. The same `zeroRateRoom` the plan summary and the sidebar use.
+   */
+  zeroRateRoom: Decimal | null;
 }
 
 export interface CheckDecision {
@@ -121,6 +128,7 @@ export function decideCheck(input: CheckInput): CheckDecision {
     unrecordedWashes: auditWashSales(household).washes.filter((w) => !w.recorded),
     cpa,
     pause,
+    zeroRateRoom: plan?.summary.taxDetail ? plan.summary.taxDetail.zeroRateRoom : zeroRateRoom(taxYearContext(household, asOf)),
   });
   const decision = (kind: CheckKind, key: string, reasons: string[], actionNeeded: boolean, body: CheckContent): CheckDecision => ({
     kind,

@@ -1,7 +1,8 @@
-import { ZERO, maxDec, type Decimal } from '../money';
+import type { Decimal } from '../money';
 import { compareDates, type IsoDate } from '../dates';
 import type { Household } from '../types';
-import { gainOf, rateFor, saleTax, taxRatesFrom, taxYearContext } from '../tax';
+import { taxRatesFrom, taxYearContext } from '../tax';
+import { taxSavedByWaiting } from '../tax/waiting-saves';
 import { describeLots } from '../taxlots';
 
 export const LONG_TERM_SOON_DAYS = 60;
@@ -21,11 +22,8 @@ export interface LotTurningLong {
 /** Short-term taxable lots that turn long-term within the next `days` days, soonest first. */
 export function lotsTurningLongTerm(household: Household, asOf: IsoDate, days = LONG_TERM_SOON_DAYS): LotTurningLong[] {
   const rates = taxRatesFrom(household.settings, asOf);
-  const rateGap = rateFor('short', rates).minus(rateFor('long', rates));
-  // Under the tables: the year's tax with the gain short-term less with it long-term.
   const year = rates.household ? taxYearContext(household, asOf, rates) : null;
-  const saved = (gain: Decimal) =>
-    year ? maxDec(ZERO, saleTax(year, gainOf('short', gain)).minus(saleTax(year, gainOf('long', gain)))) : maxDec(ZERO, gain).times(rateGap);
+  const saved = (gain: Decimal) => taxSavedByWaiting(rates, gain, () => year!);
   return describeLots(household, asOf)
     .filter((v) => v.taxable && v.term === 'short' && v.daysToLongTerm > 0 && v.daysToLongTerm <= days)
     .map((v) => ({

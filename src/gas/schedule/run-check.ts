@@ -19,6 +19,9 @@ import { tabName } from '../record-executed';
 import { postSlack, sendEmail } from './deliver';
 import { checkTimeText } from './trigger';
 import { appendJournal, journalWrite, type JournalEntry } from './journal-log';
+import { appendHistory } from './history-log';
+import { driftSeries, historyGrid } from '../../workbook/history';
+import { driftTrend } from '../../engine/schedule/drift-trend';
 import { loadPending, loadState, savePending, saveState, type PendingNotice } from './schedule-store';
 import { lastWashesAnnounced, rememberWashesAnnounced, sendWebhook, washesKey, webhookMeta } from './webhook';
 
@@ -101,7 +104,9 @@ export function runCheckAt(ss: Spreadsheet, now: Date): RunOutcome {
   let summary: string;
   if (decision.send) {
     const to = recipientFor(settings.email);
-    const email = renderCheckEmail(decision, { spreadsheetUrl: url, notes, checkTime: checkTimeText(ss.getSpreadsheetTimeZone()) });
+    // History as it was before this run's row: the trend since the last review.
+    const trend = driftTrend(driftSeries(historyGrid(read.read.source)), state.lastReview, decision.content.drift.householdDrift);
+    const email = renderCheckEmail(decision, { spreadsheetUrl: url, notes, checkTime: checkTimeText(ss.getSpreadsheetTimeZone()), trend });
     const sent = sendEmail(to, email, decision.periodKey);
     if (sent.ok) {
       emailsSent++;
@@ -137,6 +142,13 @@ export function runCheckAt(ss: Spreadsheet, now: Date): RunOutcome {
       state = { ...state, cpaKey: decision.content.cpa.key };
       journal.push({ event: 'notice sent', asOf, details: `CPA note emailed to ${settings.cpaEmail}: losses harvested ${toPlain(decision.content.cpa.harvested)} (notice ${sent.id}).` });
     } else fail(`CPA note to ${settings.cpaEmail}`, sent.error);
+  }
+
+  // Every check that read the workbook adds its row to History (the Dashboard's drift chart).
+  try {
+    appendHistory(ss, decision.content);
+  } catch (error) {
+    fail('History row', error instanceof Error ? error.message : String(error));
   }
 
   announceWashes(settings.webhookUrl, decision, ss, now, journal);

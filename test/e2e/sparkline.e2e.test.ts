@@ -1,0 +1,86 @@
+/**
+ * The sidebar's drift sparkline, from the History tab the scheduled checks append to: the real
+ * dist/Sidebar.html in headless Chromium over the workbench. Screenshot in test-output/.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { editedExample, launchChromium, shootSidebar, startWorkbench, type RunningWorkbench } from './workbench';
+
+const OUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
+const XSS = '<img src=x onerror=alert(1)>';
+let browser: Browser;
+const running: RunningWorkbench[] = [];
+const temp = mkdtempSync(join(tmpdir(), 'sparkline-e2e-'));
+
+beforeAll(async () => {
+  mkdirSync(OUT, { recursive: true });
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  for (const w of running) w.stop();
+  rmSync(temp, { recursive: true, force: true });
+});
+
+async function openWith(rows: (string | number)[][]) {
+  const file = await editedExample(join(temp, `history-${running.length}.xlsx`), (wb) => {
+    // ExcelJS (like Excel) refuses a sheet named exactly "History"; tab names match case-insensitively.
+    const sheet = wb.addWorksheet('history');
+    sheet.addRows([['Date', 'Household Drift', 'Value', 'Plan Tax'], ...rows]);
+  });
+  const wb = await startWorkbench(file);
+  running.push(wb);
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const errors: string[] = [];
+  const dialogs: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(wb.url);
+  const sidebar = page.frameLocator('#sidebar');
+  await sidebar.locator('.bar-row').first().waitFor({ timeout: 15_000 });
+  return { page, sidebar, errors, dialogs };
+}
+
+describe('the drift sparkline in the sidebar', () => {
+  it('draws household drift at each check from History, with a caption; screenshot', async () => {
+    const { page, sidebar, errors } = await openWith([
+      ['2026-08-01', 0.021, 700000, ''],
+      ['2026-09-01', 0.035, 705000, ''],
+      ['2026-10-01', 0.041, 712000, -12.5],
+      ['2026-11-01', 0.066, 731000, ''],
+      ['2026-11-20', 0.110426, 742246.21, -90.65],
+    ]);
+    const spark = sidebar.locator('.sparkline');
+    await spark.waitFor();
+    expect(await spark.getAttribute('data-points')).toBe('5');
+    expect(await spark.locator('.muted').textContent()).toBe('Household drift at each check: 2.1% on 2026-08-01 → 11.0% on 2026-11-20');
+    const box = await spark.locator('img').boundingBox();
+    expect(box?.width).toBe(268);
+    // The image really decoded (a broken data URI has no natural width).
+    expect(await spark.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(268);
+    expect(errors).toEqual([]);
+    await shootSidebar(page, join(OUT, 'sidebar-sparkline.png'));
+    await page.locator('#sidebar').screenshot({ path: join(OUT, 'sidebar-sparkline-top.png') });
+  }, 60_000);
+
+  it('rows typed over by hand (text, markup) are skipped; one check is not a line yet', async () => {
+    const { sidebar, errors, dialogs } = await openWith([
+      [XSS, 0.05, 1, ''],
+      ['2026-11-01', XSS, 1, ''],
+      ['2026-11-20', 0.11, 1, ''],
+    ]);
+    await sidebar.locator('.bar-row').first().waitFor();
+    expect(await sidebar.locator('.sparkline').count()).toBe(0);
+    expect(await sidebar.locator('img[src="x"]').count()).toBe(0);
+    expect(errors).toEqual([]);
+    expect(dialogs).toEqual([]);
+  }, 60_000);
+});
