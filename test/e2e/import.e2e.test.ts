@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBundle } from '../support/build-bundle';
 import { launchChromium, shootSidebar, startWorkbench, tabs, type RunningWorkbench } from './workbench';
 
 const OUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
@@ -20,7 +19,6 @@ let browser: Browser;
 let workbench: RunningWorkbench;
 
 beforeAll(async () => {
-  buildBundle();
   mkdirSync(OUT, { recursive: true });
   browser = await launchChromium();
   workbench = await startWorkbench();

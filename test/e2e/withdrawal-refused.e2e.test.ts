@@ -6,7 +6,6 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBundle } from '../support/build-bundle';
 import { launchChromium, startWorkbench, type RunningWorkbench } from './workbench';
 
 const OUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
@@ -14,7 +13,6 @@ let browser: Browser;
 let bench: RunningWorkbench | null = null;
 
 beforeAll(async () => {
-  buildBundle();
   mkdirSync(OUT, { recursive: true });
   browser = await launchChromium();
 }, 60_000);

@@ -8,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createFakeGoogle, type FakeGoogleOptions } from '../../src/local-google/fake-google';
 import { SCOPES } from '../../src/local-google/scopes';
-import { buildBundle } from '../support/build-bundle';
 import { loadBundle } from '../support/load-bundle';
 import { exampleTabs } from '../schedule/example-household';
 
@@ -25,7 +24,6 @@ function world(settings: Record<string, string> = {}, options: FakeGoogleOptions
 }
 
 beforeAll(() => {
-  buildBundle();
 }, 60_000);
 
 describe('scopes: each call needs its scope in the manifest the bundle ships', () => {

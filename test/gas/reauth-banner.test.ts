@@ -8,7 +8,6 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startWorkbench } from '../../src/workbench/server';
-import { buildBundle } from '../support/build-bundle';
 import { launchChromium } from '../e2e/workbench';
 import { SCOPES } from '../../src/local-google/scopes';
 
@@ -18,7 +17,6 @@ describe('sidebar: the re-authorization banner', () => {
   let browser: Browser;
   let bench: Awaited<ReturnType<typeof startWorkbench>>;
   beforeAll(async () => {
-    buildBundle();
     bench = await startWorkbench(['examples/household.xlsx', '--port', '0']);
     browser = await launchChromium();
   }, 90_000);

@@ -16,6 +16,7 @@ import {
 } from '../../src/engine/tax';
 import { FILING_STATUSES, type FilingStatus } from '../../src/engine/types';
 import { settings } from './fixtures';
+import { assertProperty } from '../support/fast-check-seed';
 
 const g = (shortTerm: number, longTerm: number): GainsByTerm => ({ shortTerm: dec(shortTerm), longTerm: dec(longTerm) });
 const none = g(0, 0);
@@ -143,7 +144,7 @@ const money = (max: number) => fc.integer({ min: 0, max }).map((n) => dec(n));
 
 describe('properties', () => {
   it('tax never decreases when a gain is added (any status, year, incomes, existing results)', () => {
-    fc.assert(
+    assertProperty(
       fc.property(
         statusArb,
         fc.constantFrom(2025, 2026),
@@ -176,7 +177,7 @@ describe('properties', () => {
       return ns.times(st.plus(state)).plus(nl.times(lt.plus(state)));
     };
     const Decimal_min = (a: Decimal, b: Decimal) => (a.lessThan(b) ? a : b);
-    fc.assert(
+    assertProperty(
       fc.property(
         fc.integer({ min: -100_000, max: 100_000 }),
         fc.integer({ min: -100_000, max: 100_000 }),
@@ -198,7 +199,7 @@ describe('properties', () => {
   });
 
   it('planTax under the tables: the parts of a plan add up to its tax', () => {
-    fc.assert(
+    assertProperty(
       fc.property(statusArb, money(400_000), fc.integer({ min: -30_000, max: 80_000 }), fc.integer({ min: -30_000, max: 80_000 }), (status, income, st, lt) => {
         const rates = taxRatesFrom(settings({ filingStatus: status, income, asOf: isoDate('2026-05-01') }));
         const t = yearTax(g(st, lt), none, rates);
