@@ -13,7 +13,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
  * (a plan takes about a second there idle and several under load; expect.poll's default is 1 s).
  * Every expect.poll, waitFor and waitForFunction in the browser tests uses it.
  */
-export const WAIT = 20_000;
+export const WAIT = 30_000;
 /** A whole browser test or hook: several waits in a row, plus Chromium's start on a loaded machine. */
 export const E2E_TIMEOUT = 180_000;
 
