@@ -195,7 +195,7 @@ describe('property: an import is idempotent', () => {
           expect(lotsOf(once, 'Taxable Brokerage', t).reduce((n, l) => n + Number(l[1]), 0)).toBe(want);
         }
       }),
-      { numRuns: 40 },
+      { numRuns: 20 },
     );
   });
 });

@@ -149,7 +149,7 @@ describe('solveLinearProgram against HiGHS', () => {
           expect(ours.status).toBe(theirs.status);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
     // The generator must produce real work, not only trivial or unbounded models.
     expect(optimal).toBeGreaterThan(100);

@@ -50,7 +50,7 @@ describe('cash flows on random households (deposits and withdrawals typed with t
           }
         }
       }),
-      { numRuns: 60 },
+      { numRuns: 30 },
     );
   });
 
@@ -69,7 +69,7 @@ describe('cash flows on random households (deposits and withdrawals typed with t
         expect(explained).toEqual(outside);
         expect(outcome.plan.warnings.filter((w) => /Internal check|planner bug/.test(w))).toEqual([]);
       }),
-      { numRuns: 60 },
+      { numRuns: 30 },
     );
   });
 
@@ -83,7 +83,7 @@ describe('cash flows on random households (deposits and withdrawals typed with t
         expect(outcome.stage).toBe('request');
         expect(outcome.errors.some((e) => /^.+: cannot withdraw \$[\d,]+\.\d\d .*so at most \$[\d,]+\.\d\d can be raised/.test(e))).toBe(true);
       }),
-      { numRuns: 25 },
+      { numRuns: 13 },
     );
   });
 });

@@ -58,7 +58,7 @@ describe('holding period (Pub. 550: more than one year, counted from the day aft
         expect(termOn(bought(start), turns)).toBe('long');
         expect(daysHeld(bought(start), turns)).toBeGreaterThan(365);
       }),
-      { numRuns: 3000 },
+      { numRuns: 1_500 },
     );
   });
 

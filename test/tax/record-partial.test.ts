@@ -117,7 +117,7 @@ describe('properties of a partly executed sale', () => {
         expect(after.toFixed()).toBe(before.toFixed());
         r.sales.forEach((s) => expect(s.basis.decimalPlaces()).toBeLessThanOrEqual(2));
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 });

@@ -158,7 +158,7 @@ describe('freeLongTermGain agrees with the schedule', () => {
         const fast = freeLongTermGain(year);
         expect((fast ?? dec(0)).toFixed()).toBe(exact.toFixed());
       }),
-      { numRuns: 60 },
+      { numRuns: 30 },
     );
   });
 });
