@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { E2E_TIMEOUT, WAIT, clickWhenReady, editedExample, launchChromium, shootSidebar, startWorkbench, tabs, type RunningWorkbench } from './workbench';
+import { BACKTEST_WAIT, E2E_TIMEOUT, WAIT, clickWhenReady, editedExample, launchChromium, shootSidebar, startWorkbench, tabs, type RunningWorkbench } from './workbench';
 
 const OUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
 const XSS = '<img src=x onerror=alert(1)>';
@@ -240,7 +240,7 @@ describe('the sidebar in the workbench, in headless Chromium', () => {
     await sidebar.locator('#bt-account').selectOption('taxable');
     await clickWhenReady(sidebar.locator('#run-backtest'));
     const rows = sidebar.locator('#bt-table tbody tr');
-    await expect.poll(() => rows.count(), { timeout: WAIT * 3 }).toBe(5);
+    await expect.poll(() => rows.count(), { timeout: BACKTEST_WAIT }).toBe(5);
     expect(await sidebar.locator('#bt-table tbody th.policy').allTextContents()).toEqual(['yours', 'never', 'annual', 'threshold', 'planner']);
     // Never rebalances: 0 rebalances and no tax in every window.
     const never = sidebar.locator('#bt-table tr[data-policy="never"] td');

@@ -14,8 +14,13 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
  * Every expect.poll, waitFor and waitForFunction in the browser tests uses it.
  */
 export const WAIT = 30_000;
+/**
+ * A backtest over every window of 1928-2025 through the workbench: about 10 s of CPU, so several
+ * times WAIT when other jobs share the two cores.
+ */
+export const BACKTEST_WAIT = 5 * WAIT;
 /** A whole browser test or hook: several waits in a row, plus Chromium's start on a loaded machine. */
-export const E2E_TIMEOUT = 180_000;
+export const E2E_TIMEOUT = 300_000;
 
 export interface RunningWorkbench {
   url: string;
