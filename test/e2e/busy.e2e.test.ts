@@ -1,5 +1,5 @@
 /**
- * The busy lock (sidebar/busy.ts) end to end, over a workbench that answers every call 3 s
+ * The busy lock (sidebar/busy.ts) end to end, over a workbench that answers every call 5 s
  * late, as a slow Apps Script does: while the start-up request runs, the buttons it draws (Run
  * backtest appears before the first plan is made) are disabled and busy, so a click or a key
  * press there is never silently dropped; once they say they are ready, a press is acted on.
@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKTEST_WAIT, E2E_TIMEOUT, WAIT, launchChromium, shootSidebar, startWorkbench, whenReady, type RunningWorkbench } from './workbench';
 
 const OUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
-const LATENCY = 3_000;
+const LATENCY = 5_000;
 
 let browser: Browser;
 let bench: RunningWorkbench;
@@ -41,7 +41,7 @@ describe('sidebar buttons while a request runs', () => {
     const sidebar: FrameLocator = page.frameLocator('#sidebar');
     const run = sidebar.locator('#run-backtest');
 
-    // The state is read, the first plan is not made yet (that call takes 3 s more).
+    // The state is read, the first plan is not made yet (that call takes 5 s more).
     await run.waitFor({ timeout: WAIT });
     expect(await stateOf(run)).toBe('disabled busy');
     expect(await sidebar.locator('#plan .trade').count()).toBe(0);
