@@ -6,6 +6,11 @@ export default defineConfig({
     // picks the run's fresh fast-check seed.
     globalSetup: ['test/support/global-setup.ts', 'test/support/fast-check-global.ts'],
     setupFiles: ['test/support/fast-check-seed.ts'],
+    // vitest's default on a 2-core machine is one worker (cores - 1), so every file ran in turn.
+    // Two keep both cores busy, and the browser files mostly wait on Chromium and the workbench.
+    maxWorkers: 2,
+    // Sized for a loaded 2-core CI machine; the browser tests set their own (test/e2e/workbench.ts).
     testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

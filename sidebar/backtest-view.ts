@@ -44,7 +44,7 @@ const COLUMNS: readonly Column[] = [
 ];
 
 /** The form's controls; the caller wires the button. */
-export function backtestForm(onRun: () => void): HTMLElement[] {
+export function backtestForm(onRun: (event: MouseEvent) => void): HTMLElement[] {
   const years = el('input', { attrs: { type: 'text', id: 'bt-years', inputmode: 'numeric', 'aria-label': 'Window years' } });
   years.value = '10';
   const account = el('select', { attrs: { id: 'bt-account', name: 'bt-account' } }, [

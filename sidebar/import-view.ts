@@ -14,7 +14,7 @@ type Preview = Extract<ImportPreviewResult, { ok: true }>;
 export interface ImportHooks {
   accounts: readonly string[];
   /** The sidebar's busy guard: one server call at a time, buttons disabled meanwhile. */
-  guarded(work: () => Promise<void>): Promise<void>;
+  guarded(work: () => Promise<void>, cause: Event): Promise<void>;
   /** After an import: drift and cash change, so the sidebar reloads its state. */
   onImported(): Promise<void>;
 }
@@ -68,7 +68,7 @@ function previewView(result: Preview, input: ImportInput, hooks: ImportHooks): C
     p.warnings.length > 0 ? el('div', { class: 'warning-box', attrs: { 'data-testid': 'import-warnings' } }, [el('strong', { text: 'Notes' }), el('ul', {}, p.warnings.map((w) => el('li', { text: w })))]) : null,
     result.changed
       ? el('div', { class: 'buttons' }, [
-          el('button', { class: 'primary', text: 'Import', attrs: { type: 'button', id: 'import-confirm', 'data-action': 'import-confirm' }, on: { click: () => void hooks.guarded(() => confirm(input, result.token, hooks)) } }),
+          el('button', { class: 'primary', text: 'Import', attrs: { type: 'button', id: 'import-confirm', 'data-action': 'import-confirm' }, on: { click: (e) => void hooks.guarded(() => confirm(input, result.token, hooks), e) } }),
           el('button', { text: 'Cancel', attrs: { type: 'button', 'data-action': 'import-cancel' }, on: { click: () => fill(byId('import-preview'), []) } }),
         ])
       : el('p', { class: 'muted', attrs: { 'data-testid': 'import-nothing' }, text: 'Nothing to change: the workbook already says what these files say.' }),
@@ -111,6 +111,6 @@ export function renderImport(hooks: ImportHooks): void {
     files,
     el('div', { class: 'field stack' }, [el('label', { attrs: { for: 'import-account' } }, ['Account']), account]),
     el('div', { class: 'field' }, [el('label', { attrs: { for: 'import-prices' } }, ['Fill prices', el('span', { class: 'muted', text: 'Securities\' Price; formulas kept' })]), prices]),
-    el('div', { class: 'buttons' }, [el('button', { class: 'primary', text: 'Preview import', attrs: { type: 'button', id: 'import-preview-button', 'data-action': 'import-preview' }, on: { click: () => void hooks.guarded(() => preview(hooks)) } })]),
+    el('div', { class: 'buttons' }, [el('button', { class: 'primary', text: 'Preview import', attrs: { type: 'button', id: 'import-preview-button', 'data-action': 'import-preview' }, on: { click: (e) => void hooks.guarded(() => preview(hooks), e) } })]),
   ]);
 }

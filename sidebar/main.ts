@@ -5,6 +5,7 @@
  */
 import type { IssueJson, PlanJson, PlannerState, SidebarOptionsInput } from '../src/gas/sidebar-api';
 import { call } from './rpc';
+import { whileBusy, type Cause } from './busy';
 import { byId, el, fill } from './dom';
 import { money, percent } from './format';
 import { accountBars, householdBars } from './drift-view';
@@ -20,7 +21,6 @@ type Loaded = Extract<PlannerState, { ok: true }>;
 let state: Loaded | null = null;
 let plan: PlanJson | null = null;
 let driftView: 'household' | 'accounts' = 'household';
-let busy = false;
 
 // ---------------------------------------------------------------------------------------------
 // Notices and errors
@@ -62,24 +62,18 @@ function showIssues(headline: string, issues: readonly IssueJson[]): void {
   ]);
 }
 
-function setBusy(on: boolean): void {
-  busy = on;
-  // The attribute also covers buttons drawn while busy (the backtest form appears while the first
-  // plan is still being made): a click there would otherwise do nothing, silently.
-  document.body.toggleAttribute('data-busy', on);
-  for (const b of Array.from(document.querySelectorAll('button[data-action]'))) (b as HTMLButtonElement).disabled = on;
-}
-
-async function guarded(work: () => Promise<void>): Promise<void> {
-  if (busy) return;
-  setBusy(true);
-  try {
-    await work();
-  } catch (error) {
-    notice('error', error instanceof Error ? error.message : String(error), [], state ? 'action-notice' : 'notice');
-  } finally {
-    setBusy(false);
-  }
+/**
+ * Runs one server action through the busy lock (busy.ts): its button shows a spinner and every
+ * action button is disabled until it is done; an error lands next to what caused it.
+ */
+async function guarded(work: () => Promise<void>, cause: Cause): Promise<void> {
+  await whileBusy(cause, async () => {
+    try {
+      await work();
+    } catch (error) {
+      notice('error', error instanceof Error ? error.message : String(error), [], state ? 'action-notice' : 'notice');
+    }
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -171,7 +165,7 @@ function renderPlan(): void {
   if (!plan) return;
   fill(byId('plan'), planView(plan));
   fill(byId('actions'), [
-    el('button', { class: 'primary', text: 'Write plan to the Plan tab', attrs: { type: 'button', id: 'write-plan', 'data-action': 'write' }, on: { click: () => void guarded(writePlan) } }),
+    el('button', { class: 'primary', text: 'Write plan to the Plan tab', attrs: { type: 'button', id: 'write-plan', 'data-action': 'write' }, on: { click: (e) => void guarded(writePlan, e) } }),
     el('button', { text: 'Record executed…', attrs: { type: 'button', id: 'open-record', 'data-action': 'open-record' }, on: { click: () => openRecord() } }),
   ]);
   fill(byId('record'), []);
@@ -204,7 +198,7 @@ async function writePlan(): Promise<void> {
 function openRecord(): void {
   if (!plan) return;
   const p = plan;
-  fill(byId('record'), recordForm(p, () => void guarded(recordPlan), () => fill(byId('record'), [])));
+  fill(byId('record'), recordForm(p, (e) => void guarded(recordPlan, e), () => fill(byId('record'), [])));
   initRecordForm(p);
   byId('record').scrollIntoView({ block: 'nearest' });
 }
@@ -248,7 +242,7 @@ function showRecorded(result: { planId: string; trades: number; skipped: string[
       ]),
       el('p', { class: 'muted', text: 'The drift above is read again from the updated tabs. Plan again to see what, if anything, is left to do.' }),
       el('div', { class: 'buttons' }, [
-        el('button', { class: 'primary', text: 'Plan again', attrs: { type: 'button', id: 'plan-again', 'data-action': 'plan-again' }, on: { click: () => void guarded(makePlan) } }),
+        el('button', { class: 'primary', text: 'Plan again', attrs: { type: 'button', id: 'plan-again', 'data-action': 'plan-again' }, on: { click: (e) => void guarded(makePlan, e) } }),
       ]),
     ]),
   ]);
@@ -286,7 +280,7 @@ async function runBacktest(): Promise<void> {
 
 function renderBacktestForm(): void {
   byId('backtest-section').hidden = false;
-  fill(byId('backtest-form'), backtestForm(() => void guarded(runBacktest)));
+  fill(byId('backtest-form'), backtestForm((e) => void guarded(runBacktest, e)));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -314,8 +308,10 @@ async function refreshState(): Promise<Loaded | null> {
 async function start(): Promise<void> {
   byId('options').addEventListener('submit', (event) => {
     event.preventDefault();
-    void guarded(makePlan);
+    void guarded(makePlan, event);
   });
+  // Every action button drawn during start-up waits for it (busy.ts): a click on Run backtest
+  // while the first plan is being made would otherwise be dropped.
   await guarded(async () => {
     const loaded = await refreshState();
     if (!loaded) return;
@@ -340,7 +336,7 @@ async function start(): Promise<void> {
     if (loaded.lastPlanRecorded) {
       notice('ok', `Plan ${loaded.lastPlanRecorded}, the last one written to the Plan tab, is already recorded. Below is a fresh plan for the tabs as they are now.`);
     } else notice('error', 'No plan has been written to the Plan tab yet: update the plan and write it first.');
-  });
+  }, 'start-up');
 }
 
 void start();

@@ -60,7 +60,7 @@ function refreshTally(p: PlanJson): void {
 }
 
 /** The form's rows, each with its shares (in full: 65.913808, never rounded) and fill price. */
-export function recordForm(p: PlanJson, onRecord: () => void, onCancel: () => void): Child[] {
+export function recordForm(p: PlanJson, onRecord: (event: MouseEvent) => void, onCancel: () => void): Child[] {
   const rows = p.trades.map((t, i) => {
     const update = () => {
       refreshRow(t, i);

@@ -11,7 +11,7 @@ import { money } from './format';
 
 export interface WashNoticeHooks {
   /** Runs an action with the sidebar's buttons disabled (main.ts's `guarded`). */
-  guarded(work: () => Promise<void>): Promise<void>;
+  guarded(work: () => Promise<void>, cause: Event): Promise<void>;
   /** After the adjustment is recorded: the tabs changed, so drift and the plan are read again. */
   afterRecorded(): Promise<void>;
 }
@@ -52,7 +52,7 @@ function noticeView(audit: WashNoticeJson, box: HTMLElement, hooks: WashNoticeHo
       el('button', {
         text: 'Record the adjustment',
         attrs: { type: 'button', id: 'record-washes', 'data-action': 'record-washes' },
-        on: { click: () => void hooks.guarded(record) },
+        on: { click: (e) => void hooks.guarded(record, e) },
       }),
     ]),
     status,

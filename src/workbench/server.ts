@@ -2,11 +2,13 @@
  * The local workbench (`npm start`): the real dist/Sidebar.html beside the workbook's tabs, with
  * google.script.run answered by the real dist/Code.js over an in-memory spreadsheet.
  *
- *   node lib/workbench.mjs [workbook.xlsx | csv-folder] [--port N] [--save out.xlsx]
+ *   node lib/workbench.mjs [workbook.xlsx | csv-folder] [--port N] [--save out.xlsx] [--latency MS]
  *
  * PORT comes from --port, else the PORT environment variable, else 8787; when taken, the next
  * free one is used (--port 0 asks the system for any free port). With --save, the workbook is
- * written back to that .xlsx after every call that changed it.
+ * written back to that .xlsx after every call that changed it. With --latency, every sidebar call
+ * is answered MS milliseconds late, as a slow Apps Script is: the browser tests use it to click
+ * while the start-up request still runs.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -32,25 +34,29 @@ interface Args {
   workbook: string;
   port: number;
   save: string | null;
+  latency: number;
 }
 
 function parseArgs(argv: readonly string[], root: string): Args {
   let workbook = join(root, 'examples', 'household.xlsx');
   let port = process.env.PORT !== undefined && process.env.PORT !== '' ? Number(process.env.PORT) : 8787;
   let save: string | null = null;
+  let latency = 0;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--port') port = Number(argv[++i]);
     else if (a === '--save') save = resolve(argv[++i] ?? '');
+    else if (a === '--latency') latency = Number(argv[++i]);
     else if (a === '--help' || a === '-h') {
-      console.log('usage: npm start -- [workbook.xlsx | csv-folder] [--port N] [--save out.xlsx]');
+      console.log('usage: npm start -- [workbook.xlsx | csv-folder] [--port N] [--save out.xlsx] [--latency MS]');
       process.exit(0);
     } else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);
     else workbook = resolve(a);
   }
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: expected a port number; found ${port}`);
   if (save !== null && !/\.xlsx$/i.test(save)) throw new Error('--save: expected a path ending in .xlsx');
-  return { workbook, port, save };
+  if (!Number.isInteger(latency) || latency < 0) throw new Error(`--latency: expected milliseconds (a whole number, 0 or more); found ${argv[argv.indexOf('--latency') + 1] ?? 'nothing'}`);
+  return { workbook, port, save, latency };
 }
 
 async function bundleShim(root: string): Promise<string> {
@@ -129,6 +135,7 @@ export async function startWorkbench(argv: readonly string[]): Promise<{ url: st
         if (req.method === 'GET' && path === '/tabs') return send(res, 200, 'application/json', JSON.stringify(world.tabs()));
         if (req.method === 'POST' && path === '/rpc') {
           const { name, args: callArgs } = JSON.parse(await readBody(req)) as { name?: unknown; args?: unknown };
+          if (args.latency > 0) await new Promise((r) => setTimeout(r, args.latency));
           const before = world.google.spreadsheet.writeCount();
           const answer = world.call(typeof name === 'string' ? name : '', callArgs ?? []);
           if (args.save && world.google.spreadsheet.writeCount() !== before) {

@@ -9,8 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBundle } from '../support/build-bundle';
-import { launchChromium, shootSidebar, startWorkbench, tabs, type RunningWorkbench } from './workbench';
+import { E2E_TIMEOUT, WAIT, clickWhenReady, launchChromium, shootSidebar, startWorkbench, tabs, type RunningWorkbench } from './workbench';
 
 const OUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../import/fixtures/', import.meta.url));
@@ -20,11 +19,10 @@ let browser: Browser;
 let workbench: RunningWorkbench;
 
 beforeAll(async () => {
-  buildBundle();
   mkdirSync(OUT, { recursive: true });
   browser = await launchChromium();
   workbench = await startWorkbench();
-}, 60_000);
+}, E2E_TIMEOUT);
 
 afterAll(async () => {
   await browser?.close();
@@ -46,15 +44,15 @@ describe('Import from broker in the sidebar', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(workbench.url);
     const sidebar: FrameLocator = page.frameLocator('#sidebar');
-    await sidebar.locator('#import-section').waitFor({ timeout: 20_000 });
+    await sidebar.locator('#import-section').waitFor({ timeout: WAIT });
     const before = await tabs(workbench.url);
 
     // The user picks two files and the account (the example Accounts tab has no Broker IDs).
     await sidebar.locator('#import-files').setInputFiles([join(FIXTURES, 'schwab-lots-voo.csv'), join(FIXTURES, 'schwab-realized.csv')]);
     await sidebar.locator('#import-account').selectOption('Taxable Brokerage');
-    await sidebar.locator('#import-preview-button').click();
+    await clickWhenReady(sidebar.locator('#import-preview-button'));
     const voo = sidebar.locator('.import-change[data-ticker="VOO"]');
-    await voo.waitFor();
+    await voo.waitFor({ timeout: WAIT });
     expect(await voo.textContent()).toContain('1 added · 2 unchanged');
     expect(await voo.locator('dd').allTextContents()).toEqual(['260 → 265', '$62,286.00 → $65,149.30']);
     expect(await sidebar.locator('.import-sales li').allTextContents()).toEqual(['2026-11-02 VWO 40 sh: proceeds $2,064.00, basis $2,085.63']);
@@ -64,8 +62,8 @@ describe('Import from broker in the sidebar', () => {
     await shoot(page, 'sidebar-import-preview.png');
     await sidebar.locator('#import-section').screenshot({ path: join(OUT, 'import-section-preview.png') });
 
-    await sidebar.locator('#import-confirm').click();
-    await expect.poll(() => sidebar.locator('[data-testid="import-ok"]').textContent(), { timeout: 10_000 }).toContain('Imported schwab-lots-voo.csv');
+    await clickWhenReady(sidebar.locator('#import-confirm'));
+    await expect.poll(() => sidebar.locator('[data-testid="import-ok"]').textContent(), { timeout: WAIT }).toContain('Imported schwab-lots-voo.csv');
     const after = await tabs(workbench.url);
     expect(after.Lots.some((r) => r[0] === 'Taxable Brokerage' && r[1] === 'VOO' && r[2] === '5' && r[4] === '2026-10-02')).toBe(true);
     expect(after.Lots.length).toBe(before.Lots.length + 1);
@@ -76,16 +74,16 @@ describe('Import from broker in the sidebar', () => {
 
     // The same files again: nothing to change, no Import button.
     await sidebar.locator('#import-files').setInputFiles([join(FIXTURES, 'schwab-lots-voo.csv'), join(FIXTURES, 'schwab-realized.csv')]);
-    await sidebar.locator('#import-preview-button').click();
-    await sidebar.locator('[data-testid="import-nothing"]').waitFor();
+    await clickWhenReady(sidebar.locator('#import-preview-button'));
+    await sidebar.locator('[data-testid="import-nothing"]').waitFor({ timeout: WAIT });
     expect(await sidebar.locator('#import-confirm').count()).toBe(0);
 
     // A ticker the Securities tab lacks: every one listed, nothing written.
     const other = join(temp, 'other-broker.csv');
     writeFileSync(other, 'Symbol,Quantity,Cost Basis,Date Acquired\nXYZ,1,$10,01/02/2026\nQQQM,2,$300,01/03/2026\n');
     await sidebar.locator('#import-files').setInputFiles(other);
-    await sidebar.locator('#import-preview-button').click();
-    await expect.poll(() => sidebar.locator('[data-testid="import-error"]').textContent()).toContain('2 tickers are not on the Securities tab: QQQM (other-broker.csv), XYZ (other-broker.csv)');
+    await clickWhenReady(sidebar.locator('#import-preview-button'));
+    await expect.poll(() => sidebar.locator('[data-testid="import-error"]').textContent(), { timeout: WAIT }).toContain('2 tickers are not on the Securities tab: QQQM (other-broker.csv), XYZ (other-broker.csv)');
     await shoot(page, 'sidebar-import-error.png');
     await sidebar.locator('#import-section').screenshot({ path: join(OUT, 'import-section-error.png') });
     expect(await tabs(workbench.url)).toEqual(after);
@@ -97,5 +95,5 @@ describe('Import from broker in the sidebar', () => {
     expect(restored.Lots).toEqual(before.Lots);
     expect(restored.Sales).toEqual(before.Sales);
     expect(errors).toEqual([]);
-  }, 90_000);
+  }, E2E_TIMEOUT);
 });

@@ -9,8 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBundle } from '../support/build-bundle';
-import { editedExample, launchChromium, startWorkbench, tabs, type RunningWorkbench } from './workbench';
+import { E2E_TIMEOUT, WAIT, clickWhenReady, editedExample, launchChromium, startWorkbench, tabs, type RunningWorkbench } from './workbench';
 
 const OUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
 let browser: Browser;
@@ -18,10 +17,9 @@ const running: RunningWorkbench[] = [];
 const temp = mkdtempSync(join(tmpdir(), 'wash-e2e-'));
 
 beforeAll(async () => {
-  buildBundle();
   mkdirSync(OUT, { recursive: true });
   browser = await launchChromium();
-}, 180_000);
+}, E2E_TIMEOUT);
 
 afterAll(async () => {
   await browser?.close();
@@ -43,16 +41,16 @@ describe('the wash-sale notice in the sidebar', () => {
     await page.goto(wb.url);
     const sidebar = page.frameLocator('#sidebar');
     const box = sidebar.locator('[data-testid="wash-notice"]');
-    await box.waitFor({ timeout: 20_000 });
+    await box.waitFor({ timeout: WAIT });
     expect(await box.locator('strong').textContent()).toBe('1 wash sale not recorded');
     expect(await box.textContent()).toContain('$67.00 of losses is disallowed');
-    await sidebar.locator('#plan .trade').first().waitFor({ timeout: 20_000 });
+    await sidebar.locator('#plan .trade').first().waitFor({ timeout: WAIT });
     await box.locator('summary').click();
     await page.locator('#sidebar').screenshot({ path: join(OUT, 'sidebar-wash-notice.png') });
 
-    await box.locator('#record-washes').click();
+    await clickWhenReady(box.locator('#record-washes'));
     const done = sidebar.locator('[data-testid="wash-recorded"]');
-    await done.waitFor({ timeout: 20_000 });
+    await done.waitFor({ timeout: WAIT });
     expect(await done.textContent()).toContain('1 wash sale recorded ($67.00 disallowed)');
     await page.locator('#sidebar').screenshot({ path: join(OUT, 'sidebar-wash-recorded.png') });
 
@@ -64,5 +62,5 @@ describe('the wash-sale notice in the sidebar', () => {
     expect([drip[3], drip[6]]).toEqual(['642', '2025-08-04']);
     expect(after.Journal.at(-1)![2]).toBe('recorded');
     expect(errors).toEqual([]);
-  }, 120_000);
+  }, E2E_TIMEOUT);
 });

@@ -6,18 +6,16 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildBundle } from '../support/build-bundle';
-import { launchChromium, startWorkbench, type RunningWorkbench } from './workbench';
+import { E2E_TIMEOUT, WAIT, clickWhenReady, launchChromium, startWorkbench, type RunningWorkbench } from './workbench';
 
 const OUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
 let browser: Browser;
 let bench: RunningWorkbench | null = null;
 
 beforeAll(async () => {
-  buildBundle();
   mkdirSync(OUT, { recursive: true });
   browser = await launchChromium();
-}, 60_000);
+}, E2E_TIMEOUT);
 
 afterAll(async () => {
   await browser?.close();
@@ -30,18 +28,18 @@ describe('sidebar: a withdrawal larger than the account', () => {
     const page = await browser.newPage({ viewport: { width: 1200, height: 1400 } });
     await page.goto(bench.url);
     const sidebar = page.frameLocator('#sidebar');
-    await sidebar.locator('#update-plan').click();
-    await sidebar.locator('#plan-id').waitFor();
+    await clickWhenReady(sidebar.locator('#update-plan'));
+    await sidebar.locator('#plan-id').waitFor({ timeout: WAIT });
     await sidebar.locator('input[data-account="Roth IRA"]').fill('-500000');
-    await sidebar.locator('#update-plan').click();
-    await expect.poll(() => sidebar.locator('#options-notice').textContent()).toContain('Roth IRA: cannot withdraw $500,000.00');
+    await clickWhenReady(sidebar.locator('#update-plan'));
+    await expect.poll(() => sidebar.locator('#options-notice').textContent(), { timeout: WAIT }).toContain('Roth IRA: cannot withdraw $500,000.00');
     expect(await sidebar.locator('#options-notice').textContent()).toContain('so at most $75,970.00 can be raised.');
     expect(await sidebar.locator('#plan-section').isHidden()).toBe(true);
     await page.locator('#sidebar').screenshot({ path: `${OUT}sidebar-withdrawal-refused.png` });
 
     await sidebar.locator('input[data-account="Roth IRA"]').fill('');
     await sidebar.locator('input[data-account="Taxable Brokerage"]').fill('-10,000');
-    await sidebar.locator('#update-plan').click();
-    await expect.poll(() => sidebar.locator('#plan').textContent()).toContain('Raises $7,150 for the $10,000 withdrawal from Taxable Brokerage');
-  });
+    await clickWhenReady(sidebar.locator('#update-plan'));
+    await expect.poll(() => sidebar.locator('#plan').textContent(), { timeout: WAIT }).toContain('Raises $7,150 for the $10,000 withdrawal from Taxable Brokerage');
+  }, E2E_TIMEOUT);
 });

@@ -1,23 +1,46 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { chromiumPath } from '../support/chromium';
 import { EXAMPLE_XLSX } from '../support/example-grids';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * How long any wait for the sidebar may take: sized for a 2-core CI machine that other jobs load
+ * (a plan takes about a second there idle and several under load; expect.poll's default is 1 s).
+ * Every expect.poll, waitFor and waitForFunction in the browser tests uses it.
+ */
+export const WAIT = 30_000;
+/**
+ * A backtest over every window of 1928-2025 through the workbench: about 10 s of CPU, so several
+ * times WAIT when other jobs share the two cores.
+ */
+export const BACKTEST_WAIT = 10 * WAIT;
+/** A whole browser test or hook: several waits in a row, plus Chromium's start on a loaded machine. */
+export const E2E_TIMEOUT = 600_000;
 
 export interface RunningWorkbench {
   url: string;
   stop(): void;
 }
 
+export interface WorkbenchOptions {
+  /** Answer every sidebar call this many milliseconds late (the workbench's --latency). */
+  latency?: number;
+}
+
 /** Starts `node lib/workbench.mjs <workbook> --port 0` (a free port) and waits for its address line. */
-export function startWorkbench(workbook: string = EXAMPLE_XLSX): Promise<RunningWorkbench> {
-  const child: ChildProcess = spawn(process.execPath, ['lib/workbench.mjs', workbook, '--port', '0'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+export function startWorkbench(workbook: string = EXAMPLE_XLSX, options: WorkbenchOptions = {}): Promise<RunningWorkbench> {
+  const extra = options.latency ? ['--latency', String(options.latency)] : [];
+  const child: ChildProcess = spawn(process.execPath, ['lib/workbench.mjs', workbook, '--port', '0', ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
-    const timer = setTimeout(() => reject(new Error(`workbench did not start:\n${out}`)), 15_000);
+    // A fresh Node process that bundles the shim and reads the workbook: slower than one wait
+    // when the machine is loaded (it once took more than 30 s with two busy loops running).
+    const timer = setTimeout(() => reject(new Error(`workbench did not start:\n${out}`)), 4 * WAIT);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
       const m = /http:\/\/localhost:\d+\//.exec(out);
@@ -78,4 +101,22 @@ export async function shootSidebar(page: Page, path: string): Promise<void> {
     frame.style.height = '';
     document.body.style.height = '';
   });
+}
+
+/**
+ * Waits until an action button is ready for a click: attached, enabled and not aria-busy (the
+ * sidebar's busy lock, sidebar/busy.ts, holds every action button while a request runs, the
+ * start-up request included). A click then is one the sidebar acts on.
+ */
+export async function whenReady(button: Locator): Promise<Locator> {
+  await button.waitFor({ timeout: WAIT });
+  await expect
+    .poll(() => button.evaluate((b) => (b as HTMLButtonElement).disabled || b.getAttribute('aria-busy') === 'true' ? 'busy' : 'ready'), { timeout: WAIT })
+    .toBe('ready');
+  return button;
+}
+
+/** Clicks an action button once the sidebar has said it is ready (see whenReady). */
+export async function clickWhenReady(button: Locator): Promise<void> {
+  await (await whenReady(button)).click({ timeout: WAIT });
 }

@@ -14,7 +14,7 @@ describe('build.mjs output', () => {
   let log = '';
   beforeAll(() => {
     log = buildBundle();
-  }, 30_000);
+  }, 120_000);
 
   it('prints one line per output', () => {
     expect(log).toMatch(/^dist\/Code\.js .*DRIFT, TAXLOTS, REBALANCE/m);
@@ -131,5 +131,5 @@ describe('a type error blocks the build', () => {
     expect(run.stderr).toContain('type errors: nothing written');
     expect(existsSync(join(dir, 'dist'))).toBe(false);
     rmSync(dir, { recursive: true, force: true });
-  }, 30_000);
+  }, 120_000);
 });

@@ -4,14 +4,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createWorld, type WorkbenchWorld } from '../../src/workbench/world';
 import { loadWorkbook } from '../../src/workbook/node/load-workbook';
 import { EXAMPLE_XLSX } from '../support/example-grids';
-import { buildBundle } from '../support/build-bundle';
 
 const dist = (f: string) => readFileSync(fileURLToPath(new URL(`../../dist/${f}`, import.meta.url)), 'utf8');
 
 describe('Help ▸ Diagnostics in the workbench (dist/Code.js over the fakes)', () => {
   let world: WorkbenchWorld;
   beforeAll(async () => {
-    buildBundle();
     world = createWorld(await loadWorkbook(EXAMPLE_XLSX), { code: dist('Code.js'), sidebarHtml: dist('Sidebar.html') });
   }, 60_000);
 

@@ -4,7 +4,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createWorld, type WorkbenchWorld } from '../../src/workbench/world';
 import { loadWorkbook } from '../../src/workbook/node/load-workbook';
 import { EXAMPLE_XLSX } from '../support/example-grids';
-import { buildBundle } from '../support/build-bundle';
 
 const dist = (f: string) => readFileSync(fileURLToPath(new URL(`../../dist/${f}`, import.meta.url)), 'utf8');
 
@@ -18,7 +17,6 @@ describe('writePlanToSheet keeps the plan in a hidden tab, in the same all-or-no
   let world: WorkbenchWorld;
   let plan: Plan;
   beforeAll(async () => {
-    buildBundle();
     world = createWorld(await loadWorkbook(EXAMPLE_XLSX), { code: dist('Code.js'), sidebarHtml: dist('Sidebar.html') });
     const made = world.call('makePlan', [{}]) as { ok: true; result: { ok: true; plan: Plan } };
     plan = made.result.plan;

@@ -8,8 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startWorkbench } from '../../src/workbench/server';
-import { buildBundle } from '../support/build-bundle';
-import { launchChromium } from '../e2e/workbench';
+import { E2E_TIMEOUT, WAIT, launchChromium } from '../e2e/workbench';
 import { SCOPES } from '../../src/local-google/scopes';
 
 const fired = { authMode: 'FULL', year: 2026, month: 11, 'day-of-month': 20, hour: 12, minute: 3, second: 0, timezone: 'UTC', triggerUid: '1' };
@@ -18,10 +17,9 @@ describe('sidebar: the re-authorization banner', () => {
   let browser: Browser;
   let bench: Awaited<ReturnType<typeof startWorkbench>>;
   beforeAll(async () => {
-    buildBundle();
     bench = await startWorkbench(['examples/household.xlsx', '--port', '0']);
     browser = await launchChromium();
-  }, 90_000);
+  }, E2E_TIMEOUT);
   afterAll(async () => {
     await browser?.close();
     await bench?.close();
@@ -38,7 +36,7 @@ describe('sidebar: the re-authorization banner', () => {
     const page = await browser.newPage({ viewport: { width: 300, height: 700 } });
     await page.goto(`${bench.url}sidebar`);
     const banner = page.getByTestId('reauth-banner');
-    await banner.waitFor({ timeout: 30_000 });
+    await banner.waitFor({ timeout: WAIT });
     const text = await banner.innerText();
     expect(text).toContain('The scheduled check did not run on 2026-11-20.');
     expect(text).toContain('You still have to: Authorize the add-on.');
@@ -50,5 +48,5 @@ describe('sidebar: the re-authorization banner', () => {
     mkdirSync('test-output', { recursive: true });
     await page.screenshot({ path: 'test-output/reauth-banner.png', clip: { x: 0, y: 0, width: 300, height: 420 } });
     await page.close();
-  }, 90_000);
+  }, E2E_TIMEOUT);
 });

@@ -8,7 +8,6 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SCOPES, scopesFor } from '../../src/local-google/scopes';
-import { buildBundle } from '../support/build-bundle';
 
 const dist = (f: string) => readFileSync(fileURLToPath(new URL(`../../dist/${f}`, import.meta.url)), 'utf8');
 
@@ -51,7 +50,6 @@ describe('dist/appsscript.json lists exactly the scopes dist/Code.js calls need'
   let code = '';
   let scopes: string[] = [];
   beforeAll(() => {
-    buildBundle();
     code = dist('Code.js');
     scopes = (JSON.parse(dist('appsscript.json')) as { oauthScopes: string[] }).oauthScopes;
   }, 60_000);

@@ -56,7 +56,8 @@ describe('recording the wash-sale adjustments from the sidebar', () => {
       const google = dripGoogle();
       const before = google.spreadsheet.snapshot();
       google.spreadsheet.failAfterWrites(n, 1);
-      expect(() => inExecution(google.execution, () => recordWashSalesIn(google.spreadsheet as never, NOW))).toThrow();
+      // Sheets' own failure, passed on after the rollback: not some other error on the way.
+      expect(() => inExecution(google.execution, () => recordWashSalesIn(google.spreadsheet as never, NOW)), `failing write ${n + 1}`).toThrow('Service Spreadsheets failed');
       expect(google.spreadsheet.snapshot(), `failing write ${n + 1}`).toEqual(before);
     }
   });

@@ -3,7 +3,6 @@ import { runCli } from '../../src/cli/main';
 import { checkTransportable } from '../../src/local-google/script-run';
 import type { MakePlanResult } from '../../src/gas/sidebar-api';
 import { createFakeGoogle } from '../../src/local-google/fake-google';
-import { buildBundle } from '../support/build-bundle';
 import { loadBundle } from '../support/load-bundle';
 import { EXAMPLE_XLSX, exampleGrid } from '../support/example-grids';
 import { world } from '../sidebar/world';
@@ -17,7 +16,6 @@ const ROTH_REFUSAL = 'Roth IRA: cannot withdraw $500,000.00 ($500,000.00 asked f
 
 describe('an impossible withdrawal is refused on every surface', () => {
   beforeAll(() => {
-    buildBundle();
   }, 120_000);
 
   it('CLI: exits non-zero, prints no plan, names the account and the amounts', async () => {

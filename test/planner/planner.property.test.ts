@@ -28,6 +28,28 @@ function after(h: Household, plan: Plan): Household {
   return { ...h, lots: effects.lots, accounts: effects.accounts };
 }
 
+/**
+ * Households and plans shared across the properties of this file: properties drawing the same
+ * seeds judge the same household (and, with the same options, the same plan) without making it
+ * again. The engine is pure and no property mutates either. The determinism property below calls
+ * the engine itself, twice, on purpose.
+ */
+const households = new Map<number, Household>();
+const household = (seed: number): Household => {
+  let h = households.get(seed);
+  if (!h) households.set(seed, (h = generateHousehold(seed, 'S')));
+  return h;
+};
+const plans = new WeakMap<Household, Map<string, Plan>>();
+function planOf(h: Household, options: { mode: RebalanceMode; harvestLosses?: boolean }): Plan {
+  const byOptions = plans.get(h) ?? new Map<string, Plan>();
+  plans.set(h, byOptions);
+  const key = JSON.stringify(options);
+  const plan = byOptions.get(key) ?? planRebalance(h, options);
+  byOptions.set(key, plan);
+  return plan;
+}
+
 const seeds = fc.integer({ min: 1, max: 1_000_000 });
 const modes = fc.constantFrom<RebalanceMode>('threshold', 'full', 'cash-only');
 
@@ -35,8 +57,8 @@ describe('planner properties on random households', () => {
   it('conserves shares and per-account cash exactly, keeps reserves and never overdraws', () => {
     assertProperty(
       fc.property(seeds, modes, (seed, mode) => {
-        const h = generateHousehold(seed, 'S');
-        const plan = planRebalance(h, { mode });
+        const h = household(seed);
+        const plan = planOf(h, { mode });
         const next = after(h, plan);
         const before = sharesByPosition(h);
         const afterShares = sharesByPosition(next);
@@ -67,8 +89,8 @@ describe('planner properties on random households', () => {
   it('never creates a wash sale (judged by the reference checker, not by the planner\'s own checkWashSales)', () => {
     assertProperty(
       fc.property(seeds, modes, fc.boolean(), (seed, mode, harvest) => {
-        const h = generateHousehold(seed, 'S');
-        const plan = planRebalance(h, { mode, harvestLosses: harvest });
+        const h = household(seed);
+        const plan = planOf(h, { mode, harvestLosses: harvest });
         expect(washesCreatedBy(h, plan).map(describeWash)).toEqual([]);
         expect(plan.warnings.filter((w) => w.startsWith('Wash sale in the plan'))).toEqual([]);
       }),
@@ -79,8 +101,8 @@ describe('planner properties on random households', () => {
   it("never makes a class's distance from target worse (beyond one share of rounding)", () => {
     assertProperty(
       fc.property(seeds, modes, (seed, mode) => {
-        const h = generateHousehold(seed, 'S');
-        const plan = planRebalance(h, { mode, harvestLosses: false });
+        const h = household(seed);
+        const plan = planOf(h, { mode, harvestLosses: false });
         const next = after(h, plan);
         // Compare dollars against the target on the base the targets apply to after this run:
         // the total less withdrawals and the cash reserves kept, so neither counts as drift the
@@ -120,7 +142,7 @@ describe('planner properties on random households', () => {
   it('brings every class inside its band when holdings make it possible (tax-advantaged accounts, no menus)', () => {
     assertProperty(
       fc.property(seeds, fc.constantFrom<RebalanceMode>('threshold', 'full'), (seed, mode) => {
-        const g = generateHousehold(seed, 'S');
+        const g = household(seed);
         // Every account an IRA with an open menu and fractional shares: nothing stops a rebalance.
         const h: Household = {
           ...g,
@@ -136,8 +158,8 @@ describe('planner properties on random households', () => {
   it('every plan can be recorded as executed: its deposits, trades and withdrawals balance', () => {
     assertProperty(
       fc.property(seeds, modes, fc.boolean(), (seed, mode, harvest) => {
-        const h = generateHousehold(seed, 'S');
-        const plan = planRebalance(h, { mode, harvestLosses: harvest });
+        const h = household(seed);
+        const plan = planOf(h, { mode, harvestLosses: harvest });
         const recorded = recordTrades(h, { id: plan.id, asOf: plan.asOf, cashFlows: plan.cashFlows, trades: tradeInputs(plan.trades) }, { recordedPlanIds: [] });
         if (!recorded.ok) throw new Error(recorded.errors.join('; '));
         for (const a of recorded.accounts) {

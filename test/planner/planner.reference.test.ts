@@ -30,17 +30,32 @@ const executed = (plan: Plan): ExecutedTrade[] =>
   plan.trades.map((t) => ({ account: t.account, action: t.action, ticker: t.ticker, shares: t.shares, price: t.price, lots: t.action === 'SELL' ? t.lots.map((l) => ({ lot: l.lot, shares: l.shares })) : undefined }));
 
 type Draw = { h: Household; options: PlanOptions };
-const plain = (seed: number): Draw => ({ h: generateHousehold(seed, 'S'), options: {} });
+
+/**
+ * The four judges of a family draw the same cases (same arbitrary, same seed), so each household
+ * is generated, and each plan made, once per run and judged four times. The engine is pure and
+ * nothing here mutates a household or a plan, so sharing them judges exactly what it did before.
+ */
+function memo(make: (seed: number) => Draw): (seed: number) => Draw {
+  const made = new Map<number, Draw>();
+  return (seed) => {
+    let draw = made.get(seed);
+    if (!draw) made.set(seed, (draw = make(seed)));
+    return draw;
+  };
+}
+const plain = memo((seed) => ({ h: generateHousehold(seed, 'S'), options: {} }));
 /** Sales histories in open accounts, partial sales, DRIP lots, withdrawals and deposits. */
-const withHistory = (seed: number): Draw => {
+const withHistory = memo((seed) => {
   const { household, options } = generateHistory(seed, { closedAccounts: false, boughtAndSold: false });
   return { h: household, options };
-};
+});
 /** The whole history: also sales in closed accounts and shares bought and since sold. */
-const withWholeHistory = (seed: number): Draw => {
+const withWholeHistory = memo((seed) => {
   const { household, options } = generateHistory(seed);
   return { h: household, options };
-};
+});
+const outcomes = new WeakMap<Household, Map<string, ReturnType<typeof planOutcome>>>();
 
 /**
  * The plan, or no case at all when the planner refuses the request (a withdrawal only a wash sale
@@ -48,7 +63,11 @@ const withWholeHistory = (seed: number): Draw => {
  * answer, never a plan to judge. A plan failing the planner's own final checks is a bug.
  */
 function planFor(h: Household, options: PlanOptions): Plan {
-  const outcome = planOutcome(h, options);
+  const byOptions = outcomes.get(h) ?? new Map<string, ReturnType<typeof planOutcome>>();
+  outcomes.set(h, byOptions);
+  const key = JSON.stringify(options);
+  const outcome = byOptions.get(key) ?? planOutcome(h, options);
+  byOptions.set(key, outcome);
   if (!outcome.ok && outcome.stage === 'final-check') throw new Error(`final checks failed: ${outcome.errors.join('; ')}`);
   fc.pre(outcome.ok);
   return outcome.plan;

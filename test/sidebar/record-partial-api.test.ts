@@ -7,7 +7,6 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkTransportable } from '../../src/local-google/script-run';
 import type { MakePlanResult, PlannerState, RecordOutcome } from '../../src/gas/sidebar-api';
 import type { ExecutedPlanJson, PlanJson } from '../../src/present/plan-json';
-import { buildBundle } from '../support/build-bundle';
 import { exampleSheets, world, type World } from './world';
 
 const HOOK = 'https://hooks.slack.com/services/T000/B000/secret';
@@ -26,7 +25,6 @@ function executed(p: PlanJson, shares: (t: PlanJson['trades'][number]) => string
 
 describe('recordExecuted with trades not executed', () => {
   beforeAll(() => {
-    buildBundle();
   }, 30_000);
 
   it('BUY 293 VEA sent as 0 shares: no new VEA lot in the taxable account, the outcome and Journal name it, Slack does not', () => {

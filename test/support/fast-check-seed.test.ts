@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { REGRESSION_SEEDS, assertProperty, freshSeed } from './fast-check-seed';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { REGRESSION_SEEDS, assertAsyncProperty, assertProperty, freshSeed } from './fast-check-seed';
+
+const TEST = fileURLToPath(new URL('../', import.meta.url));
+const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
 
 describe('fast-check seeds: fresh each run, on top of the regression seeds', () => {
   it('the fresh seed is the one FC_SEED names, or an integer drawn for this run', () => {
@@ -26,5 +32,20 @@ describe('fast-check seeds: fresh each run, on top of the regression seeds', () 
 
   it('a failure names the seed to replay it with', () => {
     expect(() => assertProperty(fc.property(fc.integer(), () => false), { numRuns: 1 })).toThrow(`[regression seed ${REGRESSION_SEEDS[0]}; replay with FC_SEED=${REGRESSION_SEEDS[0]}]`);
+  });
+
+  it('assertAsyncProperty does the same for an async property, and names the seed of a failure', async () => {
+    let runs = 0;
+    await assertAsyncProperty(fc.asyncProperty(fc.integer(), async () => void runs++), { numRuns: 3 });
+    expect(runs).toBe(3 * (REGRESSION_SEEDS.length + 1));
+    await expect(assertAsyncProperty(fc.asyncProperty(fc.integer(), async () => false), { numRuns: 1 })).rejects.toThrow(`[regression seed ${REGRESSION_SEEDS[0]};`);
+  });
+
+  it('no test calls fc.assert itself: every property goes through assertProperty, so its seed is printed and replayable', () => {
+    const direct = files(TEST)
+      .filter((f) => !f.endsWith(join('support', 'fast-check-seed.ts')))
+      .filter((f) => /\bfc\.assert\(/.test(readFileSync(f, 'utf8')))
+      .map((f) => f.slice(TEST.length));
+    expect(direct).toEqual([]);
   });
 });

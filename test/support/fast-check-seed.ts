@@ -35,3 +35,16 @@ export function assertProperty<Ts>(property: fc.IProperty<Ts>, params: fc.Parame
     }
   }
 }
+
+/** assertProperty for an `fc.asyncProperty`: every regression seed, then the fresh one. */
+export async function assertAsyncProperty<Ts>(property: fc.IAsyncProperty<Ts>, params: fc.Parameters<Ts> = {}): Promise<void> {
+  for (const seed of [...REGRESSION_SEEDS, freshSeed()]) {
+    try {
+      await fc.assert(property, { ...params, seed });
+    } catch (error) {
+      const kind = REGRESSION_SEEDS.includes(seed) ? 'regression seed' : 'fresh seed';
+      (error as Error).message = `[${kind} ${seed}; replay with FC_SEED=${seed}] ${(error as Error).message}`;
+      throw error;
+    }
+  }
+}

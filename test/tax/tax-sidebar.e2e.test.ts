@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { editedExample, launchChromium, startWorkbench, type RunningWorkbench } from '../e2e/workbench';
+import { E2E_TIMEOUT, WAIT, editedExample, launchChromium, startWorkbench, type RunningWorkbench } from '../e2e/workbench';
 
 /** The sidebar's plan summary under the 2026 tables: federal / NIIT / state, marginal rates, 0% room. */
 describe('the sidebar summary under the tax tables, in headless Chromium', () => {
@@ -33,7 +33,7 @@ describe('the sidebar summary under the tax tables, in headless Chromium', () =>
     const page = await browser.newPage({ viewport: { width: 1200, height: 1400 } });
     await page.goto(wb.url);
     const sidebar = page.frameLocator('#sidebar');
-    await sidebar.locator('details.trade').first().waitFor({ timeout: 20_000 });
+    await sidebar.locator('details.trade').first().waitFor({ timeout: WAIT });
     const parts = await sidebar.locator('dd[data-summary="tax-parts"]').textContent();
     expect(parts).toMatch(/^[−-]?\$[\d,.]+ \/ \$0\.00 \/ [−-]?\$[\d,.]+$/);
     expect(await sidebar.locator('dd[data-summary="marginal"]').textContent()).toMatch(/% short, .*% long/);
@@ -41,5 +41,5 @@ describe('the sidebar summary under the tax tables, in headless Chromium', () =>
     expect(room).toMatch(/^\$[\d,]+/);
     expect(room).not.toBe('$0.00');
     await page.locator('#sidebar').screenshot({ path: join('test-output', 'sidebar-tax-tables.png') });
-  }, 90_000);
+  }, E2E_TIMEOUT);
 });

@@ -161,7 +161,7 @@ describe('properties', () => {
           return !yearTax(after, none, rates).tax.lessThan(yearTax(before, none, rates).tax);
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 
@@ -194,7 +194,7 @@ describe('properties', () => {
           expect(got.toFixed()).toBe(flat(g(st, lt), g(cst, clt), set.shortTermRate, set.longTermRate, set.stateRate).toFixed());
         },
       ),
-      { numRuns: 300 },
+      { numRuns: 150 },
     );
   });
 
@@ -206,7 +206,7 @@ describe('properties', () => {
         expect(t.parts.federal.plus(t.parts.niit).plus(t.parts.state).toFixed()).toBe(t.tax.toFixed());
         expect(planTax(none, g(st, lt), none, rates).toFixed()).toBe(t.tax.toFixed());
       }),
-      { numRuns: 100 },
+      { numRuns: 50 },
     );
   });
 });
