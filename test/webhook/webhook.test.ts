@@ -193,7 +193,7 @@ describe('webhook events through dist/Code.js', () => {
     ctx.runScheduledCheck(fired(20));
     const events = posted(google).map((e) => [e.event, (e.data as { by?: string }).by ?? '']);
     expect(events).toEqual([['plan.written', 'scheduled check'], ['check.done', '']]);
-    expect(posted(google)[0].data).toMatchObject({ plan: { tradeCount: 16 } });
+    expect(posted(google)[0].data).toMatchObject({ plan: { tradeCount: 14 } });
   });
 
   it('no Webhook URL: nothing is posted by any event', () => {
