@@ -1,4 +1,5 @@
 import type { Lot } from '../engine/types';
+import { shortLotId } from '../engine/lots/short-lot-id';
 import type { Decimal } from '../engine/money';
 import type { IsoDate } from '../engine/dates';
 import type { IssueLog } from './issues';
@@ -57,6 +58,9 @@ export function readLots(
   const ctx = tabContext(table, log, dateCells, LOT_COLUMNS);
   const items: Located<Lot>[] = [];
   const firstRow = new Map<string, number>();
+  // Rows with a blank Lot cell get a short made-up id (TB-VOO-2021a) once every typed id is
+  // known, so a made-up id never takes one the user typed further down.
+  const untyped: Located<Lot>[] = [];
 
   for (const dataRow of table.rows) {
     const r = rowReader(ctx, dataRow);
@@ -70,7 +74,11 @@ export function readLots(
     notAfter(r, 'holdingFrom', holdingFrom, asOf, 'a holding-period start date');
     const idText = r.text('lot', 'a lot id');
     if (r.failed || account === null || ticker === null || shares === null || basis === null || acquired === null) continue;
-    const id = idText || `${account}/${ticker}/${acquired}/r${r.row}`;
+    if (!idText) {
+      untyped.push({ row: r.row, value: { id: '', account, ticker, shares, basis, acquired, holdingFrom } });
+      continue;
+    }
+    const id = idText;
     const seen = firstRow.get(id);
     if (seen !== undefined) {
       r.error('lot', `found lot id "${id}" again; expected each lot id once (first on row ${seen})`);
@@ -79,5 +87,9 @@ export function readLots(
     firstRow.set(id, r.row);
     items.push({ row: r.row, value: { id, account, ticker, shares, basis, acquired, holdingFrom } });
   }
+  const used = new Set(firstRow.keys());
+  for (const item of untyped) item.value.id = shortLotId(item.value, used);
+  items.push(...untyped);
+  items.sort((a, b) => a.row - b.row);
   return { table, items, names: new Map() };
 }

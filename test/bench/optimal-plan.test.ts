@@ -184,7 +184,7 @@ function trade(action: Trade['action'], ticker: string, shares: number, lots: { 
       lot: l.lot, acquired: isoDate('2020-01-02'), shares: dec(l.shares), basis: dec(l.shares * 100 - l.gain),
       proceeds: dec(l.shares * 100), gain: dec(l.gain), term: l.term,
     })),
-    shortTermGain: ZERO, longTermGain: ZERO, tax: ZERO, purpose: 'rebalance', reason: '',
+    shortTermGain: ZERO, longTermGain: ZERO, tax: ZERO, purpose: 'rebalance', reason: '', details: [],
   };
 }
 

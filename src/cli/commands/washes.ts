@@ -21,7 +21,7 @@ function table(washes: readonly HistoryWash[]): string {
       w.replacementAcquired, toPlain(w.shares), formatDollars(w.disallowed), w.permanent ? 'permanent' : 'deferred', w.recorded ? 'yes' : 'no',
     ]),
   ];
-  return alignTable(rows, rows[0].map((h) => h === 'Shares' || h === 'Disallowed'));
+  return alignTable(rows, rows[0].map((h) => (h === 'Shares' ? 'point' : h === 'Disallowed')));
 }
 
 /**

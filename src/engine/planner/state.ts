@@ -15,8 +15,10 @@ export interface Order {
   amount: Decimal;
   lots: LotTaken[];
   purpose: TradePurpose;
-  /** Sentences explaining the decision, joined into the trade's reason. */
+  /** Clauses saying why, most important first: the first one or two become the trade's reason (reasons.ts). */
   notes: string[];
+  /** Longer sentences for the trade's details: lots passed over, guidance, rates. */
+  details?: string[];
 }
 
 /** The household as the plan changes it: cash, lots and class values per account. */
@@ -104,7 +106,7 @@ export class WorkingState {
     const key = `${order.account}\u0000${order.action}\u0000${order.ticker}`;
     const seen = this.byKey.get(key);
     if (!seen) {
-      const merged: Order = { ...order, lots: [...order.lots], notes: [...order.notes] };
+      const merged: Order = { ...order, lots: [...order.lots], notes: [...order.notes], details: [...(order.details ?? [])] };
       this.byKey.set(key, merged);
       this.orders.push(merged);
       return { merged, amountChange: merged.amount };
@@ -122,6 +124,8 @@ export class WorkingState {
       seen.lots.forEach((l, i) => Object.assign(l, { proceeds: proceeds[i], gain: proceeds[i].minus(l.basis) }));
     }
     for (const n of order.notes) if (!seen.notes.includes(n)) seen.notes.push(n);
+    seen.details ??= [];
+    for (const d of order.details ?? []) if (!seen.details.includes(d)) seen.details.push(d);
     return { merged: seen, amountChange: seen.amount.minus(before) };
   }
 
