@@ -1,4 +1,3 @@
-import { shortLotId } from './lots/short-lot-id';
 import { Decimal, ZERO, formatDollars, toPlain } from './money';
 import type { IsoDate } from './dates';
 import { executedTrades, type ExecutedTrade } from './executed-trades';
@@ -43,7 +42,7 @@ export type RecordResult =
  * Records executed trades into Lots, Sales and Accounts, with wash-sale adjustments. All or
  * nothing: any problem (unknown account or ticker, more shares sold than held, a buy costing more
  * than the account's cash, a plan already recorded) returns the errors and changes nothing.
- * Deterministic: buys become lots with short ids (`TB-VOO-2026a`, short-lot-id.ts) dated the plan's as-of date.
+ * Deterministic: buys become lots `<plan id>-<n>` dated the plan's as-of date.
  */
 export function recordTrades(household: Household, plan: ExecutedPlan, options: RecordOptions): RecordResult {
   if (options.recordedPlanIds.includes(plan.id)) {
@@ -64,7 +63,7 @@ export function recordTrades(household: Household, plan: ExecutedPlan, options: 
   const effects = applyTrades({ ...household, accounts }, executed.trades, {
     asOf: plan.asOf,
     lotMethod: options.lotMethod ?? household.settings.lotMethod,
-    lotId: (_n, lot, used) => shortLotId(lot, new Set(used)),
+    lotId: (n) => `${plan.id}-${n}`,
     checkCash: true,
   });
   if (effects.errors.length > 0) return { ok: false, errors: effects.errors };

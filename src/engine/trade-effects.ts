@@ -1,4 +1,3 @@
-import type { LotIdParts } from './lots/short-lot-id';
 import { Decimal, ZERO, formatDollars, roundCents, toPlain } from './money';
 import type { IsoDate } from './dates';
 import { holdingStart } from './holding-period';
@@ -33,8 +32,8 @@ export interface TradeEffects {
 export interface ApplyOptions {
   asOf: IsoDate;
   lotMethod: LotMethodName;
-  /** Id for the n-th buy (1-based), the lot it makes, and the ids already taken in the household. */
-  lotId: (n: number, lot: LotIdParts, used: ReadonlySet<string>) => string;
+  /** Id for the n-th buy (1-based). */
+  lotId: (n: number) => string;
   /** Refuse a buy that costs more than the account's cash at that point. */
   checkCash: boolean;
 }
@@ -126,7 +125,7 @@ export function applyTrades(household: Household, trades: readonly TradeInput[],
         effects.errors.push(`${what}: costs ${formatDollars(amount)} but the account has ${formatDollars(account.cash)} cash.`);
         continue;
       }
-      const id = options.lotId(buyNumber, { account: trade.account, ticker: trade.ticker, acquired: asOf }, lotIds);
+      const id = options.lotId(buyNumber);
       if (lotIds.has(id)) {
         effects.errors.push(`${what}: a lot with id "${id}" already exists.`);
         continue;

@@ -7,6 +7,7 @@ import type { DateCells } from './cells';
 import type { ColumnSpec } from './headers';
 import { readTable, type Located, type TabRead } from './table';
 import { rowReader, tabContext, type RowReader } from './fields';
+import { issueLog } from './issues';
 
 export const LOTS_TAB = 'Lots';
 
@@ -92,4 +93,14 @@ export function readLots(
   items.push(...untyped);
   items.sort((a, b) => a.row - b.row);
   return { table, items, names: new Map() };
+}
+
+/**
+ * The sheet row (1-based) of each lot id the Lots grid reads as, made-up ids included: a lot
+ * with a blank Lot cell is found by the id the reader gave it, so a writer can put a changed lot
+ * back in its own row.
+ */
+export function lotRows(grid: readonly unknown[][] | null, dateCells: DateCells): Map<string, number> {
+  const read = grid ? readLots(grid, issueLog(), dateCells, null) : null;
+  return new Map((read?.items ?? []).map((item) => [item.value.id, item.row]));
 }

@@ -128,7 +128,7 @@ describe('impossible requests are refused, naming the account and the amounts', 
     });
     const plan = planRebalance(h, { cashFlows: { Brokerage: dec(-1000) } });
     expect(brief(plan)).toEqual(['Brokerage SELL 10 VTI']);
-    expect(plan.trades[0].reason).toMatch(/sold before it turns long-term on 2026-12-02 because nothing else in Brokerage can raise the cash; waiting would save about \$/);
+    expect(plan.trades[0].details.join(' ')).toMatch(/Sold before it turns long-term on 2026-12-02 because nothing else in Brokerage can raise the cash: waiting would save about \$/);
     expect(plan.deferred).toEqual([]);
   });
 

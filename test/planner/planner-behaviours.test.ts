@@ -40,7 +40,7 @@ describe('planner: dividends', () => {
       lots: [lot('a', 'Brokerage', 'VTI', 50, 4000, '2015-01-05'), lot('b', 'Brokerage', 'BND', 20, 2000, '2015-01-05')],
     }), { mode: 'cash-only' });
     expect(brief(plan)).toEqual(['Brokerage BUY 30 AGG']);
-    expect(plan.trades[0].reason).toMatch(/BND goes ex-dividend on 2026-11-25; buying it now in a taxable account would buy a taxable dividend, so AGG is bought instead/);
+    expect(plan.trades[0].details).toContain('BND goes ex-dividend on 2026-11-25: buying it now in a taxable account would buy a taxable dividend, so AGG is bought instead.');
   });
 
   it('warns to switch DRIP off where a reinvestment would wash a harvested loss', () => {
@@ -67,7 +67,7 @@ describe('planner: reasons and budgets', () => {
       securities: [sec('VTI', 'Stocks', 100), sec('BND', 'Bonds', 70)],
       lots: [lot('a', 'Brokerage', 'VTI', 100, 6000, '2015-01-05'), lot('b', 'Brokerage', 'BND', 100, 10000, '2015-01-05')],
     }), { mode: 'cash-only' });
-    expect(plan.trades[0].reason).toMatch(/holdings are 30\.0% below what was paid: prices fell, and buying now is the policy buying low, as designed/);
+    expect(plan.trades[0].details.join(' ')).toMatch(/holdings are 30\.0% below what was paid: prices fell, and buying now is the policy buying low, as designed/);
   });
 
   it('keeps realized gains within the gain budget', () => {

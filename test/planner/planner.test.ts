@@ -41,7 +41,7 @@ describe('planner: where to sell', () => {
     }));
     expect(brief(plan)).toEqual(['IRA SELL 40 VTI', 'IRA BUY 40 BND']);
     expect(plan.summary.estimatedTax.toFixed()).toBe('0');
-    expect(sells(plan)[0].reason).toMatch(/tax-advantaged account, so it costs no tax/);
+    expect(sells(plan)[0].reason).toMatch(/selling inside .* costs no tax\.$/);
   });
 
   it('in a taxable account sells the loss first, then the long-term gain with least tax per dollar', () => {
@@ -130,7 +130,7 @@ describe('planner: wash-sale blocked purchase', () => {
       sales: [sale('Brokerage', 'BND', '2026-11-05', 10, 900, 1000, '2020-01-02')],
     }));
     expect(brief(plan)).toEqual(['Brokerage BUY 20 AGG']);
-    expect(plan.trades[0].reason).toMatch(/BND is not bought: a loss realized on 2026-11-05 would be washed/);
+    expect(plan.trades[0].details.join(' ')).toMatch(/BND is not bought: a loss realized on 2026-11-05 would be washed/);
   });
 });
 

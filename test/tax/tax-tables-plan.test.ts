@@ -79,7 +79,7 @@ describe('gain harvesting (Harvest Gains)', () => {
     expect([buy.ticker, toPlain(buy.shares), toPlain(buy.amount)]).toEqual(['VTI', '211', toPlain(sell.amount)]);
     expect(sell.purpose).toBe('harvest-gains');
     expect(sell.reason).toContain('inside the 0% federal bracket');
-    expect(sell.reason).toContain('a later sale owes about $4,665 less federal tax at 15%');
+    expect(sell.details.join(' ')).toContain('a later sale owes about $4,665 less federal tax at 15%');
     expect(toPlain(plan.summary.taxDetail!.zeroRateRoom)).toBe('0');
     expect(toPlain(plan.summary.taxDetail!.federal)).toBe('0');
   });
