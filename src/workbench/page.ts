@@ -56,7 +56,7 @@ export function workbenchPage(title: string): string {
 (function () {
   var current = null;
   var tabs = [];
-  var NUMBER = /^(saves )?-?\$?[0-9,]*\.?[0-9]+\.?%?$/;
+  var NUMBER = /^(saves )?-?\\$?[0-9,]*\\.?[0-9]+\\.?%?$/;
   document.getElementById('file').textContent = ${JSON.stringify(title).replace(/</g, '\\u003c')};
   function el(tag, text, cls) { var n = document.createElement(tag); if (text !== undefined) n.textContent = text; if (cls) n.className = cls; return n; }
   function columnName(i) { var s = ''; i++; while (i > 0) { var m = (i - 1) % 26; s = String.fromCharCode(65 + m) + s; i = Math.floor((i - 1) / 26); } return s; }
