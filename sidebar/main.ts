@@ -14,6 +14,7 @@ import { backtestForm, backtestView, readBacktestForm } from './backtest-view';
 import { scheduleView } from './schedule-view';
 import { renderImport } from './import-view';
 import { loadWashNotice } from './wash-notice';
+import { wireHelpLink } from './help-link';
 
 type Loaded = Extract<PlannerState, { ok: true }>;
 
@@ -336,4 +337,5 @@ async function start(): Promise<void> {
   });
 }
 
+wireHelpLink();
 void start();
