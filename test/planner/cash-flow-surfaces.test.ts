@@ -34,7 +34,7 @@ describe('an impossible withdrawal is refused on every surface', () => {
     const result = await runCli(['plan', EXAMPLE_XLSX, '--cash', 'Taxable Brokerage=-10000']);
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain('Raises $7,150 for the $10,000 withdrawal from Taxable Brokerage');
-    expect(result.stdout).toMatch(/SELL +13 VOO/);
+    expect(result.stdout).toMatch(/SELL +13 +VOO/);
     const json = JSON.parse((await runCli(['plan', EXAMPLE_XLSX, '--json', '--cash', 'Taxable Brokerage=-$10,000.00'])).stdout);
     expect(json.cashFlows).toEqual([{ account: 'Taxable Brokerage', amount: '-10000', kind: 'withdrawal' }]);
   });
