@@ -51,6 +51,7 @@ describe('plan reasons, details and savings in the sidebar and on the Plan tab',
     expect(await why.evaluate((n) => (n as HTMLDetailsElement).open)).toBe(false);
     await why.locator('summary').click();
     expect(await why.evaluate((n) => (n as HTMLDetailsElement).open)).toBe(true);
+    await bnd.screenshot({ path: OUT + 'sidebar-trade-details.png' });
     expect(await why.locator('li').allTextContents()).toEqual([
       'Do not buy BND or a substantially identical fund in any account for 31 days (IRAs included), or the loss is washed (IRC 1091).',
       'Selling lot TX-BND-2021 (2021-08-10) realizes a $3,275 long-term loss, saving about $91 of tax.',
