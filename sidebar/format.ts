@@ -33,5 +33,15 @@ export function signedMoney(text: string): string {
   return `${n > 0 ? '+' : '−'}${dollars.format(Math.abs(n))}`;
 }
 
+/**
+ * Tax as the user reads it: a saving (negative tax, a harvested loss) is "saves $90.65", shown
+ * green, never a red minus; a cost is "$1,200.00". `saving` picks the style.
+ */
+export function taxText(text: string | number | null | undefined): { text: string; saving: boolean } {
+  const n = Number(text);
+  if (text === null || text === undefined || text === '' || !Number.isFinite(n)) return { text: '—', saving: false };
+  return n < 0 ? { text: `saves ${dollars.format(-n)}`, saving: true } : { text: dollars.format(n), saving: false };
+}
+
 /** A decimal number as typed (what the server accepts): digits, one optional point, optional minus. */
 export const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/;

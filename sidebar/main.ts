@@ -15,6 +15,7 @@ import { backtestForm, backtestView, readBacktestForm } from './backtest-view';
 import { scheduleView } from './schedule-view';
 import { renderImport } from './import-view';
 import { loadWashNotice } from './wash-notice';
+import { wireHelpLink } from './help-link';
 
 type Loaded = Extract<PlannerState, { ok: true }>;
 
@@ -339,4 +340,5 @@ async function start(): Promise<void> {
   }, 'start-up');
 }
 
+wireHelpLink();
 void start();

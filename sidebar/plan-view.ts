@@ -1,6 +1,6 @@
 import type { PlanJson, TradeJson } from '../src/gas/sidebar-api';
 import { el, type Child } from './dom';
-import { money, percent, shares, signedMoney } from './format';
+import { money, percent, shares, signedMoney, taxText } from './format';
 
 const neg = (text: string) => (Number(text) < 0 ? 'num neg' : 'num');
 
@@ -27,19 +27,40 @@ function tradeDetails(t: TradeJson, index: number): HTMLElement {
     ]),
     el('div', { class: 'trade-body' }, [
       el('p', { class: 'muted', text: `${shares(t.shares)} shares at ${money(t.price)}` }),
-      el('p', { text: t.reason }),
+      el('p', { class: 'reason', text: t.reason }),
       t.action === 'SELL'
         ? el('p', { class: 'muted' }, [
             'Short-term ',
             el('span', { class: 'nowrap', text: signedMoney(t.shortTermGain) }),
             ' · long-term ',
             el('span', { class: 'nowrap', text: signedMoney(t.longTermGain) }),
-            ' · tax ',
-            el('span', { class: Number(t.tax) < 0 ? 'neg nowrap' : 'nowrap', text: signedMoney(t.tax) }),
+            ' · ',
+            taxSpan(t.tax),
           ])
         : null,
+      reasonDetails(t, index),
       lotsTable,
     ]),
+  ]);
+}
+
+/** "tax $12.00", or a saving in green: "saves $90.65". */
+function taxSpan(tax: string): HTMLElement {
+  const shown = taxText(tax);
+  return el('span', { class: shown.saving ? 'saving nowrap' : 'nowrap', text: shown.saving ? shown.text : `tax ${shown.text}`, attrs: { 'data-tax': tax } });
+}
+
+/**
+ * The longer story behind the one-sentence reason (lots, rates, the buying-low note, wash-sale
+ * guidance), one click away: a native disclosure, so it opens with a click, Enter or Space and
+ * a screen reader announces it as collapsed or expanded.
+ */
+function reasonDetails(t: TradeJson, index: number): HTMLElement | null {
+  const details = t.details ?? [];
+  if (details.length === 0) return null;
+  return el('details', { class: 'why', attrs: { 'data-details': String(index) } }, [
+    el('summary', { text: `Details (${details.length})` }),
+    el('ul', { class: 'plain why-list' }, details.map((d) => el('li', { text: d }))),
   ]);
 }
 
@@ -47,13 +68,18 @@ function tradeDetails(t: TradeJson, index: number): HTMLElement {
 export function planView(plan: PlanJson): Child[] {
   const s = plan.summary;
   const row = (label: string, value: string, id: string) => [el('dt', { text: label }), el('dd', { text: value, attrs: { 'data-summary': id } })];
+  // A plan that lowers the year's tax (a harvested loss) says so in green, not as a red minus.
+  const taxRow = (tax: string) => {
+    const shown = taxText(tax);
+    return [el('dt', { text: shown.saving ? 'Estimated tax saved' : 'Estimated tax' }), el('dd', { class: shown.saving ? 'saving' : '', text: shown.text, attrs: { 'data-summary': 'tax' } })];
+  };
   const accounts: string[] = [];
   for (const t of plan.trades) if (!accounts.includes(t.account)) accounts.push(t.account);
   const driftAfterNote = plan.drift.filter((d) => d.statusAfter !== 'within').map((d) => d.assetClass);
   return [
     el('dl', { class: 'summary' }, [
       ...row('Trades', String(s.trades ?? plan.trades.length), 'trades'),
-      ...row('Estimated tax', signedMoney(String(s.estimatedTax ?? '0')), 'tax'),
+      ...taxRow(String(s.estimatedTax ?? '0')),
       ...(s.federalTax !== undefined
         ? [
             ...row(`Federal / NIIT / state (${s.taxYear} tables)`, `${signedMoney(String(s.federalTax))} / ${signedMoney(String(s.niit))} / ${signedMoney(String(s.stateTax))}`, 'tax-parts'),

@@ -52,6 +52,7 @@ export interface Trade {
   /** Estimated tax caused by this trade (negative is a saving). */
   tax: Decimal;
   purpose: TradePurpose;
+  /** One short sentence that says why (at most 140 characters): the headline every surface shows. */
   reason: string;
   /** The longer story behind `reason`: lots, rates, buying-low note, wash-sale guidance; one sentence each. */
   details: string[];

@@ -11,7 +11,7 @@ import { raiseWithdrawals } from './planner/withdrawals';
 import { explainIdleCash, investCash } from './planner/invest-cash';
 import { rebalanceBySelling } from './planner/rebalance-sales';
 import { buyClass } from './planner/execute';
-import { classDriftPhrase, fallenPricePhrase, proceedsBuyPhrase } from './planner/reasons';
+import { classDriftPhrase, proceedsBuyPhrase } from './planner/reasons';
 import { assemblePlan } from './planner/assemble-plan';
 import type { DeferredLot } from './planner/sale-candidates';
 import { optimizePlan, type Solver } from './planner/optimize/optimize-plan';
@@ -80,10 +80,7 @@ export function planStepByStep(household: Household, options: PlanOptions = {}):
     const earmarks = rebalanceBySelling(state, deferred);
     for (const [account, byClass] of earmarks) {
       for (const [assetClass, amount] of byClass) {
-        const notes = [`${classDriftPhrase(state, assetClass)}; ${proceedsBuyPhrase(account)}`];
-        const fallen = fallenPricePhrase(state, assetClass);
-        if (fallen) notes.push(`${assetClass}: ${fallen}`);
-        buyClass(state, account, assetClass, amount, 'rebalance', notes);
+        buyClass(state, account, assetClass, amount, 'rebalance', [classDriftPhrase(state, assetClass), proceedsBuyPhrase(account)]);
       }
     }
   }

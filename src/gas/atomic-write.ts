@@ -1,5 +1,6 @@
 import { safeRows, type SheetCell } from './cell-safety';
 import type { Spreadsheet } from './active-workbook';
+import { defaultTabFormats } from './tab-formats';
 
 export interface TabWrite {
   tab: string;
@@ -15,6 +16,12 @@ export interface TabWrite {
   remove?: boolean;
   /** Hide the tab after writing it (the add-on's own bookkeeping tabs). */
   hide?: boolean;
+  /**
+   * Number formats, cell for cell (the shape of `rows`; src/present/cell-formats.ts makes them),
+   * set after the values. Without them the add-on's own tabs get their column formats
+   * (tab-formats.ts) and any other tab keeps the formats it has.
+   */
+  formats?: readonly (readonly string[])[];
 }
 
 export interface BeforeImage {
@@ -74,13 +81,13 @@ export function writeTabsAtomically(ss: Spreadsheet, writes: readonly TabWrite[]
         if (!w.append) sheet.clearContents();
         return;
       }
-      if (w.append) {
-        const start = Math.max(sheet.getLastRow(), 0) + 1;
-        sheet.getRange(start, 1, rows.length, rows[0].length).setValues(rows);
-      } else {
-        sheet.clearContents();
-        sheet.getRange(1, 1, rows.length, rows[0].length).setValues(rows);
-      }
+      const start = w.append ? Math.max(sheet.getLastRow(), 0) + 1 : 1;
+      if (!w.append) sheet.clearContents();
+      const range = sheet.getRange(start, 1, rows.length, rows[0].length);
+      range.setValues(rows);
+      // Formats after the values, so a cell's old format never changes how a value is read in.
+      const formats = w.raw ? null : (w.formats ?? defaultTabFormats(w.tab, rows));
+      if (formats) range.setNumberFormats(rows.map((r, i) => r.map((_, c) => formats[i]?.[c] ?? 'General')));
     });
   } catch (error) {
     restoreImages(ss, touched);

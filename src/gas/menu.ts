@@ -4,6 +4,7 @@
  * calls. Items name top-level functions; the Schedule and Undo items are implemented elsewhere
  * (src/gas/schedule*.ts, src/gas/undo*.ts), which is why they are plain strings here.
  */
+import { HELP_URL } from '../present/help-link';
 export const MENU_ITEMS = {
   openPlanner: { caption: 'Open trade planner', fn: 'showSidebar' },
   setUpTabs: { caption: 'Set up tabs…', fn: 'setUpTabs' },
@@ -63,11 +64,12 @@ const HELP_HTML = `<div style="font:13px/1.5 Roboto,Arial,sans-serif;color:#2021
 <li><b>Schedule</b> emails you a check each month.</li>
 </ol>
 <p>Custom functions: <code>=DRIFT(...)</code>, <code>=TAXLOTS(...)</code>, <code>=REBALANCE(...)</code>.</p>
+<p>The full guide (getting started, the tabs, the sidebar, the emails): <a href="${HELP_URL}" target="_blank" rel="noopener">docs/help.md</a></p>
 <p>Not tax advice: check the numbers with your tax adviser.</p>
 </div>`;
 
 /** A small static dialog: no workbook data in it, so nothing to escape. */
 export function openHelp(): void {
-  const html = HtmlService.createHtmlOutput(HELP_HTML).setWidth(420).setHeight(300);
+  const html = HtmlService.createHtmlOutput(HELP_HTML).setWidth(420).setHeight(340);
   SpreadsheetApp.getUi().showModalDialog(html, 'Rebalancer help');
 }

@@ -45,6 +45,7 @@ export function checkPlanJson(input: unknown): PlanJsonCheck {
       tax: text(r.tax),
       purpose: text(r.purpose),
       reason: text(r.reason),
+      details: list(r.details).map(text).filter((d) => d !== ''),
     };
   });
   const summary: Record<string, string | number> = {};

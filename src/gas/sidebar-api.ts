@@ -16,7 +16,7 @@ import { JOURNAL_HEADERS, JOURNAL_TAB, journalGrid, journalRow, recordedPlanIds 
 import { driftSeries, historyGrid } from '../workbook/history';
 import { withDocumentLock, writeTabsAtomically, type TabWrite } from './atomic-write';
 import { readSheetHousehold, type IssueJson } from './household-from-sheet';
-import { PLAN_TAB, planTabRows } from './plan-tab';
+import { PLAN_TAB, planTab } from './plan-tab';
 import { checkPlanJson } from './plan-json-check';
 import { forgetLegacyPlan, loadLastPlan, planStoreWrite, setSidebarStart, takeSidebarStart } from './plan-store';
 import { recordExecutedPlan, tabName, type RecordOutcome } from './record-executed';
@@ -254,7 +254,7 @@ export function writePlanToSheet(plan: PlanJson): WriteResult {
       const now = new Date();
       const details = `${p.trades.length} trade${p.trades.length === 1 ? '' : 's'} written to the Plan tab.`;
       const writes: TabWrite[] = [
-        { tab: tabName(names, PLAN_TAB), rows: planTabRows(p) },
+        { tab: tabName(names, PLAN_TAB), ...planTab(p) },
         {
           tab: journalName,
           rows: [...(hasJournal ? [] : [[...JOURNAL_HEADERS]]), journalRow(now.toISOString(), p.id, 'plan written', p.asOf, details)],

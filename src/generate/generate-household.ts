@@ -11,6 +11,7 @@ import type {
   TaxTreatment,
 } from '../engine/types';
 import { ACCOUNT_TREATMENT } from '../engine/types';
+import { shortLotId } from '../engine/lots/short-lot-id';
 import { defaultSettings as productDefaults } from '../engine/settings-defaults';
 import { catalogClass, type CatalogClass, type ClassKind } from './asset-class-catalog';
 import { mulberry32, type Rng } from './prng';
@@ -242,8 +243,9 @@ function makeLots(
     }
   });
   lots.sort((a, b) => a.account.localeCompare(b.account) || a.ticker.localeCompare(b.ticker) || a.acquired.localeCompare(b.acquired));
-  // Ids as the reader builds them when the Lots tab has no Lot column: account/ticker/acquired/row.
-  return lots.map((lot, i) => ({ id: `${lot.account}/${lot.ticker}/${lot.acquired}/${i + 2}`, ...lot }));
+  // Ids as the reader makes them when the Lots tab has no Lot column (short-lot-id.ts), in row order.
+  const used = new Set<string>();
+  return lots.map((lot) => ({ id: shortLotId(lot, used), ...lot }));
 }
 
 function makeLot(rng: Rng, account: Account, security: Security, kind: ClassKind, dollars: number): Omit<Lot, 'id'> {

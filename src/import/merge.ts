@@ -9,6 +9,7 @@
 import type { Account, Lot, Sale, Security } from '../engine/types';
 import { Decimal, sumBy, toPlain } from '../engine/money';
 import type { IsoDate } from '../engine/dates';
+import { shortLotId } from '../engine/lots/short-lot-id';
 import { accountsForBrokerId, brokerIdsMatch } from './account-match';
 import type { ImportedLot, ParsedFile } from './types';
 
@@ -196,8 +197,7 @@ export function mergeImport(target: ImportTarget, files: readonly ParsedFile[], 
       if (!m) added++;
       else if (same) unchanged++;
       else replaced++;
-      let id = m && !usedIds.has(m.id) ? m.id : `${ticker}-${n.acquired}`;
-      for (let k = 2; usedIds.has(id); k++) id = `${ticker}-${n.acquired}-${k}`;
+      const id = m && !usedIds.has(m.id) ? m.id : shortLotId({ account, ticker, acquired: n.acquired }, usedIds);
       usedIds.add(id);
       return { lot: { id, account, ticker, shares: n.shares, basis: n.basis, acquired: n.acquired, holdingFrom: n.holdingFrom ?? m?.holdingFrom ?? null }, origin: m, unchanged: same };
     });

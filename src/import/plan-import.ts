@@ -144,7 +144,7 @@ export function planImport(source: TabSource, request: ImportRequest): PlannedIm
   const h = read.household;
   const result = mergeImport({ accounts: h.accounts, securities: h.securities, lots: h.lots, sales: h.sales, brokerIds, asOf: h.settings.asOf }, files.parsed, { account: request.account });
   if (!result.ok) return { ok: false, errors: result.errors, issues: [] };
-  const lotsTab = lotsTabAfterImport(grid('Lots'), result.replacements);
+  const lotsTab = lotsTabAfterImport(grid('Lots'), result.replacements, source.dateCells ?? 'local');
   const salesTab = salesTabAfterImport(grid('Sales'), result.salesAdded);
   return { ok: true, household: h, result, lotsTab, salesTab, preview: previewJson(result), warnings: read.warnings };
 }

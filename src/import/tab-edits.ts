@@ -8,7 +8,8 @@
 import type { Lot, Sale } from '../engine/types';
 import { toPlain } from '../engine/money';
 import { headerLookup, headerText, type ColumnSpec } from '../workbook/headers';
-import { LOT_COLUMNS } from '../workbook/read-lots';
+import { LOT_COLUMNS, lotRows } from '../workbook/read-lots';
+import type { DateCells } from '../workbook/cells';
 import { SALE_COLUMNS } from '../workbook/read-sales';
 import { LOT_HEADERS, SALE_HEADERS } from '../workbook/write-tabs';
 import type { FreshLot } from './merge';
@@ -66,27 +67,24 @@ function lotValues(l: Layout, lot: Lot, withId: boolean): Values {
   return values;
 }
 
-/** The sheet row (index into the grid) of an old lot: by its Lot cell, or the row its generated id names. */
-function rowOf(l: Layout, lot: Lot): number {
-  const idCol = l.at.get('lot');
-  if (idCol !== undefined) {
-    const byId = l.rows.findIndex((r, i) => i > l.headerIndex && String(r[idCol] ?? '').trim() === lot.id);
-    if (byId >= 0) return byId;
-  }
-  const generated = /\/r(\d+)$/.exec(lot.id);
-  return generated ? Number(generated[1]) - 1 : -1;
+/** The sheet row (index into the grid) of an old lot, by the id the reader gave it (`rows`: lotRows). */
+function rowOf(rows: ReadonlyMap<string, number>, lot: Lot): number {
+  const row = rows.get(lot.id);
+  return row === undefined ? -1 : row - 1;
 }
 
-export function lotsTabAfterImport(grid: Grid | null, replacements: readonly { old: readonly Lot[]; fresh: readonly FreshLot[] }[]): unknown[][] {
+export function lotsTabAfterImport(grid: Grid | null, replacements: readonly { old: readonly Lot[]; fresh: readonly FreshLot[] }[], dateCells: DateCells): unknown[][] {
   const l = layout(grid, LOT_COLUMNS, LOT_HEADERS);
+  const ids = lotRows(grid as unknown[][] | null, dateCells);
+  const rowOfLot = (lot: Lot) => rowOf(ids, lot);
   const insertAt = new Map<number, unknown[][]>();
   const drop = new Set<number>();
   const appended: unknown[][] = [];
   for (const { old, fresh } of replacements) {
-    const oldRows = old.map((lot) => rowOf(l, lot)).filter((r) => r > l.headerIndex);
+    const oldRows = old.map(rowOfLot).filter((r) => r > l.headerIndex);
     oldRows.forEach((r) => drop.add(r));
     const rows = fresh.map((f) => {
-      const origin = f.origin ? rowOf(l, f.origin) : -1;
+      const origin = f.origin ? rowOfLot(f.origin) : -1;
       if (f.unchanged && origin > l.headerIndex) return [...l.rows[origin]];
       const row = origin > l.headerIndex ? [...l.rows[origin]] : [];
       // A new lot gets its id written; a changed one keeps the id cell it had.

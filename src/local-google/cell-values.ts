@@ -87,20 +87,88 @@ export function displayValue(value: CellValue, numberFormat: string, timeZone: s
   return formatNumber(value, numberFormat);
 }
 
+/** A format's sections (`positive;negative;zero;text`), split on semicolons outside quotes. */
+function sections(format: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (let i = 0; i < format.length; i++) {
+    const ch = format[i];
+    if (ch === '"') quoted = !quoted;
+    if (ch === '\\' && !quoted && i + 1 < format.length) {
+      current += ch + format[++i];
+      continue;
+    }
+    if (ch === ';' && !quoted) {
+      out.push(current);
+      current = '';
+    } else current += ch;
+  }
+  out.push(current);
+  return out;
+}
+
+/** The digits of `n` (not negative) for a placeholder run like `#,##0.00` or `0.######`. */
+function digits(n: number, run: string): string {
+  const [intPart, fracPart = null] = run.split('.');
+  const required = (fracPart ?? '').replace(/[^0]/g, '').length;
+  const optional = (fracPart ?? '').replace(/[^#]/g, '').length;
+  const fixed = n.toFixed(required + optional);
+  let [whole, fraction = ''] = fixed.split('.');
+  while (fraction.length > required && fraction.endsWith('0')) fraction = fraction.slice(0, -1);
+  const minWhole = intPart.replace(/[^0]/g, '').length;
+  if (whole === '0' && minWhole === 0) whole = '';
+  whole = whole.padStart(minWhole, '0');
+  if (intPart.includes(',')) whole = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  // Sheets keeps the point of a pattern with a decimal part even when no digit follows ("250.").
+  return fracPart === null ? whole : `${whole}.${fraction}`;
+}
+
+/**
+ * getDisplayValues for number formats: sections (`positive;negative;zero`), quoted literals,
+ * `\x` escapes, `$`, `%`, `#`/`0` placeholders with grouping; color tags like `[Red]` are
+ * accepted and not shown. Dates and the rest of Sheets' format language are not modelled.
+ */
 function formatNumber(n: number, format: string): string {
   const f = format.trim();
-  if (f === '' || f === 'General' || f === '@') return String(n);
-  const percent = f.endsWith('%');
-  const body = percent ? f.slice(0, -1) : f;
-  const dollar = body.startsWith('$');
-  const pattern = dollar ? body.slice(1) : body;
-  const m = /^(#,##)?0(\.(0+))?$/.exec(pattern);
-  if (!m) return String(n);
-  const places = m[3]?.length ?? 0;
-  const scaled = percent ? n * 100 : n;
-  const fixed = Math.abs(scaled).toFixed(places);
-  const [whole, fraction] = fixed.split('.');
-  const grouped = m[1] ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',') : whole;
-  const sign = scaled < 0 && Number(fixed) !== 0 ? '-' : '';
-  return `${sign}${dollar ? '$' : ''}${grouped}${fraction ? '.' + fraction : ''}${percent ? '%' : ''}`;
+  if (f === '' || /^general$/i.test(f) || f === '@') return String(n);
+  const parts = sections(f);
+  let section = parts[0];
+  let value = n;
+  let sign = '';
+  if (n < 0 && parts.length >= 2 && parts[1] !== '') {
+    section = parts[1];
+    value = -n;
+  } else if (n === 0 && parts.length >= 3 && parts[2] !== '') {
+    section = parts[2];
+  } else if (n < 0) {
+    value = -n;
+    sign = '-';
+  }
+  const percent = /%/.test(section.replace(/"[^"]*"/g, ''));
+  const scaled = percent ? value * 100 : value;
+  let out = '';
+  let shownDigits = '';
+  for (let i = 0; i < section.length; i++) {
+    const ch = section[i];
+    if (ch === '"') {
+      const end = section.indexOf('"', i + 1);
+      out += section.slice(i + 1, end < 0 ? undefined : end);
+      i = end < 0 ? section.length : end;
+    } else if (ch === '\\') {
+      out += section[++i] ?? '';
+    } else if (ch === '[') {
+      const end = section.indexOf(']', i);
+      i = end < 0 ? section.length : end;
+    } else if (ch === '#' || ch === '0' || (ch === '.' && /[#0]/.test(section[i + 1] ?? ''))) {
+      let run = '';
+      while (i < section.length && /[#0,.]/.test(section[i])) run += section[i++];
+      i--;
+      shownDigits = digits(scaled, run);
+      out += shownDigits;
+    } else out += ch;
+  }
+  // A negative number that rounds to zero shows no minus sign.
+  if (sign && !/[1-9]/.test(shownDigits)) sign = '';
+  return sign + out;
 }

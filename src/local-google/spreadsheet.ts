@@ -264,6 +264,22 @@ export class InMemorySheet {
     return out;
   }
 
+  /** The data range as getDisplayValues shows it (number formats applied), without counting a call. */
+  displayContents(): string[][] {
+    const tz = this.parent.timeZoneRaw();
+    return this.contents().map((row, r) => row.map((v, c) => displayValue(v, this.cellAt(r + 1, c + 1)?.numberFormat ?? '', tz)));
+  }
+
+  /** The data range's number formats ('' where none is set), without counting a call. */
+  formatsRaw(): string[][] {
+    return this.contents().map((row, r) => row.map((_, c) => this.cellAt(r + 1, c + 1)?.numberFormat ?? ''));
+  }
+
+  /** Whether the tab is hidden, without counting a call. */
+  isHiddenRaw(): boolean {
+    return this.hidden;
+  }
+
   /** @internal initial content: typed-input rules, no call counted, no write budget used. */
   load(row: number, column: number, input: unknown): void {
     this.ensureSize(row, column);
@@ -613,6 +629,12 @@ export class InMemoryRange {
     const grid = this.requireShape(formats, 'setNumberFormats');
     this.writeAll((cell, r, c) => (cell.numberFormat = String(grid[r][c])));
     return this;
+  }
+
+  /** The top-left cell's format; an unformatted cell reports "General" (*unconfirmed*: Google may report "0.###############"). */
+  getNumberFormat(): string {
+    this.spreadsheet.call('Range.getNumberFormat');
+    return this.sheet.cellAt(this.row, this.column)?.numberFormat || 'General';
   }
 
   getNumberFormats(): string[][] {

@@ -124,10 +124,26 @@ export function driftText(report: DriftReport): string {
   ].join('\n');
 }
 
-export function alignTable(rows: string[][], rightAligned: boolean[]): string {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
+/**
+ * Right-aligns numbers on their decimal point: each value's fraction is padded with spaces to
+ * the longest fraction, so `250`, `86.13571` and `2459.029572` line up on the point once the
+ * column is right-aligned.
+ */
+export function alignOnPoint(values: readonly string[]): string[] {
+  const fraction = (v: string) => (v.includes('.') ? v.length - v.indexOf('.') : 0);
+  const widest = Math.max(0, ...values.map(fraction));
+  return values.map((v) => (v === '' ? v : v + ' '.repeat(widest - fraction(v))));
+}
+
+/** How a column is aligned: `true` right, `false` left, `'point'` right on the decimal point. */
+export type ColumnAlign = boolean | 'point';
+
+export function alignTable(rows: string[][], rightAligned: readonly ColumnAlign[]): string {
+  const columns = rows[0].map((_, c) => (rightAligned[c] === 'point' ? [rows[0][c] ?? '', ...alignOnPoint(rows.slice(1).map((r) => r[c] ?? ''))] : rows.map((r) => r[c] ?? '')));
+  const cells = rows.map((r, i) => r.map((_, c) => columns[c][i]));
+  const widths = rows[0].map((_, c) => Math.max(...columns[c].map((v) => v.length)));
   const line = (r: string[]) =>
     r.map((cell, c) => (rightAligned[c] ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join('  ').trimEnd();
   const rule = widths.map((w) => '-'.repeat(w)).join('  ');
-  return [line(rows[0]), rule, ...rows.slice(1).map(line)].join('\n');
+  return [line(cells[0]), rule, ...cells.slice(1).map(line)].join('\n');
 }

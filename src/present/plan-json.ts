@@ -17,7 +17,10 @@ export interface TradeJson {
   longTermGain: string;
   tax: string;
   purpose: string;
+  /** One short sentence that says why (at most 140 characters). */
   reason: string;
+  /** The longer story: lots, rates, buying-low note, wash-sale guidance; one sentence each. */
+  details: string[];
 }
 
 export interface PlanJson {
@@ -62,6 +65,7 @@ export function tradeJson(t: Trade): TradeJson {
     tax: toPlain(t.tax),
     purpose: t.purpose,
     reason: t.reason,
+    details: [...t.details],
   };
 }
 

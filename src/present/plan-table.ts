@@ -1,5 +1,5 @@
 import { Decimal, describeTaxDetail, formatDollars, formatPercent, type Plan } from '../engine/index';
-import { alignTable, type Cell } from './drift-table';
+import { alignOnPoint, alignTable, type Cell } from './drift-table';
 
 export const REBALANCE_HEADER = [
   'Account', 'Action', 'Ticker', 'Shares', 'Price', 'Amount', 'Lots', 'Short-Term Gain', 'Long-Term Gain', 'Tax', 'Reason',
@@ -21,20 +21,42 @@ export function planTableCells(plan: Plan): Cell[][] {
   return [[...REBALANCE_HEADER], ...rows];
 }
 
-/** The plan for a terminal: trades grouped by account, then the summary, deferrals and warnings. */
-export function planText(plan: Plan): string {
+/** Tax as a person reads it: a saving is "saves $90.65", never a bare negative. */
+export function taxPhrase(tax: Decimal): string {
+  return tax.lessThan(0) ? `saves ${formatDollars(tax.negated())}` : `tax ${formatDollars(tax)}`;
+}
+
+export interface PlanTextOptions {
+  /** Each trade's details (lots, rates, guidance) under its reason. */
+  verbose?: boolean;
+}
+
+/**
+ * The plan for a terminal: trades grouped by account, each with its one-sentence reason (and,
+ * verbose, its details), then the summary, deferrals and warnings. Share counts line up on
+ * their decimal point, amounts on the right.
+ */
+export function planText(plan: Plan, options: PlanTextOptions = {}): string {
   const out: string[] = [`Plan ${plan.id} as of ${plan.asOf}`, ''];
   if (plan.trades.length === 0) out.push('No trades.');
+  const shareText = alignOnPoint(plan.trades.map((t) => t.shares.toFixed()));
+  const shareWidth = Math.max(0, ...shareText.map((x) => x.length));
+  const tickerWidth = Math.max(0, ...plan.trades.map((t) => t.ticker.length));
+  const priceWidth = Math.max(0, ...plan.trades.map((t) => formatDollars(t.price).length));
+  const amountWidth = Math.max(0, ...plan.trades.map((t) => formatDollars(t.amount).length));
   const accounts = [...new Set(plan.trades.map((t) => t.account))];
   for (const account of accounts) {
     out.push(account);
-    for (const t of plan.trades.filter((x) => x.account === account)) {
-      const tax = t.action === 'SELL' ? `  tax ${formatDollars(t.tax)}` : '';
-      out.push(`  ${t.action.padEnd(4)} ${t.shares.toFixed().padStart(10)} ${t.ticker.padEnd(6)} @ ${formatDollars(t.price).padStart(10)} = ${formatDollars(t.amount).padStart(13)}${tax}`);
-      out.push(`       ${t.reason}`);
-    }
+    plan.trades.forEach((t, i) => {
+      if (t.account !== account) return;
+      const tax = t.action === 'SELL' ? `  ${taxPhrase(t.tax)}` : '';
+      out.push(`  ${t.action.padEnd(4)}  ${shareText[i].padStart(shareWidth)}  ${t.ticker.padEnd(tickerWidth)}  @ ${formatDollars(t.price).padStart(priceWidth)} = ${formatDollars(t.amount).padStart(amountWidth)}${tax}`);
+      out.push(`        ${t.reason}`);
+      if (options.verbose) for (const d of t.details) out.push(`          - ${d}`);
+    });
     out.push('');
   }
+  if (!options.verbose && plan.trades.some((t) => t.details.length > 0)) out.push('(--verbose shows the details behind each reason: lots, rates, wash-sale guidance.)', '');
   const s = plan.summary;
   out.push('Drift by class');
   out.push(
@@ -48,7 +70,7 @@ export function planText(plan: Plan): string {
   );
   out.push('');
   out.push(`Summary: ${s.trades} trades; bought ${formatDollars(s.bought)}, sold ${formatDollars(s.sold)}`);
-  out.push(`  realized short-term ${formatDollars(s.shortTermGain)}, long-term ${formatDollars(s.longTermGain)}; estimated tax ${formatDollars(s.estimatedTax)}`);
+  out.push(`  realized short-term ${formatDollars(s.shortTermGain)}, long-term ${formatDollars(s.longTermGain)}; estimated ${s.estimatedTax.lessThan(0) ? `tax saved ${formatDollars(s.estimatedTax.negated())}` : `tax ${formatDollars(s.estimatedTax)}`}`);
   if (s.taxDetail) out.push(`  ${describeTaxDetail(s.taxDetail)}`);
   out.push(`  losses harvested ${formatDollars(s.lossesHarvested)}; trading cost about ${formatDollars(s.tradingCost)}`);
   out.push(`  household drift ${formatPercent(s.driftBefore)} -> ${formatPercent(s.driftAfter)}`);

@@ -64,6 +64,7 @@ export function workbenchPage(title: string): string {
 (function () {
   var current = null;
   var tabs = [];
+  var NUMBER = /^(saves )?-?\\$?[0-9,]*\\.?[0-9]+\\.?%?$/;
   document.getElementById('file').textContent = ${JSON.stringify(title).replace(/</g, '\\u003c')};
   function el(tag, text, cls) { var n = document.createElement(tag); if (text !== undefined) n.textContent = text; if (cls) n.className = cls; return n; }
   function columnName(i) { var s = ''; i++; while (i > 0) { var m = (i - 1) % 26; s = String.fromCharCode(65 + m) + s; i = Math.floor((i - 1) / 26); } return s; }
@@ -94,7 +95,8 @@ export function workbenchPage(title: string): string {
       tr.append(el('th', String(r + 1), 'rowno'));
       for (var c = 0; c < width; c++) {
         var v = row[c] === undefined ? '' : row[c];
-        tr.append(el('td', v, v !== '' && !isNaN(Number(v)) ? 'num' : ''));
+        // Numbers right-aligned as Sheets aligns them, formatted ones ($1,234.56, 11.0%, saves $9.00) too.
+        tr.append(el('td', v, v !== '' && (!isNaN(Number(v)) || NUMBER.test(v)) ? 'num' : ''));
       }
       table.append(tr);
     });

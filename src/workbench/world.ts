@@ -42,7 +42,11 @@ export interface WorkbenchWorld {
   call(name: string, args: unknown): RpcAnswer;
   /** A menu item (or trigger, with `context`) run as its own execution; its dialogs land in google.ui. */
   run(name: string, args?: unknown[], context?: RunContext): RpcAnswer;
-  /** Every tab as display text (dates YYYY-MM-DD in the sheet's zone), for the page beside the sidebar. */
+  /**
+   * Every visible tab as display text, for the page beside the sidebar: numbers as their number
+   * formats show them ($1,234.56, 11.0%), dates YYYY-MM-DD in the sheet's zone. Hidden tabs (the
+   * add-on's `_rebalancer_plan`) are left out, as Sheets leaves them out of its tab bar.
+   */
   tabs(): TabView[];
   /** Every tab's values with dates as UTC calendar days, for writeXlsx. */
   xlsxTabs(): Record<string, unknown[][]>;
@@ -105,7 +109,23 @@ export function createWorld(source: TabSource, options: WorldOptions): Workbench
     google,
     call: (name, rawArgs) => execute(name, rawArgs, 'sidebar'),
     run: (name, args = [], context = 'menu') => execute(name, args, context),
-    tabs: () => names().map((name) => ({ name, rows: google.spreadsheet.sheet(name).contents().map((row) => row.map(show)) })),
-    xlsxTabs: () => Object.fromEntries(names().map((name) => [name, google.spreadsheet.sheet(name).contents().map((row) => row.map(toUtcDay))])),
+    tabs: () =>
+      names()
+        .filter((name) => !google.spreadsheet.sheet(name).isHiddenRaw())
+        .map((name) => {
+          const sheet = google.spreadsheet.sheet(name);
+          const shown = sheet.displayContents();
+          return { name, rows: sheet.contents().map((row, r) => row.map((v, c) => (typeof v === 'number' ? shown[r][c] : show(v)))) };
+        }),
+    xlsxTabs: () =>
+      Object.fromEntries(
+        names().map((name) => {
+          const sheet = google.spreadsheet.sheet(name);
+          const formats = sheet.formatsRaw();
+          // A number keeps its number format in the .xlsx, so Excel and Sheets show it as the workbench does.
+          const cell = (v: CellValue, format: string): unknown => (typeof v === 'number' && format !== '' && format !== 'General' ? { value: v, numFmt: format } : toUtcDay(v));
+          return [name, sheet.contents().map((row, r) => row.map((v, c) => cell(v, formats[r][c])))];
+        }),
+      ),
   };
 }

@@ -13,6 +13,8 @@ export interface MergeRule {
   key: string | null;
   /** Turns a key into the key of the row it came from (a split-off lot `A-W1` came from `A`). */
   origin?: (key: string) => string;
+  /** The sheet row (1-based) of a key the reader made up for a row with a blank key cell (a lot's short id). */
+  rowOf?: (key: string) => number | undefined;
 }
 
 /**
@@ -61,9 +63,9 @@ export function mergeIntoTab(existing: Grid | null, canonical: TabRows, rule: Me
   const oldRowFor = (row: readonly string[], i: number): readonly unknown[] | undefined => {
     if (rule.key === null) return oldRows[i];
     const key = String(row[keyColumnNew] ?? '').trim();
-    // A lot the user gave no id got `account/ticker/date/r<sheet row>` from the reader.
-    const bySheetRow = /\/r(\d+)$/.exec(origin(key));
-    return oldByKey.get(key) ?? oldByKey.get(origin(key)) ?? (bySheetRow ? oldBySheetRow.get(Number(bySheetRow[1])) : undefined);
+    // A lot the user gave no id got a made-up id from the reader: found by the row it read it from.
+    const sheetRow = rule.rowOf?.(key) ?? rule.rowOf?.(origin(key));
+    return oldByKey.get(key) ?? oldByKey.get(origin(key)) ?? (sheetRow === undefined ? undefined : oldBySheetRow.get(sheetRow));
   };
 
   return [

@@ -1,4 +1,5 @@
 import type { Lot } from '../engine/types';
+import { shortLotId } from '../engine/lots/short-lot-id';
 import type { Decimal } from '../engine/money';
 import type { IsoDate } from '../engine/dates';
 import type { IssueLog } from './issues';
@@ -6,6 +7,7 @@ import type { DateCells } from './cells';
 import type { ColumnSpec } from './headers';
 import { readTable, type Located, type TabRead } from './table';
 import { rowReader, tabContext, type RowReader } from './fields';
+import { issueLog } from './issues';
 
 export const LOTS_TAB = 'Lots';
 
@@ -57,6 +59,9 @@ export function readLots(
   const ctx = tabContext(table, log, dateCells, LOT_COLUMNS);
   const items: Located<Lot>[] = [];
   const firstRow = new Map<string, number>();
+  // Rows with a blank Lot cell get a short made-up id (TB-VOO-2021a) once every typed id is
+  // known, so a made-up id never takes one the user typed further down.
+  const untyped: Located<Lot>[] = [];
 
   for (const dataRow of table.rows) {
     const r = rowReader(ctx, dataRow);
@@ -70,7 +75,11 @@ export function readLots(
     notAfter(r, 'holdingFrom', holdingFrom, asOf, 'a holding-period start date');
     const idText = r.text('lot', 'a lot id');
     if (r.failed || account === null || ticker === null || shares === null || basis === null || acquired === null) continue;
-    const id = idText || `${account}/${ticker}/${acquired}/r${r.row}`;
+    if (!idText) {
+      untyped.push({ row: r.row, value: { id: '', account, ticker, shares, basis, acquired, holdingFrom } });
+      continue;
+    }
+    const id = idText;
     const seen = firstRow.get(id);
     if (seen !== undefined) {
       r.error('lot', `found lot id "${id}" again; expected each lot id once (first on row ${seen})`);
@@ -79,5 +88,19 @@ export function readLots(
     firstRow.set(id, r.row);
     items.push({ row: r.row, value: { id, account, ticker, shares, basis, acquired, holdingFrom } });
   }
+  const used = new Set(firstRow.keys());
+  for (const item of untyped) item.value.id = shortLotId(item.value, used);
+  items.push(...untyped);
+  items.sort((a, b) => a.row - b.row);
   return { table, items, names: new Map() };
+}
+
+/**
+ * The sheet row (1-based) of each lot id the Lots grid reads as, made-up ids included: a lot
+ * with a blank Lot cell is found by the id the reader gave it, so a writer can put a changed lot
+ * back in its own row.
+ */
+export function lotRows(grid: readonly unknown[][] | null, dateCells: DateCells): Map<string, number> {
+  const read = grid ? readLots(grid, issueLog(), dateCells, null) : null;
+  return new Map((read?.items ?? []).map((item) => [item.value.id, item.row]));
 }

@@ -46,7 +46,7 @@ describe('rebalance import', () => {
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toMatch(/Prices: 0 filled; VOO already current/);
     const lots = readFileSync(join(out, 'Lots.csv'), 'utf8');
-    expect(lots).toMatch(/Taxable Brokerage,VOO,5,2863\.3,2026-10-02,VOO-2026-10-02,/);
+    expect(lots).toMatch(/Taxable Brokerage,VOO,5,2863\.3,2026-10-02,TB-VOO-2026a,/);
     // Rows the import did not replace are byte for byte what they were.
     expect(lots).toContain('Taxable Brokerage,VB,150,23760.00,2018-09-20,,');
     expect(readFileSync(join(out, 'Sales.csv'), 'utf8')).toMatch(/2026-11-02,Taxable Brokerage,VWO,40,2064,2085\.63,2026-03-03,,0/);

@@ -53,13 +53,13 @@ describe('an open-lots file replaces the lots of the tickers it lists, in its ac
     expect(lotsOf(next, 'Taxable Brokerage', 'VOO')).toEqual([
       ['TX-VOO-2015', '200', '36480', '2015-03-12'],
       ['TX-VOO-2021', '60', '25806', '2021-11-15'],
-      ['VOO-2026-10-02', '5', '2863.3', '2026-10-02'],
+      ['TB-VOO-2026a', '5', '2863.3', '2026-10-02'],
     ]);
     // The user's Note stays with its lot; the new lot has none.
     const header = next.Lots[0];
     const note = header.indexOf('Note');
     expect(next.Lots.find((r) => r.includes('TX-VOO-2021'))![note]).toBe('note 2');
-    expect(next.Lots.find((r) => r.includes('VOO-2026-10-02'))![note]).toBe('');
+    expect(next.Lots.find((r) => r.includes('TB-VOO-2026a'))![note]).toBe('');
     // Every lot of another ticker or account is exactly as it was.
     const others = (g: string[][]) => g.slice(1).filter((r) => !(r[0] === 'Taxable Brokerage' && r[1] === 'VOO'));
     expect(others(next.Lots)).toEqual(others(tabs.Lots));
@@ -71,7 +71,7 @@ describe('an open-lots file replaces the lots of the tickers it lists, in its ac
     const p = ok(tabs, [file('vb.csv', vb)]);
     expect(p.preview.changes[0]).toMatchObject({ ticker: 'VB', added: 0, replaced: 1, removed: 1, unchanged: 0, sharesBefore: '190', sharesAfter: '120' });
     expect(p.preview.replaced).toBe(2);
-    expect(lotsOf(after(tabs, p), 'Taxable Brokerage', 'VB')).toEqual([['Taxable Brokerage/VB/2018-09-20/r4', '120', '19008', '2018-09-20']]);
+    expect(lotsOf(after(tabs, p), 'Taxable Brokerage', 'VB')).toEqual([['TB-VB-2018a', '120', '19008', '2018-09-20']]);
   });
 
   it('importing the same files twice changes nothing', () => {
@@ -212,7 +212,7 @@ describe('writing into the tabs the user laid out', () => {
     const p = ok(tabs, [file('schwab-lots-voo.csv'), file('schwab-realized.csv')]);
     const next = after(tabs, p);
     expect(next.Lots[0].slice(0, 5)).toEqual(['Account', 'Ticker', 'Shares', 'Cost/Share', 'Acquired']);
-    expect(next.Lots.find((r) => r[5] === 'VOO-2026-10-02')!.slice(0, 5)).toEqual(['Taxable Brokerage', 'VOO', '5', '572.66', '2026-10-02']);
+    expect(next.Lots.find((r) => r[5] === 'TB-VOO-2026a')!.slice(0, 5)).toEqual(['Taxable Brokerage', 'VOO', '5', '572.66', '2026-10-02']);
     expect(next.Sales[0]).toEqual(['Date', 'Account', 'Ticker', 'Shares', 'Proceeds', 'Cost Basis', 'Acquired', 'Lot']);
     // A disallowed loss needs the column: it is added at the right, with the old rows left blank.
     const washed = household((t) => (t.Sales = t.Sales.slice(0, 1).map((r) => r.slice(0, 8))));

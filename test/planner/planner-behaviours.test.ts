@@ -40,7 +40,7 @@ describe('planner: dividends', () => {
       lots: [lot('a', 'Brokerage', 'VTI', 50, 4000, '2015-01-05'), lot('b', 'Brokerage', 'BND', 20, 2000, '2015-01-05')],
     }), { mode: 'cash-only' });
     expect(brief(plan)).toEqual(['Brokerage BUY 30 AGG']);
-    expect(plan.trades[0].details.join(' ')).toMatch(/BND goes ex-dividend on 2026-11-25; buying it now in a taxable account would buy a taxable dividend, so AGG is bought instead/);
+    expect(plan.trades[0].details.join(' ')).toMatch(/BND goes ex-dividend on 2026-11-25[:;] buying it now in a taxable account would buy a taxable dividend, so AGG is bought instead/);
   });
 
   it('warns to switch DRIP off where a reinvestment would wash a harvested loss', () => {

@@ -3,6 +3,7 @@ import { checkTransportable } from '../../src/local-google/script-run';
 import type { MakePlanResult, PlannerState, RecordOutcome, WriteResult } from '../../src/gas/sidebar-api';
 import type { PlanJson } from '../../src/present/plan-json';
 import { exampleSheets, withExtraLots, world, type World } from './world';
+import { lotRows } from '../../src/workbook/read-lots';
 
 const state = (w: World) => checkTransportable(w.ctx.getPlannerState(), 'result') as PlannerState;
 const plan = (w: World, options: object = {}) => {
@@ -274,9 +275,9 @@ describe('sidebar server functions over the in-memory spreadsheet', () => {
     let checked = 0;
     for (const row of lots.slice(1)) {
       const id = String(row[lotCol]);
-      // An explicit Lot id, or the reader's `account/ticker/date/r<sheet row>` for a row without one.
-      const bySheetRow = /\/r(\d+)$/.exec(id);
-      const before = bySheetRow ? Number(bySheetRow[1]) - 1 : original.findIndex((r) => r[original[0].indexOf('Lot')] === id);
+      // An explicit Lot id, or the short id the reader made up for a row without one.
+      const sheetRow = lotRows(original, 'local').get(id);
+      const before = sheetRow === undefined ? -1 : sheetRow - 1;
       if (before > 0) {
         expect(row[notes], id).toBe(`note for row ${before + 1}`);
         checked += 1;

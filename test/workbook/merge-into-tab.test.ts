@@ -29,15 +29,16 @@ describe("recording keeps the user's own layout", () => {
     ]);
   });
 
-  it('ties a lot the user gave no id to its old row by the sheet row the reader named it after', () => {
+  it('ties a lot the user gave no id to its old row by the short id the reader gave that row', () => {
     const existing = [
       ['Account', 'Ticker', 'Shares', 'Cost Basis', 'Acquired', 'Notes'],
       ['Taxable Brokerage', 'VTI', 10, 1000, '2020-01-02', 'first'],
       ['Taxable Brokerage', 'VTI', 10, 1200, '2020-01-02', 'second'],
     ];
-    const result = { lots: [lot('Taxable Brokerage/VTI/2020-01-02/r3', '6', '720')], sales: [], accounts: [] };
+    // The reader names the rows TB-VTI-2020a and TB-VTI-2020b, in row order.
+    const result = { lots: [lot('TB-VTI-2020b', '6', '720')], sales: [], accounts: [] };
     const { lots } = recordedTabs({ lots: existing, sales: null, accounts: null }, result);
-    expect(lots[1]).toEqual(['Taxable Brokerage', 'VTI', '6', '720', '2020-01-02', 'second', 'Taxable Brokerage/VTI/2020-01-02/r3', '']);
+    expect(lots[1]).toEqual(['Taxable Brokerage', 'VTI', '6', '720', '2020-01-02', 'second', 'TB-VTI-2020b', '']);
   });
 
   it('keeps extra columns of Sales by position and of Accounts by name', () => {

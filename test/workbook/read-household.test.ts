@@ -18,7 +18,7 @@ describe('the base fixture', () => {
       ['Bonds', '0.4'],
     ]);
     expect(h.securities[0]).toMatchObject({ ticker: 'VTI', washGroup: 'VTI', rank: 1, exDividend: null, spread: null });
-    expect(h.lots[0]).toMatchObject({ id: 'Brokerage/VTI/2020-01-02/r2', acquired: '2020-01-02', holdingFrom: null });
+    expect(h.lots[0]).toMatchObject({ id: 'B-VTI-2020a', acquired: '2020-01-02', holdingFrom: null });
     expect(h.sales).toEqual([]);
     expect(h.settings.asOf).toBe('2026-11-20');
   });

@@ -155,7 +155,7 @@ describe('the example household', () => {
     expect(rewritten.Lots[0]).toEqual(['Account', 'Ticker', 'Shares', 'Cost Basis', 'Acquired', 'Lot', 'Holding From']);
     expect(rewritten.Lots[1]).toEqual(['Taxable Brokerage', 'VOO', '200', '36480', '2015-03-12', 'TX-VOO-2015', '']);
     // A lot without an id gets its default id written, so later reads keep it stable.
-    expect(rewritten.Lots[3][5]).toBe('Taxable Brokerage/VB/2018-09-20/r4');
+    expect(rewritten.Lots[3][5]).toBe('TB-VB-2018a');
     expect(rewritten.Accounts[4]).toEqual(['Acme 401(k)', '401(k)', '0', '0', '0', 'FXAIX, FSMAX, FSPSX, FXNAX', 'yes', 'no']);
     expect(normalize(householdOf(readHousehold(gridSource(rewritten))))).toEqual(normalize(h));
 

@@ -53,7 +53,7 @@ export async function applyCommand(args: ParsedArgs): Promise<CommandResult> {
     const name = matchTabName(Object.keys(tabs), wanted);
     return name ? tabs[name] : null;
   };
-  const recorded = recordedTabs({ lots: existing('Lots'), sales: existing('Sales'), accounts: existing('Accounts') }, result);
+  const recorded = recordedTabs({ lots: existing('Lots'), sales: existing('Sales'), accounts: existing('Accounts') }, result, source.dateCells);
   replace('Lots', recorded.lots);
   replace('Sales', recorded.sales);
   replace('Accounts', recorded.accounts);

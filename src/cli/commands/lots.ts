@@ -6,6 +6,9 @@ import { AS_OF, JSON_FLAG, WORKBOOK } from '../common-flags';
 import type { CommandResult } from '../io';
 import { loadHousehold, warningLines } from '../load-household';
 
+/** Number columns, right-aligned (Shares on its decimal point). */
+const RIGHT = new Set(['Cost Basis', 'Value', 'Gain', 'Gain/Share', 'Days Held', 'Days to Long-Term', 'Tax If Sold']);
+
 export async function lotsCommand(args: ParsedArgs): Promise<CommandResult> {
   const [path] = args.positionals;
   const loaded = await loadHousehold(path, args);
@@ -14,7 +17,7 @@ export async function lotsCommand(args: ParsedArgs): Promise<CommandResult> {
   if (has(args, JSON_FLAG)) return { stdout: JSON.stringify(lotsJson(lots), null, 2), exitCode: 0 };
   const cells = lotsTableCells(lots).map((r) => r.map((c) => String(c)));
   return {
-    stdout: `Tax lots as of ${loaded.household.settings.asOf}\n\n${alignTable(cells, cells[0].map((_, i) => i >= 4 && i <= 8))}`,
+    stdout: `Tax lots as of ${loaded.household.settings.asOf}\n\n${alignTable(cells, cells[0].map((h) => (h === 'Shares' ? 'point' : RIGHT.has(h))))}`,
     stderr: warningLines(loaded.warnings),
     exitCode: 0,
   };

@@ -1,12 +1,15 @@
 import { planOutcome } from '../../engine/index';
 import { planJson } from '../../present/plan-json';
 import { planText } from '../../present/plan-table';
-import { UsageError, has, type CommandSpec, type ParsedArgs } from '../args';
+import { UsageError, has, switchFlag, type CommandSpec, type ParsedArgs } from '../args';
 import { AS_OF, JSON_FLAG, WORKBOOK } from '../common-flags';
 import type { CommandResult } from '../io';
 import { closest } from '../did-you-mean';
 import { loadHousehold, warningLines } from '../load-household';
 import { PLAN_OPTION_FLAGS, planOptionsFrom } from '../plan-options';
+
+/** Each trade's details (lots, rates, wash-sale guidance) under its one-sentence reason. */
+const VERBOSE = switchFlag('verbose', "each trade's details under its reason: the lots sold, rates, the buying-low note, wash-sale guidance");
 
 export async function planCommand(args: ParsedArgs): Promise<CommandResult> {
   const [path] = args.positionals;
@@ -26,14 +29,14 @@ export async function planCommand(args: ParsedArgs): Promise<CommandResult> {
   if (!outcome.ok) return { stdout: '', stderr: ['No plan:', ...outcome.errors.map((e) => `  - ${e}`), warningLines(loaded.warnings)].filter(Boolean).join('\n'), exitCode: 1 };
   const plan = outcome.plan;
   if (has(args, JSON_FLAG)) return { stdout: JSON.stringify(planJson(plan), null, 2), exitCode: 0 };
-  return { stdout: planText(plan), stderr: warningLines(loaded.warnings), exitCode: 0 };
+  return { stdout: planText(plan, { verbose: has(args, VERBOSE) }), stderr: warningLines(loaded.warnings), exitCode: 0 };
 }
 
 export const command: CommandSpec = {
   name: 'plan',
   summary: 'the trades that bring every class back inside its band at the least tax, each with its reason',
   positionals: [WORKBOOK],
-  flags: [JSON_FLAG, AS_OF, ...PLAN_OPTION_FLAGS],
-  notes: ['--json prints the plan apply takes: rebalance plan book.xlsx --json > plan.json'],
+  flags: [JSON_FLAG, VERBOSE, AS_OF, ...PLAN_OPTION_FLAGS],
+  notes: ['--json prints the plan apply takes: rebalance plan book.xlsx --json > plan.json (each trade has its reason and details)'],
   run: planCommand,
 };

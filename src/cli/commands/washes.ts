@@ -21,7 +21,7 @@ function table(washes: readonly HistoryWash[]): string {
       w.replacementAcquired, toPlain(w.shares), formatDollars(w.disallowed), w.permanent ? 'permanent' : 'deferred', w.recorded ? 'yes' : 'no',
     ]),
   ];
-  return alignTable(rows, rows[0].map((h) => h === 'Shares' || h === 'Disallowed'));
+  return alignTable(rows, rows[0].map((h) => (h === 'Shares' ? 'point' : h === 'Disallowed')));
 }
 
 /**
@@ -77,7 +77,7 @@ export async function washesCommand(args: ParsedArgs): Promise<CommandResult> {
   const replace = (wanted: string, rows: unknown[][]) => {
     tabs[matchTabName(Object.keys(tabs), wanted) ?? wanted] = rows;
   };
-  const recorded = recordedTabs({ lots: existing('Lots'), sales: existing('Sales'), accounts: existing('Accounts') }, { lots: result.lots, sales: result.sales, accounts: household.accounts });
+  const recorded = recordedTabs({ lots: existing('Lots'), sales: existing('Sales'), accounts: existing('Accounts') }, { lots: result.lots, sales: result.sales, accounts: household.accounts }, source.dateCells);
   replace('Lots', recorded.lots);
   replace('Sales', recorded.sales);
   const journal = journalGrid(source);

@@ -9,7 +9,7 @@ import type { CashFlow, ClassDrift, DeferredSale, LotTaken, PlanOutcome, Trade }
 import type { WorkingState } from './state';
 import type { DeferredLot } from './sale-candidates';
 import { formatDeferred } from './rebalance-sales';
-import { joinNotes } from './reasons';
+import { explainTrade, fallenPricePhrase, sentence } from './reasons';
 import { canonicalJson, fnv1a64 } from './plan-id';
 import { cashRequests } from './cash-requests';
 import { explainOutOfBand } from './out-of-band';
@@ -32,13 +32,30 @@ function realizationSentence(trade: Pick<Trade, 'shortTermGain' | 'longTermGain'
   if (lt) parts.push(lt);
   if (st) parts.push(st);
   if (parts.length === 0) return '';
-  const lotWord = trade.lots.length === 1 ? `the ${trade.lots[0].acquired.slice(0, 4)} lot` : `${trade.lots.length} lots`;
-  const tax = trade.tax.lessThan(0) ? `saves about ${formatDollars(trade.tax.negated(), 0)} tax` : `${formatDollars(trade.tax, 0)} tax`;
-  return `Selling ${lotWord} realizes ${parts.join(' and ')}, ${tax}.`;
+  const lotWord = trade.lots.length === 1 ? `lot ${trade.lots[0].lot} (${trade.lots[0].acquired})` : `${trade.lots.length} lots (${trade.lots.map((l) => l.lot).join(', ')})`;
+  const tax = trade.tax.lessThan(0) ? `saving about ${formatDollars(trade.tax.negated(), 0)} of tax` : `about ${formatDollars(trade.tax, 0)} of tax`;
+  return `Selling ${lotWord} realizes a ${parts.join(' and a ')}, ${tax}.`;
 }
 
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/**
+ * Where a class is bought because its prices fell, that is said once in the plan: in the details
+ * of the class's largest purchase (ties: the first), not on every buy of it.
+ */
+function fallenPriceDetails(state: WorkingState, trades: readonly Trade[]): Map<Trade, string> {
+  const largest = new Map<string, Trade>();
+  for (const t of trades) {
+    if (t.action !== 'BUY') continue;
+    const assetClass = state.context.securities.get(t.ticker)?.assetClass;
+    if (assetClass === undefined) continue;
+    const seen = largest.get(assetClass);
+    if (!seen || t.amount.greaterThan(seen.amount)) largest.set(assetClass, t);
+  }
+  const notes = new Map<Trade, string>();
+  for (const [assetClass, trade] of largest) {
+    const fallen = fallenPricePhrase(state, assetClass);
+    if (fallen) notes.set(trade, sentence(fallen));
+  }
+  return notes;
 }
 
 /** The household with this run's deposits added, as the trades will find it (withdrawals leave after them). */
@@ -95,12 +112,19 @@ export function assemblePlan(state: WorkingState, deferredLots: Map<string, Defe
       longTermGain: gains.longTerm,
       tax,
       purpose: o.purpose,
-      reason: o.reason ?? '',
-      details: o.details ?? [],
+      reason: '',
+      details: [],
     };
-    if (o.reason === undefined) trade.reason = [capitalize(joinNotes(o.notes)) + '.', o.action === 'SELL' ? realizationSentence(trade) : ''].filter(Boolean).join(' ');
+    if (o.reason !== undefined) {
+      // The optimizing planner explains its trades from the solution (optimize/explain-trades.ts).
+      Object.assign(trade, { reason: o.reason, details: [...(o.details ?? [])] });
+    } else {
+      const realized = o.action === 'SELL' ? realizationSentence(trade) : '';
+      Object.assign(trade, explainTrade(o.notes, [...(o.details ?? []), ...(realized ? [realized] : [])]));
+    }
     return trade;
   });
+  for (const [trade, note] of fallenPriceDetails(state, trades)) trade.details.push(note);
 
   // What enters and leaves each account with the plan: its deposit, and its withdrawal (typed
   // with the plan and the Withdraw column, one figure: see cash-requests.ts). A withdrawal that

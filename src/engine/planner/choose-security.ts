@@ -4,7 +4,7 @@ import type { WorkingState } from './state';
 
 export interface SecurityChoice {
   security: Security;
-  /** Why better-ranked securities were passed over, for the trade's reason. */
+  /** Why better-ranked securities were passed over, for the trade's details. */
   notes: string[];
 }
 
@@ -29,7 +29,7 @@ export function chooseSecurityToBuy(state: WorkingState, account: string, assetC
     }
     const recentLoss = context.recentLossGroups.get(s.washGroup);
     if (recentLoss) {
-      notes.push(`${s.ticker} is not bought: a loss realized on ${recentLoss} would be washed (IRC 1091: 30 days)`);
+      notes.push(`${s.ticker} is not bought: a loss realized on ${recentLoss} would be washed (IRC 1091, 30 days)`);
       continue;
     }
     usable.push(s);
@@ -44,7 +44,7 @@ export function chooseSecurityToBuy(state: WorkingState, account: string, assetC
     const clear = usable.find((s) => !soon(s));
     if (clear && clear !== usable[0]) {
       const skipped = usable.filter((s) => soon(s) && usable.indexOf(s) < usable.indexOf(clear));
-      for (const s of skipped) notes.push(`${s.ticker} goes ex-dividend on ${s.exDividend}; buying it now in a taxable account would buy a taxable dividend, so ${clear.ticker} is bought instead`);
+      for (const s of skipped) notes.push(`${s.ticker} goes ex-dividend on ${s.exDividend}: buying it now in a taxable account would buy a taxable dividend, so ${clear.ticker} is bought instead`);
       return { security: clear, notes };
     }
   }

@@ -10,7 +10,7 @@ import { chooseSecurityToBuy } from './choose-security';
  * Sells `shares` of one lot (whole shares unless the account trades fractions). Proceeds are
  * the shares times the price, rounded to the cent.
  */
-export function sellFromLot(state: WorkingState, account: string, lot: Lot, shares: Decimal, purpose: TradePurpose, notes: string[], wholeLot = false): Order | null {
+export function sellFromLot(state: WorkingState, account: string, lot: Lot, shares: Decimal, purpose: TradePurpose, notes: string[], details: string[] = [], wholeLot = false): Order | null {
   const { context } = state;
   const a = context.accounts.get(account)!;
   const security = context.securities.get(lot.ticker)!;
@@ -30,6 +30,7 @@ export function sellFromLot(state: WorkingState, account: string, lot: Lot, shar
     lots: parts.map(({ tax: _tax, ...taken }) => taken),
     purpose,
     notes,
+    details,
   };
   state.recordSale(order, remaining);
   return order;
@@ -53,6 +54,7 @@ export function buyClass(
   purpose: TradePurpose,
   notes: string[],
   excludeGroups?: ReadonlySet<string>,
+  details: string[] = [],
 ): Decimal {
   const { context } = state;
   const choice = chooseSecurityToBuy(state, account, assetClass, excludeGroups);
@@ -76,7 +78,8 @@ export function buyClass(
     amount: roundCents(shares.times(price)),
     lots: [],
     purpose,
-    notes: [...notes, ...choice.notes],
+    notes,
+    details: [...details, ...choice.notes],
   });
   return cost;
 }

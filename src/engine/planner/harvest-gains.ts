@@ -60,17 +60,22 @@ export function harvestGains(state: WorkingState, warnings: string[]): void {
   for (const order of state.orders) {
     if (order.purpose !== 'harvest-gains' || order.action !== 'SELL') continue;
     const gain = order.lots.reduce((acc, l) => acc.plus(l.gain), ZERO);
-    order.notes.splice(0, order.notes.length, gainHarvestNote(gain, context.rates.state));
+    const note = gainHarvestNote(gain, context.rates.state);
+    order.notes.splice(0, order.notes.length, note.why);
+    order.details = note.details;
   }
 }
 
-function gainHarvestNote(gain: Decimal, stateRate: Decimal): string {
+function gainHarvestNote(gain: Decimal, stateRate: Decimal): { why: string; details: string[] } {
   const later = gain.times(FIFTEEN);
   const stateNow = gain.times(stateRate);
-  return (
-    `Harvests ${formatDollars(gain, 0)} of long-term gain inside the 0% federal bracket and buys the shares back at once (the wash-sale rule applies to losses only): ` +
-    `the basis rises by ${formatDollars(gain, 0)}, so a later sale owes about ${formatDollars(later, 0)} less federal tax at 15%` +
-    (stateNow.greaterThan(0) ? `; the state's ${formatPercent(stateRate, 1)} (${formatDollars(stateNow, 0)}) is due now and saved later` : '') +
-    `; the new shares start a new holding period`
-  );
+  return {
+    why: `Harvests ${formatDollars(gain, 0)} of long-term gain inside the 0% federal bracket and buys the shares back at once`,
+    details: [
+      'The wash-sale rule applies to losses only (IRC 1091(a)), so buying back at once is allowed.',
+      `The basis rises by ${formatDollars(gain, 0)}, so a later sale owes about ${formatDollars(later, 0)} less federal tax at 15%.`,
+      ...(stateNow.greaterThan(0) ? [`The state's ${formatPercent(stateRate, 1)} (${formatDollars(stateNow, 0)}) is due now and saved later.`] : []),
+      'The new shares start a new holding period.',
+    ],
+  };
 }

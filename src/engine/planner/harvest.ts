@@ -48,17 +48,26 @@ export function harvestLosses(state: WorkingState, warnings: string[]): void {
         : room.greaterThan(0)
           ? `buys ${replacement.security.ticker}, a different fund in ${security.assetClass}, back to the class's target (it was over target)`
           : `buys nothing back: ${security.assetClass} stays at or over its target without these shares`;
-      const note = `Harvests a ${formatDollars(loss, 0)} loss and ${exposure}; do not buy ${ticker} or a substantially identical fund in any account for 31 days (IRAs included)`;
+      const note = `Harvests a ${formatDollars(loss, 0)} loss and ${exposure}`;
+      // IRC 1091: a purchase within 30 days after the sale, in any account, washes the loss.
+      const guidance = `Do not buy ${ticker} or a substantially identical fund in any account for 31 days (IRAs included), or the loss is washed (IRC 1091).`;
       let proceeds = ZERO;
       for (const lot of harvestable) {
-        const order = sellFromLot(state, account.name, lot, lot.shares, 'harvest', [note]);
+        const order = sellFromLot(state, account.name, lot, lot.shares, 'harvest', [note], [guidance]);
         if (order) proceeds = proceeds.plus(order.amount);
       }
       const buyBack = Decimal.min(proceeds, Decimal.max(ZERO, state.gap(security.assetClass).negated()));
       if (!buyBack.greaterThan(0)) continue;
-      buyClass(state, account.name, security.assetClass, buyBack, 'harvest-replacement', [
-        `Replaces the ${ticker} sold to harvest a loss: ${replacement.security.ticker} is in the same class (${security.assetClass}) but not substantially identical, so the loss stands`,
-      ], new Set([group]));
+      buyClass(
+        state,
+        account.name,
+        security.assetClass,
+        buyBack,
+        'harvest-replacement',
+        [`Replaces the ${ticker} sold to harvest a loss, keeping ${security.assetClass} invested`],
+        new Set([group]),
+        [`${replacement.security.ticker} is in the same class (${security.assetClass}) but not substantially identical to ${ticker}, so the loss stands.`],
+      );
     }
   }
 }

@@ -2,7 +2,7 @@ import { Decimal, ZERO, floorShares, formatDollars, roundCents } from '../money'
 import type { WorkingState } from './state';
 import { buyClass } from './execute';
 import { chooseSecurityToBuy } from './choose-security';
-import { classDriftPhrase, fallenPricePhrase, proceedsBuyPhrase } from './reasons';
+import { classDriftPhrase, proceedsBuyPhrase } from './reasons';
 
 /**
  * Cash flows first: each account's spendable cash (cash and deposits above its reserve and
@@ -39,19 +39,14 @@ export function investCash(state: WorkingState, purpose: 'cash-flow' | 'rebalanc
       const account = accounts[0];
       if (!account) continue;
       const proceeds = purpose === 'rebalance' && state.orders.some((o) => o.account === account.name && o.action === 'SELL');
-      const notes = [
-        !proceeds
-          ? `${classDriftPhrase(state, assetClass)}; invests cash in ${account.name} before any sale is considered`
-          : `${classDriftPhrase(state, assetClass)}; ${proceedsBuyPhrase(account.name)}`,
-      ];
-      const fallen = fallenPricePhrase(state, assetClass);
-      if (fallen) notes.push(`${assetClass}: ${fallen}`);
+      const notes = [classDriftPhrase(state, assetClass), proceeds ? proceedsBuyPhrase(account.name) : `invests cash in ${account.name} before any sale is considered`];
+      const details: string[] = [];
       if (context.locationRank(assetClass, account.treatment) === 0 && context.household.accounts.length > 1) {
-        notes.push(`bought in a ${account.treatment === 'taxable' ? 'taxable' : account.treatment === 'deferred' ? 'tax-deferred' : 'tax-exempt'} account, where ${assetClass} is best located`);
+        details.push(`Bought in a ${account.treatment === 'taxable' ? 'taxable' : account.treatment === 'deferred' ? 'tax-deferred' : 'tax-exempt'} account, where ${assetClass} is best located.`);
       }
       const price = chooseSecurityToBuy(state, account.name, assetClass)!.security.price;
       const amount = sweep ? gap.negated().div(price).ceil().times(price) : gap.negated();
-      const spent = buyClass(state, account.name, assetClass, amount, proceeds ? 'rebalance' : 'cash-flow', notes);
+      const spent = buyClass(state, account.name, assetClass, amount, proceeds ? 'rebalance' : 'cash-flow', notes, undefined, details);
       if (spent.isZero()) unusable.add(`${account.name}\u0000${assetClass}`);
       else progressed = true;
       break;

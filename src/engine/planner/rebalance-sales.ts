@@ -155,7 +155,7 @@ export function rebalanceBySelling(state: WorkingState, deferredOut: Map<string,
     for (const d of pendingDeferred.get(best.sellClass)?.values() ?? []) {
       if (cheaperThan(d, best.candidate.costPerDollar)) deferredOut.set(d.lot.id, d);
     }
-    const order = sellFromLot(state, best.account, lot, shares, 'rebalance', [saleNote(state, best, destinationsFor(best, amount, effectiveGap), shares)]);
+    const order = sellFromLot(state, best.account, lot, shares, 'rebalance', saleNotes(state, best, destinationsFor(best, amount, effectiveGap), shares));
     scans.delete(key);
     if (!order) {
       exhausted.add(key);
@@ -236,20 +236,21 @@ function destinationsFor(move: Move, amount: Decimal, effectiveGap: (c: string) 
   return used.length > 0 ? used : move.destinations.slice(0, 1);
 }
 
-function saleNote(state: WorkingState, move: Move, destinations: string[], shares: Decimal): string {
+/** A rebalancing sale's clauses: the class's drift, why this lot costs least, where the money goes. */
+function saleNotes(state: WorkingState, move: Move, destinations: string[], shares: Decimal): string[] {
   const { context } = state;
   const treatment = context.accounts.get(move.account)!.treatment;
   const drift = classDriftPhrase(state, move.sellClass);
-  const toward = destinations.map((d) => `${PROCEEDS_PREFIX}${d}`).join('; ');
-  if (treatment !== 'taxable') return `${drift}; sold inside ${move.account}, a tax-advantaged account, so it costs no tax; ${toward}`;
+  const toward = destinations.map((d) => `${PROCEEDS_PREFIX}${d}`);
+  if (treatment !== 'taxable') return [drift, `selling inside ${move.account} costs no tax`, ...toward];
   const lot = move.candidate.lot;
   const year = lot.acquired.slice(0, 4);
   const gain = move.candidate.gainPerShare;
-  if (gain.lessThan(0)) return `${drift}; selling the ${year} lot realizes a loss, which lowers this year's tax; ${toward}`;
+  if (gain.lessThan(0)) return [drift, `selling the ${year} lot realizes a loss, which lowers this year's tax`, ...toward];
   // The sale's own marginal rate given the plan's sales so far (before this one is recorded).
   const taxYear = cachedTaxYearContext(context.household, context.asOf, context.rates);
   const rate = saleRate(taxYear, move.candidate.term, gain.times(shares), { shortTerm: state.realizedShortTerm, longTerm: state.realizedLongTerm });
-  return `${drift}; selling the ${year} lot realizes a ${move.candidate.term}-term gain taxed at about ${quotedRate(rate, context.rates)}, the least tax per dollar moved available; ${toward}`;
+  return [drift, `the ${year} lot's ${move.candidate.term}-term gain (taxed at about ${quotedRate(rate, context.rates)}) is the least tax per dollar moved`, ...toward];
 }
 
 export function formatDeferred(state: WorkingState, d: DeferredLot): { taxSaved: Decimal; reason: string } {

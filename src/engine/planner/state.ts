@@ -15,10 +15,11 @@ export interface Order {
   amount: Decimal;
   lots: LotTaken[];
   purpose: TradePurpose;
-  /** Sentences explaining the decision, joined into the trade's reason. */
+  /** Clauses saying why, most important first: the first one or two become the trade's reason (reasons.ts). */
   notes: string[];
-  /** Set by the optimizing planner: the trade's reason and details, instead of the joined notes. */
+  /** Set by the optimizing planner: the trade's reason, instead of one made from `notes` (reasons.ts). */
   reason?: string;
+  /** Longer sentences for the trade's details: lots passed over, guidance, rates. */
   details?: string[];
 }
 
@@ -107,7 +108,7 @@ export class WorkingState {
     const key = `${order.account}\u0000${order.action}\u0000${order.ticker}`;
     const seen = this.byKey.get(key);
     if (!seen) {
-      const merged: Order = { ...order, lots: [...order.lots], notes: [...order.notes] };
+      const merged: Order = { ...order, lots: [...order.lots], notes: [...order.notes], details: [...(order.details ?? [])] };
       this.byKey.set(key, merged);
       this.orders.push(merged);
       return { merged, amountChange: merged.amount };
@@ -125,6 +126,8 @@ export class WorkingState {
       seen.lots.forEach((l, i) => Object.assign(l, { proceeds: proceeds[i], gain: proceeds[i].minus(l.basis) }));
     }
     for (const n of order.notes) if (!seen.notes.includes(n)) seen.notes.push(n);
+    seen.details ??= [];
+    for (const d of order.details ?? []) if (!seen.details.includes(d)) seen.details.push(d);
     return { merged: seen, amountChange: seen.amount.minus(before) };
   }
 

@@ -114,14 +114,15 @@ function raiseIn(state: WorkingState, account: Account, total: Decimal, stage: R
     const raises = lot.shares.times(price).greaterThanOrEqualTo(total) && need.equals(total)
       ? `Raises ${formatDollars(total, 0)} ${purpose}`
       : `Part of the ${formatDollars(total, 0)} raised ${purpose}`;
-    const which = best.over ? 'this is the cheapest lot of an overweight class held there' : `${account.name} holds no overweight class left to sell`;
-    const notes = [`${raises}; ${classDriftPhrase(state, assetClass)}; ${which}`];
+    const which = best.over ? 'This is the cheapest lot of an overweight class held there.' : `${account.name} holds no overweight class left to sell.`;
+    const notes = [raises, classDriftPhrase(state, assetClass)];
+    const details = [which];
     const held = heldBack.get(lot.id);
     if (sellDeferred && held) {
-      notes.push(`sold before it turns long-term on ${held.longTermOn} because nothing else in ${account.name} can raise the cash; waiting would save about ${formatDollars(formatDeferred(state, held).taxSaved, 0)}`);
+      details.push(`Sold before it turns long-term on ${held.longTermOn} because nothing else in ${account.name} can raise the cash: waiting would save about ${formatDollars(formatDeferred(state, held).taxSaved, 0)}.`);
       deferredOut.delete(lot.id);
     }
-    if (sellFromLot(state, account.name, lot, shares, 'withdrawal', notes) === null) return;
+    if (sellFromLot(state, account.name, lot, shares, 'withdrawal', notes, details) === null) return;
   }
 }
 

@@ -13,7 +13,7 @@ import { journalGrid, recordedPlanIds } from '../../workbook/journal';
 import { todayIn, type Spreadsheet } from '../active-workbook';
 import { withDocumentLock, writeTabsAtomically } from '../atomic-write';
 import { readSheetHousehold, type IssueJson } from '../household-from-sheet';
-import { PLAN_TAB, planTabRows } from '../plan-tab';
+import { PLAN_TAB, planTab } from '../plan-tab';
 import { planStoreWrite } from '../plan-store';
 import { tabName } from '../record-executed';
 import { postSlack, sendEmail } from './deliver';
@@ -170,7 +170,7 @@ function writeAutoPlan(ss: Spreadsheet, now: Date, source: Parameters<typeof jou
   try {
     withDocumentLock(() =>
       writeTabsAtomically(ss, [
-        { tab: tabName(ss.getSheets().map((s) => s.getName()), PLAN_TAB), rows: planTabRows(planJson(plan)) },
+        { tab: tabName(ss.getSheets().map((s) => s.getName()), PLAN_TAB), ...planTab(planJson(plan)) },
         journalWrite(ss, now, [{ planId: plan.id, event: 'plan written', asOf: plan.asOf, details: `Written by the scheduled check (${decision.kind} ${decision.periodKey}): ${plan.trades.length} trades.` }]),
         planStoreWrite(JSON.stringify(planJson(plan))),
       ]),

@@ -2,7 +2,7 @@ import { Decimal, ZERO, formatDollars, sumBy } from '../../money';
 import { cachedTaxYearContext, saleTax, type GainsByTerm } from '../../tax';
 import type { Solution } from '../../linear-program';
 import type { Order, WorkingState } from '../state';
-import { classDriftPhrase, fallenPricePhrase } from '../reasons';
+import { classDriftPhrase } from '../reasons';
 import { chooseSecurityToBuy } from '../choose-security';
 import type { HouseholdModel, SaleBlock } from './household-model';
 import { formatDeferred } from '../rebalance-sales';
@@ -56,8 +56,7 @@ export function explainTrades(state: WorkingState, model: HouseholdModel, soluti
         const source = state.orders.some((o) => o.account === order.account && o.action === 'SELL') ? "this plan's sale proceeds" : 'cash';
         order.reason = fit([`${drift}; bought in ${order.account} with ${source}`, `${drift}; bought with ${source}`]);
       }
-      const fallen = fallenPricePhrase(state, assetClass);
-      if (fallen) details.push(sentence(`${assetClass}: ${fallen}`));
+      // The buying-low note is added once per class, on its largest buy (assemble-plan.ts).
       if (context.locationRank(assetClass, account.treatment) === 0 && context.household.accounts.length > 1) {
         details.push(`${assetClass} is bought in ${order.account}, where it is best located (${treatmentWord(account.treatment)}).`);
       }

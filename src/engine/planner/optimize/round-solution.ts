@@ -63,7 +63,7 @@ export function executeSolution(state: WorkingState, model: HouseholdModel, solu
     for (const { lot, shares } of takes) {
       const current = state.heldLots(account, ticker).find((l) => l.id === lot.id);
       if (!current) continue;
-      sellFromLot(state, account, current, Decimal.min(shares, current.shares), salePurpose(mustRaise.has(account), lot, price, overTarget, context.securities.get(ticker)!.assetClass), [], true);
+      sellFromLot(state, account, current, Decimal.min(shares, current.shares), salePurpose(mustRaise.has(account), lot, price, overTarget, context.securities.get(ticker)!.assetClass), [], [], true);
     }
   }
 
