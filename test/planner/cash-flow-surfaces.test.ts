@@ -33,7 +33,7 @@ describe('an impossible withdrawal is refused on every surface', () => {
     expect(result.exitCode).toBe(0);
     // The optimizer raises it with the BND loss it harvests anyway (see cash-flows.test.ts).
     expect(result.stdout).toContain('for the $10,000 withdrawal from Taxable Brokerage');
-    expect(result.stdout).toMatch(/SELL +250 BND/);
+    expect(result.stdout).toMatch(/SELL +250 +BND/);
     const json = JSON.parse((await runCli(['plan', EXAMPLE_XLSX, '--json', '--cash', 'Taxable Brokerage=-$10,000.00'])).stdout);
     expect(json.cashFlows).toEqual([{ account: 'Taxable Brokerage', amount: '-10000', kind: 'withdrawal' }]);
   });

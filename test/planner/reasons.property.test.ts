@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { assertProperty } from '../support/fast-check-seed';
-import { planRebalance } from '../../src/engine/planner';
+import { planRebalance, planStepByStep } from '../../src/engine/planner';
 import { explainTrade, REASON_MAX } from '../../src/engine/planner/reasons';
 import type { RebalanceMode } from '../../src/engine/plan-types';
 import { generateCashFlows, generateHousehold } from '../../src/generate/generate-household';
@@ -46,9 +46,26 @@ describe('trade reasons: one short sentence, the rest in details (reason contrac
     );
   });
 
-  it('on the example household: each reason is one sentence, the wash-sale guidance and the lots are in the details, buying low said once', async () => {
-    const h = await loadExampleHousehold();
-    const plan = planRebalance(h);
+  it('on the example household (the optimizer): one sentence each, wash-sale guidance in the details, buying low said once per class', async () => {
+    const plan = planRebalance(await loadExampleHousehold());
+    const harvest = plan.trades.find((t) => t.purpose === 'harvest')!;
+    expect(harvest.reason).toBe('Harvests a $3,275 loss on BND, saving about $91 tax.');
+    expect(harvest.details).toContain('Lot TX-BND-2021 (acquired 2021-08-10): 250 shares, $3,275 long-term loss.');
+    expect(harvest.details).toContain('Do not buy BND or a substantially identical fund in any account (IRAs included) for 31 days, or the loss is washed (IRC 1091).');
+    const ira = plan.trades.find((t) => t.account === 'Traditional IRA' && t.action === 'SELL')!;
+    expect(ira.reason).toBe('US Large Cap is 6.6 points over its 35% target; selling in Traditional IRA costs no tax.');
+    const bondNotes = plan.trades.filter((t) => t.details.some((d) => d.startsWith('US Bonds holdings are 9.3% below what was paid')));
+    expect(bondNotes.map((t) => `${t.account} ${t.ticker}`)).toEqual(['Acme 401(k) FXNAX']);
+    for (const t of plan.trades) {
+      expect(t.reason.length).toBeLessThanOrEqual(REASON_MAX);
+      expect(t.reason.split(';').length).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('on the example household (the step-by-step fallback): each reason is one sentence, the wash-sale guidance and the lots are in the details, buying low said once', async () => {
+    const outcome = planStepByStep(await loadExampleHousehold());
+    if (!outcome.ok) throw new Error(outcome.errors.join(' '));
+    const { plan } = outcome;
     const harvest = plan.trades.find((t) => t.purpose === 'harvest')!;
     expect(harvest.reason).toBe("Harvests a $3,275 loss and buys AGG, a different fund in US Bonds, so the class's exposure stays.");
     expect(harvest.details).toEqual([

@@ -26,14 +26,8 @@ export function explainTrades(state: WorkingState, model: HouseholdModel, soluti
     const drift = classDriftPhrase(state, assetClass);
     const account = context.accounts.get(order.account)!;
     const details: string[] = [];
-    if (order.purpose === 'harvest-gains') {
-      const gain = sumBy(order.lots, (l) => l.gain);
-      order.reason = order.action === 'SELL'
-        ? fit([`Harvests ${formatDollars(gain, 0)} of long-term gain inside the 0% federal bracket, raising the basis for later`, 'Harvests long-term gain inside the 0% federal bracket'])
-        : fit([`Buys back the ${order.ticker} sold to harvest a gain at 0%, so the holding is unchanged`]);
-      order.details = order.notes.map(sentence);
-      continue;
-    }
+    // Gain harvesting runs after the solve and explains its own trades (harvest-gains.ts).
+    if (order.purpose === 'harvest-gains') continue;
     if (order.action === 'BUY') {
       const choice = chooseSecurityToBuy(state, order.account, assetClass);
       if (order.purpose === 'harvest-replacement') {
