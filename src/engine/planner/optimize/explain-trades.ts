@@ -6,6 +6,7 @@ import { classDriftPhrase, fallenPricePhrase } from '../reasons';
 import { chooseSecurityToBuy } from '../choose-security';
 import type { HouseholdModel, SaleBlock } from './household-model';
 import { formatDeferred } from '../rebalance-sales';
+import type { DeferredLot } from '../sale-candidates';
 
 /** The reason contract (notes/reason-contract.md): one sentence of at most 140 characters. */
 export const REASON_LIMIT = 140;
@@ -16,7 +17,7 @@ export const REASON_LIMIT = 140;
  * the solution left unsold (the choice the optimum did not make); a buy names the class it
  * brings toward target and where the money came from. Sets `reason` and `details` on the orders.
  */
-export function explainTrades(state: WorkingState, model: HouseholdModel, solution: Solution, orders: ReadonlySet<Order>): void {
+export function explainTrades(state: WorkingState, model: HouseholdModel, solution: Solution, orders: ReadonlySet<Order>, shownDeferred: readonly DeferredLot[]): void {
   const { context } = state;
   const year = cachedTaxYearContext(context.household, context.asOf, context.rates);
   const soldLots = new Set([...orders].flatMap((o) => o.lots.map((l) => l.lot)));
@@ -120,7 +121,7 @@ export function explainTrades(state: WorkingState, model: HouseholdModel, soluti
     if (gain.isNegative() && taxable) {
       details.push(`Do not buy ${order.ticker} or a substantially identical fund in any account (IRAs included) for 31 days, or the loss is washed (IRC 1091).`);
     }
-    const deferredHere = model.deferred.filter((d) => context.securities.get(d.lot.ticker)!.assetClass === assetClass && !soldLots.has(d.lot.id));
+    const deferredHere = shownDeferred.filter((d) => context.securities.get(d.lot.ticker)!.assetClass === assetClass && !soldLots.has(d.lot.id));
     if (deferredHere.length > 0) details.push(`${deferredHere.length === 1 ? 'A lot' : `${deferredHere.length} lots`} of ${assetClass} turning long-term soon ${deferredHere.length === 1 ? 'is' : 'are'} held back (see the deferred sales).`);
     order.details = details;
   }
