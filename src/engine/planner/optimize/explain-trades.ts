@@ -148,7 +148,7 @@ function ratePhrase(state: WorkingState, year: TaxYearContext, order: Order, gai
   const gain = gains.shortTerm.plus(gains.longTerm);
   const term = gains.longTerm.isZero() ? 'short' : gains.shortTerm.isZero() ? 'long' : null;
   const rate = term ? saleRate(year, term, gain, before) : saleTax(year, gains, before).div(gain);
-  return `Realizes a ${formatDollars(gain, 0)} ${term ? `${term}-term ` : ''}gain taxed at about ${quotedRate(rate, context.rates)}, this sale's own rate after the plan's other sales.`;
+  return `Realizes a ${formatDollars(gain, 0)} ${term ? `${term}-term` : 'short- and long-term'} gain taxed at about ${quotedRate(rate, context.rates)}, this sale's own rate after the plan's other sales.`;
 }
 
 function costPhrase(taxable: boolean, gain: Decimal, tax: Decimal, cents: Decimal, lotWord: string): string {
