@@ -1,7 +1,8 @@
 import { Decimal, ZERO, formatDollars } from '../money';
 import { cachedTaxYearContext, longTermWait, quotedRate, saleRate } from '../tax';
 import type { WorkingState } from './state';
-import { cheaperThan, nextSaleCandidate, type DeferredLot, type SaleCandidate } from './sale-candidates';
+import { nextSaleCandidate, type DeferredLot, type SaleCandidate } from './sale-candidates';
+import { deferredToShow, halfShareFloor } from './deferred-shown';
 import { sellFromLot, sharesForAmount, hasOrder } from './execute';
 import { chooseSecurityToBuy } from './choose-security';
 import { classDriftPhrase, PROCEEDS_PREFIX } from './reasons';
@@ -74,14 +75,10 @@ export function rebalanceBySelling(state: WorkingState, deferredOut: Map<string,
   // changes or the account is sold from, so a step compares a handful of accounts, not every lot.
   const accountBest = new Map<string, Move | null>();
   let classSignature = '';
-  // Lots held back because they turn long-term soon, by class: shown as deferred only when the
-  // plan sells their class at a higher cost per dollar, or leaves the class over its band (below).
-  const pendingDeferred = new Map<string, Map<string, DeferredLot>>();
-  const holdBack = (assetClass: string, d: DeferredLot) => {
-    const byLot = pendingDeferred.get(assetClass) ?? new Map<string, DeferredLot>();
-    byLot.set(d.lot.id, d);
-    pendingDeferred.set(assetClass, byLot);
-  };
+  // Lots held back because they turn long-term soon: shown as deferred only when the plan sells
+  // their class at a higher cost per dollar, or leaves the class over its band (deferred-shown.ts).
+  const pendingDeferred = new Map<string, DeferredLot>();
+  const dearestSale = new Map<string, Decimal>();
   for (let guard = 0; guard < 100_000; guard++) {
     const gaps = new Map(context.classes.map((c) => [c, effectiveGap(c)]));
     // A class is sold only while its real value is above target; earmarked purchases only ever
@@ -113,7 +110,7 @@ export function rebalanceBySelling(state: WorkingState, deferredOut: Map<string,
           for (const { ticker, key } of held.get(sellClass) ?? []) {
             if (exhausted.has(key)) continue;
             const scan = scanPosition(account.name, ticker, allowShortTerm);
-            for (const d of scan.deferred) holdBack(sellClass, d);
+            for (const d of scan.deferred) pendingDeferred.set(d.lot.id, d);
             if (!scan.next) continue;
             const move: Move = { account: account.name, ticker, sellClass, destinations: [], room: ZERO, candidate: scan.next };
             if (!found || compareMoves(state, move, found) < 0) found = move;
@@ -152,9 +149,8 @@ export function rebalanceBySelling(state: WorkingState, deferredOut: Map<string,
       exhausted.add(key);
       continue;
     }
-    for (const d of pendingDeferred.get(best.sellClass)?.values() ?? []) {
-      if (cheaperThan(d, best.candidate.costPerDollar)) deferredOut.set(d.lot.id, d);
-    }
+    const dearest = dearestSale.get(best.sellClass);
+    if (!dearest || best.candidate.costPerDollar.greaterThan(dearest)) dearestSale.set(best.sellClass, best.candidate.costPerDollar);
     const order = sellFromLot(state, best.account, lot, shares, 'rebalance', saleNotes(state, best, destinationsFor(best, amount, effectiveGap), shares));
     scans.delete(key);
     if (!order) {
@@ -176,19 +172,10 @@ export function rebalanceBySelling(state: WorkingState, deferredOut: Map<string,
     }
     earmarks.set(best.account, byClass);
   }
-  for (const [assetClass, byLot] of pendingDeferred) {
-    if (!state.gap(assetClass).greaterThan(floors.get(assetClass)!) || !state.outOfBand(assetClass)) continue;
-    for (const d of byLot.values()) deferredOut.set(d.lot.id, d);
-  }
+  for (const d of deferredToShow(state, pendingDeferred.values(), dearestSale)) deferredOut.set(d.lot.id, d);
   return earmarks;
 }
 
-/** A gap smaller than half a share of the class's primary security cannot be closed by trading. */
-function halfShareFloor(state: WorkingState, assetClass: string): Decimal {
-  const primary = state.context.securitiesByClass.get(assetClass)?.[0];
-  const half = primary ? primary.price.div(2) : ZERO;
-  return Decimal.max(half, state.context.options.minTrade.div(2));
-}
 
 /**
  * The underweight classes an account's sale proceeds go to, best first: a class beyond its band

@@ -1,11 +1,12 @@
 import { Decimal, ZERO, formatDollars, sumBy } from '../../money';
-import { cachedTaxYearContext, saleTax, type GainsByTerm } from '../../tax';
+import { cachedTaxYearContext, quotedRate, saleRate, saleTax, type GainsByTerm, type TaxYearContext } from '../../tax';
 import type { Solution } from '../../linear-program';
 import type { Order, WorkingState } from '../state';
 import { classDriftPhrase } from '../reasons';
 import { chooseSecurityToBuy } from '../choose-security';
 import type { HouseholdModel, SaleBlock } from './household-model';
 import { formatDeferred } from '../rebalance-sales';
+import type { DeferredLot } from '../sale-candidates';
 
 /** The reason contract (notes/reason-contract.md): one sentence of at most 140 characters. */
 export const REASON_LIMIT = 140;
@@ -16,7 +17,7 @@ export const REASON_LIMIT = 140;
  * the solution left unsold (the choice the optimum did not make); a buy names the class it
  * brings toward target and where the money came from. Sets `reason` and `details` on the orders.
  */
-export function explainTrades(state: WorkingState, model: HouseholdModel, solution: Solution, orders: ReadonlySet<Order>): void {
+export function explainTrades(state: WorkingState, model: HouseholdModel, solution: Solution, orders: ReadonlySet<Order>, shownDeferred: readonly DeferredLot[]): void {
   const { context } = state;
   const year = cachedTaxYearContext(context.household, context.asOf, context.rates);
   const soldLots = new Set([...orders].flatMap((o) => o.lots.map((l) => l.lot)));
@@ -110,13 +111,37 @@ export function explainTrades(state: WorkingState, model: HouseholdModel, soluti
     } else if (order.purpose !== 'harvest') {
       details.push(`No other sale of ${assetClass} was open to the plan.`);
     }
+    // The sale's own marginal rate, as the step-by-step planner quotes it (tax/sale-rate.ts): the
+    // first dollar's rate would understate a sale that crosses a bracket or reaches NIIT.
+    if (taxable && gain.greaterThan(0)) details.unshift(ratePhrase(state, year, order, gains, orders));
     if (gain.isNegative() && taxable) {
       details.push(`Do not buy ${order.ticker} or a substantially identical fund in any account (IRAs included) for 31 days, or the loss is washed (IRC 1091).`);
     }
-    const deferredHere = model.deferred.filter((d) => context.securities.get(d.lot.ticker)!.assetClass === assetClass && !soldLots.has(d.lot.id));
+    const deferredHere = shownDeferred.filter((d) => context.securities.get(d.lot.ticker)!.assetClass === assetClass && !soldLots.has(d.lot.id));
     if (deferredHere.length > 0) details.push(`${deferredHere.length === 1 ? 'A lot' : `${deferredHere.length} lots`} of ${assetClass} turning long-term soon ${deferredHere.length === 1 ? 'is' : 'are'} held back (see the deferred sales).`);
     order.details = details;
   }
+}
+
+/**
+ * "Realizes a $27,000 short-term gain taxed at about 24.5%": the tax this sale adds after the
+ * plan's other taxable sales (the optimizer decides them together, so each is priced as the last),
+ * per dollar of its gain.
+ */
+function ratePhrase(state: WorkingState, year: TaxYearContext, order: Order, gains: GainsByTerm, orders: ReadonlySet<Order>): string {
+  const { context } = state;
+  const before = { shortTerm: ZERO, longTerm: ZERO };
+  for (const other of orders) {
+    if (other === order || other.action !== 'SELL' || context.accounts.get(other.account)!.treatment !== 'taxable') continue;
+    for (const l of other.lots) {
+      if (l.term === 'short') before.shortTerm = before.shortTerm.plus(l.gain);
+      else before.longTerm = before.longTerm.plus(l.gain);
+    }
+  }
+  const gain = gains.shortTerm.plus(gains.longTerm);
+  const term = gains.longTerm.isZero() ? 'short' : gains.shortTerm.isZero() ? 'long' : null;
+  const rate = term ? saleRate(year, term, gain, before) : saleTax(year, gains, before).div(gain);
+  return `Realizes a ${formatDollars(gain, 0)} ${term ? `${term}-term` : 'short- and long-term'} gain taxed at about ${quotedRate(rate, context.rates)}, this sale's own rate after the plan's other sales.`;
 }
 
 function costPhrase(taxable: boolean, gain: Decimal, tax: Decimal, cents: Decimal, lotWord: string): string {

@@ -67,7 +67,10 @@ export interface HouseholdModel {
   need: Map<string, number>;
   classRow: Map<string, number>;
   choices: FixedChoices;
-  /** Short-term gain lots of overweight classes held back until they turn long-term. */
+  /**
+   * Short-term gain lots of overweight classes held back until they turn long-term (the plan
+   * lists only some of them: deferred-shown.ts).
+   */
   deferred: DeferredLot[];
   curves: { shortTerm: TaxCurve; longTerm: TaxCurve } | null;
 }
@@ -256,7 +259,9 @@ function lotItem(state: WorkingState, choices: FixedChoices, lot: Lot, price: De
     if (daysBetween(context.asOf, turnsLong) <= context.options.longTermWaitDays) {
       heldBack = 'defer';
       if (choices.active.has(security.assetClass) && state.gap(security.assetClass).greaterThan(0)) {
-        deferred.push({ lot, longTermOn: turnsLong, gain: gainPerShare.times(lot.shares) });
+        // Priced as the step-by-step planner prices it (sale-candidates.ts), so both show it by one rule.
+        const costPerDollar = gainPerShare.times(rateFor('short', context.rates)).div(price).plus(security.spread ?? context.household.settings.spread);
+        deferred.push({ lot, longTermOn: turnsLong, gain: gainPerShare.times(lot.shares), costPerDollar });
       }
     } else if (!choices.beyondBand.has(security.assetClass)) {
       heldBack = 'short-term';

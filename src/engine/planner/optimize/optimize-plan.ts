@@ -10,6 +10,7 @@ import { harvestGains } from '../harvest-gains';
 import { heldBackPhrase } from '../withdrawals';
 import { assemblePlan } from '../assemble-plan';
 import type { DeferredLot } from '../sale-candidates';
+import { dearestSaleByClass, deferredToShow } from '../deferred-shown';
 import { buildHouseholdModel } from './household-model';
 import { executeSolution } from './round-solution';
 import { explainTrades } from './explain-trades';
@@ -59,8 +60,12 @@ export function optimizePlan(household: Household, options: PlanOptions, solve: 
     }
   }
   if (household.settings.harvestGains && context.options.mode !== 'cash-only') harvestGains(state, warnings);
-  explainTrades(state, model, solution, new Set(state.orders));
-  const deferred = new Map<string, DeferredLot>(model.deferred.map((d) => [d.lot.id, d]));
+  // Shown as deferred by the step-by-step planner's rule: only for a class whose short-term gains
+  // may be sold at all (beyond its band), and only where waiting is what kept the lot unsold.
+  const heldBack = model.deferred.filter((d) => model.choices.beyondBand.has(context.securities.get(d.lot.ticker)!.assetClass));
+  const shown = deferredToShow(state, heldBack, dearestSaleByClass(state));
+  explainTrades(state, model, solution, new Set(state.orders), shown);
+  const deferred = new Map<string, DeferredLot>(shown.map((d) => [d.lot.id, d]));
   const outcome = assemblePlan(state, deferred, warnings, options);
   if (!outcome.ok) return { ok: false, trouble: `the optimized plan failed its final checks (${outcome.errors.slice(1).join(' ')})` };
   return { ok: true, outcome, context };
