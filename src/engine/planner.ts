@@ -38,7 +38,7 @@ export function planOutcome(household: Household, options: PlanOptions = {}, sol
   if (household.settings.asOf === null) return { ok: false, stage: 'request', errors: ['The plan needs an as-of date (Settings "As Of").'] };
   const impossible = [...impossibleRequests(household, options), ...unknownSpecificLots(household.lots, options)];
   if (impossible.length > 0) return { ok: false, stage: 'request', errors: impossible };
-  const optimized = optimizePlan(household, options, solve);
+  const optimized = optimizeOrTrouble(household, options, solve);
   if (optimized.ok) {
     const outcome = optimized.outcome;
     return outcome.ok ? { ...outcome, plan: withTaxDetail(outcome.plan, optimized.context) } : outcome;
@@ -47,6 +47,15 @@ export function planOutcome(household: Household, options: PlanOptions = {}, sol
   if (!fallback.ok) return fallback;
   const note = `${FALLBACK_NOTE} (${optimized.trouble}).`;
   return { ...fallback, plan: { ...fallback.plan, warnings: [...fallback.plan.warnings, note] } };
+}
+
+/** The optimizer's outcome; an exception inside it is trouble like any other, so a plan still comes back. */
+function optimizeOrTrouble(household: Household, options: PlanOptions, solve: Solver): ReturnType<typeof optimizePlan> {
+  try {
+    return optimizePlan(household, options, solve);
+  } catch (error) {
+    return { ok: false, trouble: `it stopped on an error: ${error instanceof Error ? error.message : String(error)}` };
+  }
 }
 
 /** The warning a plan made by the step-by-step planner carries: rare, and never silent. */

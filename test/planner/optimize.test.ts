@@ -126,6 +126,27 @@ describe('the step-by-step planner is the fallback when the solver reports troub
     });
   }
 
+  it('an error thrown inside the optimizer is trouble too: the plan comes back step by step and names it', () => {
+    const throwing = (): Solution => {
+      throw new Error('coefficient -Infinity is not a finite number');
+    };
+    const outcome = planOutcome(h, {}, throwing);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.plan.warnings.filter((w) => w.startsWith(FALLBACK_NOTE))).toEqual([
+      `${FALLBACK_NOTE} (it stopped on an error: coefficient -Infinity is not a finite number).`,
+    ]);
+  });
+
+  it('a lot of 5e-324 shares (found by the fuzzer) is left unsold by the optimizer, which still plans', () => {
+    // Its loss per share overflows a float (-Infinity): the model used to throw on the coefficient.
+    const taxableLot = h.lots.find((l) => h.accounts.find((a) => a.name === l.account)?.treatment === 'taxable')!;
+    const dust = { ...h, lots: [...h.lots, { ...taxableLot, id: 'dust', shares: dec('5e-324') }] };
+    const plan = planRebalance(dust);
+    expect(plan.warnings.filter((w) => w.startsWith(FALLBACK_NOTE))).toEqual([]);
+    expect(plan.trades.flatMap((t) => t.lots.map((l) => l.lot))).not.toContain('dust');
+  });
+
   it('is rare: no generated household falls back', () => {
     for (let seed = 1; seed <= 25; seed++) {
       const plan = planRebalance(generateHousehold(seed, 'S'));

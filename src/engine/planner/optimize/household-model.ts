@@ -248,6 +248,9 @@ function lotItem(state: WorkingState, choices: FixedChoices, lot: Lot, price: De
   const term: Term = context.asOf >= turnsLong ? 'long' : 'short';
   const shares = lot.shares.toNumber();
   let counted = gainPerShare.toNumber();
+  // A lot whose per-share figures overflow a float (a typed share count such as 5e-324 against a
+  // real basis) is worth less than a cent: the model leaves it unsold rather than price it.
+  if (!Number.isFinite(counted) || !(shares > 0)) return null;
   if (gainPerShare.lessThan(0)) {
     // A loss is realized only in a wash group the plan buys nowhere, and never one a recent
     // purchase washes (IRC 1091): both decided before the solve.
