@@ -57,7 +57,7 @@ describe('the Plan and Journal tabs are written with number formats; the workben
     expect(bnd.slice(3, 10)).toEqual(['250', '$73.80', '$18,450.00', 'TX-BND-2021 (250)', '$0.00', '-$3,275.00', 'saves $90.65']);
     expect(bnd[10]).toMatch(/^Harvests a \$3,275 loss/);
     expect(bnd[11]).toContain('Do not buy BND or a substantially identical fund');
-    expect(plan.find((r) => r[2] === 'FXNAX')![3]).toBe('2,459.029572');
+    expect(plan.find((r) => r[2] === 'FXNAX')![3]).toBe('4,736.882297');
     expect(plan.find((r) => r[0] === 'Household drift before')![1]).toBe('11.0%');
     expect(plan.find((r) => r[0] === 'Estimated tax')![1]).toBe('saves $90.65');
     // The cells hold numbers, formatted: a user can still sum them.

@@ -107,7 +107,10 @@ export function explainTrades(state: WorkingState, model: HouseholdModel, soluti
     if (next) {
       const where = next.taxable ? `the ${next.lots[0]!.acquired.slice(0, 4)} ${next.ticker} lot in ${next.account}` : `${next.ticker} in ${next.account}`;
       const nextCents = (next.costPerDollar * 100).toFixed(1);
-      details.push(`The cheapest ${assetClass} sale the plan leaves unmade, ${where}, would cost about ${nextCents} cents of tax per dollar.`);
+      // "0.0 cents" would read as a free sale passed over for no reason: say that it is no cheaper.
+      details.push(nextCents === '0.0'
+        ? `Selling ${where} instead would cost no tax either; the plan needs only one of them.`
+        : `The cheapest ${assetClass} sale the plan leaves unmade, ${where}, would cost about ${nextCents} cents of tax per dollar.`);
     } else if (order.purpose !== 'harvest') {
       details.push(`No other sale of ${assetClass} was open to the plan.`);
     }
