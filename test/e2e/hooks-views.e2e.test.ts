@@ -62,8 +62,8 @@ describe('By account, the backtest chart and its larger dialog, in headless Chro
     expect(await sidebar.locator('.account-plan-note').textContent()).toContain('household plan');
     const bonds = sidebar.locator('.account-drift[data-account="Traditional IRA"] .bar-row[data-class="US Bonds"]');
     expect(await bonds.getAttribute('data-status')).toBe('within');
-    expect(await bonds.locator('.nums').textContent()).toBe('42.6% / 43.2%');
-    expect(await bonds.getAttribute('title')).toContain('planned 43.2%');
+    expect(await bonds.locator('.nums').textContent()).toBe('42.6% / 42.6%');
+    expect(await bonds.getAttribute('title')).toContain('planned 42.6%');
     expect(await sidebar.locator('.account-drift[data-account="Taxable Brokerage"] h3').textContent()).toContain('within plan');
     await shootSidebar(page, OUT + 'sidebar-by-account.png');
     await sidebar.locator('#drift-section').screenshot({ path: join(OUT, 'sidebar-by-account-section.png') });

@@ -41,7 +41,7 @@ describe('plan reasons, details and savings in the sidebar and on the Plan tab',
     expect(await tax.getAttribute('class')).toContain('saving');
 
     await bnd.locator('summary').first().click();
-    expect(await bnd.locator('.reason').textContent()).toBe("Harvests a $3,275 loss and buys AGG, a different fund in US Bonds, so the class's exposure stays.");
+    expect(await bnd.locator('.reason').textContent()).toBe('Harvests a $3,275 loss on BND, saving about $91 tax.');
     const saved = bnd.locator('.saving[data-tax]');
     expect(await saved.textContent()).toBe('saves $90.65');
     expect(await saved.evaluate((n) => getComputedStyle(n).color)).toBe('rgb(19, 115, 51)');
@@ -53,12 +53,12 @@ describe('plan reasons, details and savings in the sidebar and on the Plan tab',
     expect(await why.evaluate((n) => (n as HTMLDetailsElement).open)).toBe(true);
     await bnd.screenshot({ path: OUT + 'sidebar-trade-details.png' });
     expect(await why.locator('li').allTextContents()).toEqual([
-      'Do not buy BND or a substantially identical fund in any account for 31 days (IRAs included), or the loss is washed (IRC 1091).',
-      'Selling lot TX-BND-2021 (2021-08-10) realizes a $3,275 long-term loss, saving about $91 of tax.',
+      'Lot TX-BND-2021 (acquired 2021-08-10): 250 shares, $3,275 long-term loss.',
+      'Do not buy BND or a substantially identical fund in any account (IRAs included) for 31 days, or the loss is washed (IRC 1091).',
     ]);
 
     // The keyboard opens another trade's details: focus its summary, press Enter.
-    const agg = sidebar.locator('details.trade[data-ticker="AGG"]').first();
+    const agg = sidebar.locator('details.trade[data-ticker="VEA"]').first();
     await agg.locator('summary').first().click();
     const aggWhy = agg.locator('details.why');
     await aggWhy.locator('summary').focus();

@@ -40,6 +40,6 @@ describe('sidebar: a withdrawal larger than the account', () => {
     await sidebar.locator('input[data-account="Roth IRA"]').fill('');
     await sidebar.locator('input[data-account="Taxable Brokerage"]').fill('-10,000');
     await clickWhenReady(sidebar.locator('#update-plan'));
-    await expect.poll(() => sidebar.locator('#plan').textContent(), { timeout: WAIT }).toContain('Raises $7,150 for the $10,000 withdrawal from Taxable Brokerage');
+    await expect.poll(() => sidebar.locator('#plan').textContent(), { timeout: WAIT }).toContain('raise the $7,150 needed for the $10,000 withdrawal from Taxable Brokerage');
   }, E2E_TIMEOUT);
 });

@@ -103,7 +103,8 @@ export function explainTrades(state: WorkingState, model: HouseholdModel, soluti
       details.push(`Lot ${l.lot} (acquired ${l.acquired}): ${l.shares.toFixed()} shares, ${kind}.`);
     }
     if (taxable && order.lots.length > 5) details.push(`And ${order.lots.length - 5} more lots.`);
-    const next = nextCheapest(model, solution, assetClass, soldLots);
+    // A harvest is sold for its loss, not as the cheapest way to move the class: no comparison.
+    const next = order.purpose === 'harvest' ? null : nextCheapest(model, solution, assetClass, soldLots);
     if (next) {
       const where = next.taxable ? `the ${next.lots[0]!.acquired.slice(0, 4)} ${next.ticker} lot in ${next.account}` : `${next.ticker} in ${next.account}`;
       const nextCents = (next.costPerDollar * 100).toFixed(1);
