@@ -1,5 +1,5 @@
 import type { Account } from '../engine/types';
-import { ZERO } from '../engine/money';
+import { ZERO, roundCents } from '../engine/money';
 import type { IssueLog } from './issues';
 import type { DateCells } from './cells';
 import { normalizeHeader, type ColumnSpec } from './headers';
@@ -45,9 +45,11 @@ export function readAccounts(grid: readonly unknown[][], log: IssueLog, dateCell
     if (typeText !== null && type === null) {
       r.error('type', `found "${typeText}"; expected an account type: ${ACCOUNT_TYPES.join(', ')}`);
     }
-    const cash = r.number('cash', 'an amount of cash in dollars (0 or more)', 'nonnegative') ?? ZERO;
-    const reserve = r.number('reserve', 'a cash reserve in dollars (0 or more)', 'nonnegative') ?? ZERO;
-    const withdraw = r.number('withdraw', 'an amount to withdraw in dollars (0 or more)', 'nonnegative') ?? ZERO;
+    // An account's dollars are whole cents (no broker holds a fraction of one), rounded half up as
+    // they are read: a sub-cent Withdraw such as 5e-324 would ask for cash no trade can raise.
+    const cash = roundCents(r.number('cash', 'an amount of cash in dollars (0 or more)', 'nonnegative') ?? ZERO);
+    const reserve = roundCents(r.number('reserve', 'a cash reserve in dollars (0 or more)', 'nonnegative') ?? ZERO);
+    const withdraw = roundCents(r.number('withdraw', 'an amount to withdraw in dollars (0 or more)', 'nonnegative') ?? ZERO);
     const allowedText = r.text('allowed', 'tickers separated by commas');
     let allowed: string[] | null = null;
     if (allowedText !== null && allowedText !== '') {
