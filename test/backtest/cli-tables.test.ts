@@ -3,16 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { dec } from '../../src/engine/money';
 import { backtestCommand, type BacktestIo } from '../../src/cli/commands/backtest';
 import type { SimulatedHousehold } from '../../src/engine/tax';
-
-const COUPLE: SimulatedHousehold = {
-  filingStatus: 'Married Filing Jointly',
-  income: dec(112_200),
-  deductions: null,
-  qualifiedDividends: dec(0),
-  investmentIncome: dec(0),
-  stateRate: dec(0),
-  firstYear: 2026,
-};
+import { COUPLE } from './helpers';
 
 /** `rebalance backtest <workbook>` with a workbook whose Settings set Filing Status. */
 function io(tax: SimulatedHousehold | undefined): BacktestIo {

@@ -1,5 +1,6 @@
 import { dec, type Decimal } from '../../src/engine/money';
 import type { BacktestOptions, MixEntry, TaxSetup } from '../../src/engine/backtest/types';
+import type { SimulatedHousehold } from '../../src/engine/tax';
 
 export function mix(weights: Record<string, string>, bands: Record<string, { band?: string; absBand?: string }> = {}): MixEntry[] {
   return Object.entries(weights).map(([asset, w]) => ({
@@ -27,3 +28,14 @@ export function options(start: string, entries: MixEntry[], tax: TaxSetup = NO_T
 }
 
 export const cents = (d: Decimal) => d.toDecimalPlaces(2, 4).toFixed(2);
+
+/** A couple filing jointly with $112,200 of income: $80,000 taxable, so 2026's 0% band has $18,900 left. */
+export const COUPLE: SimulatedHousehold = {
+  filingStatus: 'Married Filing Jointly',
+  income: dec(112_200),
+  deductions: null,
+  qualifiedDividends: dec(0),
+  investmentIncome: dec(0),
+  stateRate: dec(0),
+  firstYear: 2026,
+};

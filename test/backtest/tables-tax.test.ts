@@ -8,18 +8,7 @@ import { DEFAULT_POLICY_CONFIG } from '../../src/engine/backtest/policies';
 import type { Policy, PolicyView } from '../../src/engine/backtest/types';
 import { simulatedTaxYear, simulatedTablesNote, type SimulatedHousehold } from '../../src/engine/tax';
 import { planRebalance } from '../../src/engine/planner';
-import { cents, mix, options, taxable } from './helpers';
-
-/** A couple filing jointly with $112,200 of income: $80,000 taxable, so 2026's 0% band has $18,900 left. */
-const COUPLE: SimulatedHousehold = {
-  filingStatus: 'Married Filing Jointly',
-  income: dec(112_200),
-  deductions: null,
-  qualifiedDividends: dec(0),
-  investmentIncome: dec(0),
-  stateRate: dec(0),
-  firstYear: 2026,
-};
+import { COUPLE, cents, mix, options, taxable } from './helpers';
 
 /** Sells a fixed dollar amount of stocks into bonds in the given periods. */
 function selling(amounts: Record<number, string>): Policy {
