@@ -4,34 +4,20 @@
  * dialog (an overlay in the workbench, a modal dialog in Sheets), and selects wide enough for
  * their choices. Screenshots go to test-output/ (gitignored).
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editedExample, launchChromium, shootSidebar, startWorkbench, type RunningWorkbench } from './workbench';
+import type { FrameLocator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { editedExample, shootSidebar, startWorkbench, useE2eSession } from './workbench';
 
 const OUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
-let browser: Browser;
-const running: RunningWorkbench[] = [];
-const temp = mkdtempSync(join(tmpdir(), 'hooks-e2e-'));
-
-beforeAll(async () => {
-  mkdirSync(OUT, { recursive: true });
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  for (const w of running) w.stop();
-  rmSync(temp, { recursive: true, force: true });
-});
+const session = useE2eSession('hooks', OUT, 60_000);
+const { running, temp } = session;
 
 async function open(workbook?: string): Promise<{ page: Page; sidebar: FrameLocator; errors: string[] }> {
   const wb = await startWorkbench(workbook);
   running.push(wb);
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const page = await session.browser.newPage({ viewport: { width: 1200, height: 900 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('dialog', (d) => void d.dismiss());

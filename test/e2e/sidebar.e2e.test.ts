@@ -3,36 +3,22 @@
  * google.script.run reaches the real dist/Code.js over an in-memory copy of a workbook.
  * Screenshots go to test-output/ (gitignored).
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKTEST_WAIT, E2E_TIMEOUT, WAIT, clickWhenReady, editedExample, launchChromium, shootSidebar, startWorkbench, tabs, type RunningWorkbench } from './workbench';
+import type { FrameLocator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { BACKTEST_WAIT, E2E_TIMEOUT, WAIT, clickWhenReady, editedExample, shootSidebar, startWorkbench, tabs, useE2eSession } from './workbench';
 
 const OUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
 const XSS = '<img src=x onerror=alert(1)>';
 
-let browser: Browser;
-const running: RunningWorkbench[] = [];
-const temp = mkdtempSync(join(tmpdir(), 'sidebar-e2e-'));
-
-beforeAll(async () => {
-  mkdirSync(OUT, { recursive: true });
-  browser = await launchChromium();
-}, E2E_TIMEOUT);
-
-afterAll(async () => {
-  await browser?.close();
-  for (const w of running) w.stop();
-  rmSync(temp, { recursive: true, force: true });
-});
+const session = useE2eSession('sidebar', OUT);
+const { running, temp } = session;
 
 async function open(workbook?: string): Promise<{ page: Page; sidebar: FrameLocator; url: string; dialogs: string[]; errors: string[] }> {
   const wb = await startWorkbench(workbook);
   running.push(wb);
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const page = await session.browser.newPage({ viewport: { width: 1200, height: 900 } });
   const dialogs: string[] = [];
   const errors: string[] = [];
   page.on('dialog', (d) => {

@@ -2,30 +2,15 @@
  * The sidebar's drift sparkline, from the History tab the scheduled checks append to: the real
  * dist/Sidebar.html in headless Chromium over the workbench. Screenshot in test-output/.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editedExample, launchChromium, shootSidebar, startWorkbench, type RunningWorkbench } from './workbench';
+import { describe, expect, it } from 'vitest';
+import { editedExample, shootSidebar, startWorkbench, useE2eSession } from './workbench';
 
 const OUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
 const XSS = '<img src=x onerror=alert(1)>';
-let browser: Browser;
-const running: RunningWorkbench[] = [];
-const temp = mkdtempSync(join(tmpdir(), 'sparkline-e2e-'));
-
-beforeAll(async () => {
-  mkdirSync(OUT, { recursive: true });
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  for (const w of running) w.stop();
-  rmSync(temp, { recursive: true, force: true });
-});
+const session = useE2eSession('sparkline', OUT, 60_000);
+const { running, temp } = session;
 
 async function openWith(rows: (string | number)[][]) {
   const file = await editedExample(join(temp, `history-${running.length}.xlsx`), (wb) => {
@@ -35,7 +20,7 @@ async function openWith(rows: (string | number)[][]) {
   });
   const wb = await startWorkbench(file);
   running.push(wb);
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const page = await session.browser.newPage({ viewport: { width: 1200, height: 900 } });
   const errors: string[] = [];
   const dialogs: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));

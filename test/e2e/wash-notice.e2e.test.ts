@@ -3,29 +3,14 @@
  * the recorded IEMG loss sale washes part of it; the notice says so, and "Record the adjustment"
  * writes the sale's Disallowed and the lot's basis and Holding From through the real bundle.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { E2E_TIMEOUT, WAIT, clickWhenReady, editedExample, launchChromium, startWorkbench, tabs, type RunningWorkbench } from './workbench';
+import { describe, expect, it } from 'vitest';
+import { E2E_TIMEOUT, WAIT, clickWhenReady, editedExample, startWorkbench, tabs, useE2eSession } from './workbench';
 
 const OUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
-let browser: Browser;
-const running: RunningWorkbench[] = [];
-const temp = mkdtempSync(join(tmpdir(), 'wash-e2e-'));
-
-beforeAll(async () => {
-  mkdirSync(OUT, { recursive: true });
-  browser = await launchChromium();
-}, E2E_TIMEOUT);
-
-afterAll(async () => {
-  await browser?.close();
-  for (const w of running) w.stop();
-  rmSync(temp, { recursive: true, force: true });
-});
+const session = useE2eSession('wash', OUT);
+const { running, temp } = session;
 
 describe('the wash-sale notice in the sidebar', () => {
   it('lists an unrecorded wash sale and records the adjustment', async () => {
@@ -35,7 +20,7 @@ describe('the wash-sale notice in the sidebar', () => {
     });
     const wb = await startWorkbench(path);
     running.push(wb);
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const page = await session.browser.newPage({ viewport: { width: 1200, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(wb.url);

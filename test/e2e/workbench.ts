@@ -1,8 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { chromiumPath } from '../support/chromium';
 import { EXAMPLE_XLSX } from '../support/example-grids';
 
@@ -64,6 +67,40 @@ export function launchChromium(): Promise<Browser> {
     executablePath: chromiumPath(),
     args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+}
+
+/** A browser test file's Chromium, the workbenches it starts and its scratch folder. */
+export interface E2eSession {
+  readonly browser: Browser;
+  readonly running: RunningWorkbench[];
+  readonly temp: string;
+}
+
+/**
+ * Opens Chromium before the file's tests (making `out` for screenshots) and, after them, closes
+ * it, stops every workbench pushed on `running` and removes `temp`.
+ */
+export function useE2eSession(prefix: string, out: string, setupTimeout: number = E2E_TIMEOUT): E2eSession {
+  const running: RunningWorkbench[] = [];
+  const temp = mkdtempSync(join(tmpdir(), `${prefix}-e2e-`));
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    mkdirSync(out, { recursive: true });
+    browser = await launchChromium();
+  }, setupTimeout);
+  afterAll(async () => {
+    await browser?.close();
+    for (const w of running) w.stop();
+    rmSync(temp, { recursive: true, force: true });
+  });
+  return {
+    get browser(): Browser {
+      if (!browser) throw new Error('Chromium is not open yet: use the session inside a test.');
+      return browser;
+    },
+    running,
+    temp,
+  };
 }
 
 /** A copy of the example workbook with `edit` applied, written to `out`. */
