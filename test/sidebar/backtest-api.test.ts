@@ -14,13 +14,10 @@ describe('runBacktestForSidebar through dist/Code.js', () => {
     expect(code).toContain('1928,0.438112,0.030800,0.008355,0.032196,-0.011561');
   });
 
-  it('runs your policy and the alternatives over every 10-year window, well inside 30 s, as plain JSON', () => {
+  // Its speed is measured by `npm run bench:bundle` (the sidebar's run through the bundle), not here.
+  it('runs your policy and the alternatives over every 10-year window, as plain JSON', () => {
     const w = world();
-    // CPU time, not wall time: on a loaded CI machine the wall clock measures the other jobs.
-    const started = process.cpuUsage();
     const r = run(w, { years: '10', account: 'taxable', start: '' });
-    const used = process.cpuUsage(started);
-    const elapsed = (used.user + used.system) / 1000;
     if (!r.ok) throw new Error(r.errors.join('; '));
     // 1928-2025 is 98 years: 98 - 10 + 1 = 89 windows.
     expect(r.runs).toBe(89);
@@ -51,8 +48,6 @@ describe('runBacktestForSidebar through dist/Code.js', () => {
     expect(r.svg).toMatch(/ width="280" /);
     expect(r.svgLarge).toMatch(/ width="760" /);
     expect(r.svgLarge).toContain('Latest window, 2016-2025');
-    console.log(`runBacktestForSidebar: 89 windows x 5 policies, 8 classes, taxable, through the bundle: ${Math.round(elapsed)} ms of CPU`);
-    expect(elapsed).toBeLessThan(15_000);
   }, 120_000);
 
   it('a tax-advantaged run pays no tax; bad input is named', () => {

@@ -272,14 +272,13 @@ describe('headers', () => {
     expect(errorsOf(r)).toEqual(['Lots!row 6, column Shares: found "ten"; expected a number of shares greater than 0']);
   });
 
-  it('skip thousands of trailing empty rows cheaply', () => {
+  // How fast is measured by `npm run bench:bundle`, not here.
+  it('skip thousands of trailing empty rows', () => {
     const rows: unknown[][] = [LOTS_HEADER, ['Brokerage', 'VTI', '10', '2000', '2020-01-02']];
     const empty = Array.from({ length: 26 }, () => '');
     for (let i = 0; i < 50_000; i++) rows.push(empty);
-    const started = performance.now();
     const h = householdOf(withTab('Lots', rows));
     expect(h.lots).toHaveLength(1);
-    expect(performance.now() - started).toBeLessThan(500);
   });
 
   it('find tabs by name regardless of case', () => {
