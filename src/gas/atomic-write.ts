@@ -30,6 +30,12 @@ export interface BeforeImage {
   values: SheetCell[][];
   /** Formulas by cell ('' where a cell holds a plain value), so a restore keeps them live. */
   formulas: string[][];
+  /**
+   * Number formats by cell, so a rollback does not leave the old values under the new formats
+   * (a share count shown as dollars). Absent from an undo image read back from the undo tab:
+   * an undo keeps the formats the tab has, which a recording does not change.
+   */
+  formats?: string[][];
 }
 
 /** Thrown when another execution holds the document lock for too long. */
@@ -102,7 +108,7 @@ export function captureImages(ss: Spreadsheet, tabs: readonly string[]): BeforeI
     const sheet = ss.getSheetByName(tab);
     if (!sheet) return { tab, existed: false, values: [], formulas: [] };
     const range = sheet.getDataRange();
-    return { tab, existed: true, values: range.getValues() as SheetCell[][], formulas: range.getFormulas() };
+    return { tab, existed: true, values: range.getValues() as SheetCell[][], formulas: range.getFormulas(), formats: range.getNumberFormats() };
   });
 }
 
@@ -140,7 +146,10 @@ export function restoreImages(ss: Spreadsheet, images: readonly BeforeImage[]): 
       target.clearContents();
       if (image.values.length > 0 && image.values[0].length > 0) {
         const cells = imageCells(image);
-        target.getRange(1, 1, cells.length, cells[0].length).setValues(cells);
+        const range = target.getRange(1, 1, cells.length, cells[0].length);
+        range.setValues(cells);
+        // An unformatted cell may read back as '' (the fakes) and '' is no format to set.
+        if (image.formats) range.setNumberFormats(cells.map((row, r) => row.map((_, c) => image.formats?.[r]?.[c] || 'General')));
       }
     } catch (error) {
       failed.push(image.tab);

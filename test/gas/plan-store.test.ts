@@ -47,6 +47,29 @@ describe('writePlanToSheet keeps the plan in a hidden tab, in the same all-or-no
     expect(world.google.spreadsheet.snapshot()).toEqual(before);
   });
 
+  it('a write that fails after the Plan tab was rewritten puts its number formats back too, at every point', () => {
+    // A plan with one trade fewer lays its rows out differently, so the formats move.
+    const next = { ...plan, id: `${plan.id}-c`, trades: plan.trades.slice(1) };
+    expect(world.call('writePlanToSheet', [plan])).toMatchObject({ ok: true, result: { ok: true } });
+    const planSheet = () => world.google.spreadsheet.sheet('Plan');
+    const formatsNow = () => planSheet().getRange(1, 1, planSheet().getLastRow(), planSheet().getLastColumn()).getNumberFormats();
+    const before = formatsNow();
+    const values = world.google.spreadsheet.snapshot();
+    const start = world.google.spreadsheet.writeCount();
+    expect(world.call('writePlanToSheet', [next])).toMatchObject({ ok: true, result: { ok: true } });
+    const total = world.google.spreadsheet.writeCount() - start;
+    expect(formatsNow(), 'the second plan moves the formats').not.toEqual(before);
+    for (let n = 3; n < total; n++) {
+      expect(world.call('writePlanToSheet', [plan])).toMatchObject({ ok: true, result: { ok: true } });
+      world.google.spreadsheet.failAfterWrites(n, 1);
+      const failed = world.call('writePlanToSheet', [{ ...next, id: `${next.id}-${n}` }]) as { ok: true; result: { ok: boolean } };
+      world.google.spreadsheet.stopFailing();
+      expect(failed.result.ok, `fail after ${n}`).toBe(false);
+      expect(world.google.spreadsheet.snapshot().Plan, `fail after ${n}`).toEqual(values.Plan);
+      expect(formatsNow(), `fail after ${n} writes`).toEqual(before);
+    }
+  });
+
   it('a plan far bigger than one property value (9 KB) or one cell (50,000 characters) comes back exactly', () => {
     const huge = { ...plan, id: `${plan.id}-huge`, trades: Array.from({ length: 30 }, () => plan.trades).flat() };
     expect(JSON.stringify(huge).length).toBeGreaterThan(120_000);
