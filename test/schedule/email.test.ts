@@ -58,7 +58,17 @@ describe('the check email', () => {
     expect(email.text).toContain('* Taxable Brokerage: SELL 250 BND = $18,450.00, est. tax -$90.65');
     expect(email.text).toContain('* Traditional IRA: BUY 402 SCHP = $10,813.80');
     expect(email.text).toContain(`Open the spreadsheet: ${SHEET_URL}`);
-    expect(email.text).toContain('Taxable Brokerage  VB      TX-VB-2025  2026-12-06      16  $1,032.00           $175.44');
+    // Seven columns do not fit 78 characters: each lot is one line the mail client wraps.
+    expect(email.text).toContain('\n- Taxable Brokerage: Ticker VB, Lot TX-VB-2025, Long-term on 2026-12-06, Days 16, Gain $1,032.00, Saved by waiting $175.44\n');
+    // A table is its header, its rule of dashes and the rows down to the next blank line.
+    const lines = email.text.split('\n');
+    const tables = lines.flatMap((line, i) => {
+      if (!/^-+( +-+)+$/.test(line)) return [];
+      const end = lines.indexOf('', i);
+      return lines.slice(i - 1, end === -1 ? undefined : end);
+    });
+    expect(tables.length).toBeGreaterThan(10);
+    for (const line of tables) expect(line.length, line).toBeLessThanOrEqual(78);
     expect(email.text).not.toMatch(/<[a-z]/i);
   });
 
@@ -93,7 +103,7 @@ describe('the check email', () => {
     expect(email.subject).toMatch(/^Scheduled check could not run: the workbook has \d+ errors? to fix$/);
     expectNoMarkupFrom(email.html);
     expect(email.html).toContain('&lt;IMG SRC=X ONERROR=ALERT(1)&gt;');
-    expect(email.text).toMatch(/Securities\s+4\s+Ticker/);
+    expect(email.text).toContain('\n- Securities, row 4, column Ticker: found "<IMG SRC=X ONERROR=ALERT(1)>"');
   });
 
   it('renders in headless Chromium: no script runs, no image loads; screenshot saved', async () => {

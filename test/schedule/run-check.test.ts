@@ -82,7 +82,7 @@ describe('the scheduled check over the in-memory spreadsheet', () => {
     const mail = google.mail.sent[0];
     expect(mail.to).toBe('owner@example.com');
     expect(mail.subject).toMatch(/^Scheduled check could not run: the workbook has \d+ errors? to fix$/);
-    expect(mail.body).toMatch(/Targets\s+3\s+Target\s+found "lots"/);
+    expect(mail.body).toContain('- Targets, row 3, column Target: found "lots"');
     runCheckAt(ss(google), NOV_21);
     expect(google.mail.sent).toHaveLength(1); // the same errors are not emailed every day
     expect(events(google)).toEqual(['check', 'notice sent', 'check']);

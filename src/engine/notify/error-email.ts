@@ -2,7 +2,6 @@ import type { WorkbookIssue } from '../types';
 import { escapeHtml, oneLine, safeHttpsUrl } from './escape';
 import { COLORS, button, dataTable, page, paragraph } from './html-kit';
 import type { RenderedEmail } from './check-email';
-import { textTable } from './text-kit';
 
 /**
  * The email a scheduled run sends when the workbook cannot be read: every error with its tab,
@@ -22,7 +21,7 @@ export function renderErrorEmail(errors: readonly WorkbookIssue[], spreadsheetUr
       dataTable([{ title: 'Tab', width: 96 }, { title: 'Row', align: 'right', width: 48 }, { title: 'Column', width: 120 }, { title: 'Problem', width: 264 }], rows),
     ].join(''),
   );
-  const text = [subject, '', `The check on ${asOf} read the workbook and stopped: nothing was planned or written. Fix these cells and the next daily run checks again.`, '', textTable(['Tab', 'Row', 'Column', 'Problem'], rows, [false, true, false, false]), ...(url ? ['', `Open the spreadsheet: ${url}`] : [])].join('\n');
+  const text = [subject, '', `The check on ${asOf} read the workbook and stopped: nothing was planned or written. Fix these cells and the next daily run checks again.`, '', ...errors.map((e) => `- ${e.tab}${e.row > 0 ? `, row ${e.row}` : ''}${e.column ? `, column ${e.column}` : ''}: ${e.message}`), ...(url ? ['', `Open the spreadsheet: ${url}`] : [])].join('\n');
   return { subject, html, text };
 }
 
