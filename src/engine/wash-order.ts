@@ -1,0 +1,82 @@
+import type { IsoDate } from './dates';
+import type { TaxTreatment } from './types';
+
+/**
+ * The order in which replacement shares are matched with a loss sale's shares: the one rule
+ * every wash-sale surface uses (the planner's checks, recording, the history audit, TAXLOTS),
+ * because they all match through `matchWashSales`.
+ *
+ * Treas. Reg. 1.1091-1(c) and (d) (and Publication 550, "More or less stock bought than sold")
+ * match replacement shares "in accordance with the order of their acquisition (beginning with
+ * the earliest acquisition)", but say nothing of shares acquired on the same day, and the tabs
+ * hold a date, not a time. For those this project takes one fixed order, in this sequence:
+ *
+ * 1. Shares already on the tabs before shares the plan being checked or recorded buys now: the
+ *    plan is made from the tabs, so what they hold for that day was bought first. This is the
+ *    regulation's own order, not a tie.
+ * 2. The sold security in the sold shares' own account: the wash the broker itself reports on
+ *    Form 1099-B (Reg. 1.6045-1(d)(6)(iii): same account, identical security), so the lot the
+ *    broker adjusts is the lot adjusted here and the return agrees with the 1099-B.
+ * 3. Shares in a taxable account before shares in an IRA, Roth, 401(k), HSA...: with no order
+ *    in the regulation, the loss is deferred into a replacement's basis, the consequence IRC
+ *    1091(d) provides, before it is lost for good through a tax-advantaged purchase (Rev. Rul.
+ *    2008-5). A reasonable reading, applied the same way every time.
+ * 4. Then account, ticker and lot id in alphabetical order (the parts split off a lot by an
+ *    earlier wash-sale adjustment, `<id>-W<n>`, stay with it, a part that already carries an
+ *    adjustment first, so recording a match and reading it back pair the same shares), shares
+ *    still held before shares since sold, Sales rows that name no Lot after, in row order, and
+ *    the plan's own buys in the plan's order. Which of two such lots takes a match changes no
+ *    tax (same account, security and day); the order only has to be fixed and not depend on
+ *    where rows sit on the tab.
+ */
+export interface OrderedReplacement {
+  date: IsoDate;
+  account: string;
+  ticker: string;
+  treatment: TaxTreatment;
+  /** The tab's lot id; null for a Sales row without a Lot. */
+  id: string | null;
+  /** Bought by the trades being checked or recorded now. */
+  proposed: boolean;
+  /** Already carries a holding-period adjustment (Holding From). */
+  adjusted: boolean;
+  source: { kind: 'lot' | 'sale'; index: number };
+}
+
+/** Lot ids of the parts split off a replacement lot end in `-W<n>`; all parts are one purchase. */
+export function purchaseId(lotId: string): string {
+  return lotId.replace(/(-W\d+)+$/, '');
+}
+
+// ISO dates and ids compare as text (the matcher's hot path; no locale rules).
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Named lots, then Sales rows without a Lot, then the plan's buys (the last two by position). */
+const naming = (a: OrderedReplacement) => (a.proposed ? 2 : a.id === null ? 1 : 0);
+
+/** Rule 4 within one account and ticker. */
+function byLot(a: OrderedReplacement, b: OrderedReplacement): number {
+  const rank = naming(a) - naming(b);
+  if (rank !== 0) return rank;
+  if (a.id !== null && b.id !== null && naming(a) === 0) {
+    const id = byText(purchaseId(a.id), purchaseId(b.id)) || Number(b.adjusted) - Number(a.adjusted) || byText(a.id, b.id);
+    if (id !== 0) return id;
+  }
+  return Number(a.source.kind === 'sale') - Number(b.source.kind === 'sale') || a.source.index - b.source.index;
+}
+
+/**
+ * The matching order for the replacements of a sale of `sold` (rules 1-4 above); without a sale,
+ * the same order less rule 2 (enough to sort by date once, for the window search).
+ */
+export function replacementOrder(sold?: { account: string; ticker: string }): (a: OrderedReplacement, b: OrderedReplacement) => number {
+  const own = (a: OrderedReplacement) => sold !== undefined && a.account === sold.account && a.ticker === sold.ticker;
+  return (a, b) =>
+    byText(a.date, b.date) ||
+    Number(a.proposed) - Number(b.proposed) ||
+    Number(own(b)) - Number(own(a)) ||
+    Number(a.treatment !== 'taxable') - Number(b.treatment !== 'taxable') ||
+    byText(a.account, b.account) ||
+    byText(a.ticker, b.ticker) ||
+    byLot(a, b);
+}
