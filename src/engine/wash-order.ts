@@ -11,9 +11,9 @@ import type { TaxTreatment } from './types';
  * the earliest acquisition)", but say nothing of shares acquired on the same day, and the tabs
  * hold a date, not a time. For those this project takes one fixed order, in this sequence:
  *
- * 1. Shares already on the tabs before shares the plan being checked or recorded buys now: the
- *    plan is made from the tabs, so what they hold for that day was bought first. This is the
- *    regulation's own order, not a tie.
+ * 1. Lots that already carry a wash-sale adjustment (a Holding From): the books (the broker's
+ *    1099-B, or a recording by this add-on) already identify them as replacements, so reading
+ *    the tabs back after a recording pairs the same shares.
  * 2. The sold security in the sold shares' own account: the wash the broker itself reports on
  *    Form 1099-B (Reg. 1.6045-1(d)(6)(iii): same account, identical security), so the lot the
  *    broker adjusts is the lot adjusted here and the return agrees with the 1099-B.
@@ -22,12 +22,13 @@ import type { TaxTreatment } from './types';
  *    1091(d) provides, before it is lost for good through a tax-advantaged purchase (Rev. Rul.
  *    2008-5). A reasonable reading, applied the same way every time.
  * 4. Then account, ticker and lot id in alphabetical order (the parts split off a lot by an
- *    earlier wash-sale adjustment, `<id>-W<n>`, stay with it, a part that already carries an
- *    adjustment first, so recording a match and reading it back pair the same shares), shares
+ *    earlier match, `<id>-W<n>`, just before the lot itself: they were its first shares), shares
  *    still held before shares since sold, Sales rows that name no Lot after, in row order, and
- *    the plan's own buys in the plan's order. Which of two such lots takes a match changes no
- *    tax (same account, security and day); the order only has to be fixed and not depend on
- *    where rows sit on the tab.
+ *    last the buys of the plan being checked or recorded, in the plan's order (the plan is made
+ *    from the tabs, so their lots of that day were bought first). Which of two lots of one
+ *    account and fund takes a match changes no tax (same day, same tacked start); the order
+ *    only has to be fixed and not depend on where rows sit on the tab. Once recorded, a plan's
+ *    lots are lots like any other, ordered by their ids.
  */
 export interface OrderedReplacement {
   date: IsoDate;
@@ -59,7 +60,8 @@ function byLot(a: OrderedReplacement, b: OrderedReplacement): number {
   const rank = naming(a) - naming(b);
   if (rank !== 0) return rank;
   if (a.id !== null && b.id !== null && naming(a) === 0) {
-    const id = byText(purchaseId(a.id), purchaseId(b.id)) || Number(b.adjusted) - Number(a.adjusted) || byText(a.id, b.id);
+    const whole = (id: string) => Number(purchaseId(id) === id);
+    const id = byText(purchaseId(a.id), purchaseId(b.id)) || whole(a.id) - whole(b.id) || byText(a.id, b.id);
     if (id !== 0) return id;
   }
   return Number(a.source.kind === 'sale') - Number(b.source.kind === 'sale') || a.source.index - b.source.index;
@@ -73,7 +75,7 @@ export function replacementOrder(sold?: { account: string; ticker: string }): (a
   const own = (a: OrderedReplacement) => sold !== undefined && a.account === sold.account && a.ticker === sold.ticker;
   return (a, b) =>
     byText(a.date, b.date) ||
-    Number(a.proposed) - Number(b.proposed) ||
+    Number(b.adjusted) - Number(a.adjusted) ||
     Number(own(b)) - Number(own(a)) ||
     Number(a.treatment !== 'taxable') - Number(b.treatment !== 'taxable') ||
     byText(a.account, b.account) ||

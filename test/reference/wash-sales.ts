@@ -21,11 +21,11 @@ import { R, r, rsum } from './numbers';
  *   earliest first (Treas. Reg. 1.1091-1(b)); replacement shares earliest acquired first
  *   (1.1091-1(c)); each replacement share replaces one loss share only (1.1091-1(e)).
  * - Replacement shares acquired the same day (the regulation gives them no order; the project's
- *   rule, README "Wash sales" and docs/tax.md): shares on the tabs before the plan's buys (bought
- *   later that day); then the sold security in the sold shares' own account (what the broker's
- *   1099-B reports); then taxable accounts before tax-advantaged ones (deferred before lost);
- *   then by account, ticker, lot id (a lot's `-W<n>` parts with it, an adjusted part first),
- *   held before since sold, Sales rows with no Lot in row order, the plan's buys in plan order.
+ *   rule, README "Wash sales" and docs/tax.md): lots with a Holding From (already adjusted as
+ *   replacements) first; then the sold security in the sold shares' own account (what the
+ *   broker's 1099-B reports); then taxable accounts before tax-advantaged ones (deferred before
+ *   lost); then by account, ticker, lot id (a lot's `-W<n>` parts just before it), held before
+ *   since sold, Sales rows with no Lot in row order, and last the plan's buys in plan order.
  * - Selling part of a purchase is not washed by the rest of the same purchase (Rev. Rul.
  *   56-602). The same purchase: same account, ticker and acquisition date, and the same lot id
  *   where both sides name one. Shares sold in the same sale (one date and account, one wash
@@ -163,14 +163,14 @@ function replacementKeys(sale: RefLossSale, a: RefAcquisition): (string | number
   const base = a.lot === null ? '' : a.lot.replace(/(-W[0-9]+)+$/, '');
   return [
     a.date,
-    a.source === 'planned' ? 1 : 0,
+    a.adjusted ? 0 : 1,
     ownFund ? 0 : 1,
     a.taxAdvantaged ? 1 : 0,
     a.account,
     a.ticker,
     kind,
     kind === 1 ? base : '',
-    kind === 1 && a.adjusted ? 0 : 1,
+    kind === 1 && base !== a.lot ? 0 : 1,
     kind === 1 ? a.lot! : '',
     a.source === 'lot' ? 0 : 1,
     a.index,
