@@ -26,8 +26,8 @@ import type { TaxTreatment } from './types';
  *    still held before shares since sold, Sales rows that name no Lot after, in row order, and
  *    last the buys of the plan being checked or recorded, in the plan's order (the plan is made
  *    from the tabs, so their lots of that day were bought first). Which of two lots of one
- *    account and fund takes a match changes no tax (same day, same tacked start); the order
- *    only has to be fixed and not depend on where rows sit on the tab. Once recorded, a plan's
+ *    account and fund takes a match changes neither the loss disallowed nor whether it is
+ *    deferred (same day, same tacked start); the order only has to be fixed and not depend on where rows sit on the tab. Once recorded, a plan's
  *    lots are lots like any other, ordered by their ids.
  */
 export interface OrderedReplacement {

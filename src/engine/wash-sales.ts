@@ -17,8 +17,9 @@ export { purchaseId } from './wash-order';
  *
  * Matching (Reg. 1.1091-1(b)-(d), Publication 550 "More or less stock bought than sold"): share
  * for share, the earliest replacement shares first (shares acquired the same day in the one order
- * of `replacementOrder`, wash-order.ts); several loss sales are matched earliest sale first, and each replacement share washes one loss share only. A partial match disallows the
- * matched shares' part of the loss. The purchase of the shares being sold is not its own replacement,
+ * of `replacementOrder`, wash-order.ts); several loss sales are matched earliest sale first, and
+ * each replacement share washes one loss share only. A partial match disallows the matched
+ * shares' part of the loss. The purchase of the shares being sold is not its own replacement,
  * and shares sold in the same sale are no longer held, so they replace nothing.
  */
 export const WASH_WINDOW_DAYS = 30;
@@ -64,7 +65,7 @@ export interface Acquisition {
   shares: Decimal;
   treatment: TaxTreatment;
   proposed: boolean;
-  /** Already carries a holding-period adjustment (a split-off replacement part): matched first within its purchase (wash-order.ts). */
+  /** Already carries a holding-period adjustment (a split-off replacement part): matched first on its day (wash-order.ts). */
   adjusted: boolean;
 }
 
@@ -273,9 +274,10 @@ function canReplace(sale: LossSale, a: Acquisition): boolean {
  * their recorded Disallowed already accounts for (so nothing is washed twice; those matches come
  * back with `recorded`); what is left of each sale's loss is then matched. The Sales tab does not
  * say which lot took an earlier disallowance, so that replay takes the shares in the window in
- * `replacementOrder` (a lot's adjusted part first), the same order a new match takes, so
- * recording a match and reading it back gives the same pairing. Sales are matched earliest first; the loss lots of one
- * sale earliest acquired first, whatever order the trade listed them (Reg. 1.1091-1(b)).
+ * `replacementOrder` (adjusted lots first), the same order a new match takes, so recording a
+ * match and reading it back gives the same pairing. Sales are matched earliest first; the loss
+ * lots of one sale earliest acquired first, whatever order the trade listed them (Reg.
+ * 1.1091-1(b)).
  */
 /** The acquisitions (sorted by date) within 30 days before or after `date`, found by binary search. */
 function inWindowOf(sorted: readonly Acquisition[], date: IsoDate): readonly Acquisition[] {
