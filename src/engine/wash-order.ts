@@ -11,9 +11,10 @@ import type { TaxTreatment } from './types';
  * the earliest acquisition)", but say nothing of shares acquired on the same day, and the tabs
  * hold a date, not a time. For those this project takes one fixed order, in this sequence:
  *
- * 1. Lots that already carry a wash-sale adjustment (a Holding From): the books (the broker's
- *    1099-B, or a recording by this add-on) already identify them as replacements, so reading
- *    the tabs back after a recording pairs the same shares.
+ * 1. Taxable lots that already carry a wash-sale adjustment (a Holding From): the books (the
+ *    broker's 1099-B, or a recording by this add-on) already identify them as replacements, so
+ *    reading the tabs back after a recording pairs the same shares. (A Holding From typed on an
+ *    IRA lot adjusts nothing, so it does not move that lot ahead.)
  * 2. The sold security in the sold shares' own account: the wash the broker itself reports on
  *    Form 1099-B (Reg. 1.6045-1(d)(6)(iii): same account, identical security), so the lot the
  *    broker adjusts is the lot adjusted here and the return agrees with the 1099-B.
@@ -73,9 +74,10 @@ function byLot(a: OrderedReplacement, b: OrderedReplacement): number {
  */
 export function replacementOrder(sold?: { account: string; ticker: string }): (a: OrderedReplacement, b: OrderedReplacement) => number {
   const own = (a: OrderedReplacement) => sold !== undefined && a.account === sold.account && a.ticker === sold.ticker;
+  const adjusted = (a: OrderedReplacement) => a.adjusted && a.treatment === 'taxable';
   return (a, b) =>
     byText(a.date, b.date) ||
-    Number(b.adjusted) - Number(a.adjusted) ||
+    Number(adjusted(b)) - Number(adjusted(a)) ||
     Number(own(b)) - Number(own(a)) ||
     Number(a.treatment !== 'taxable') - Number(b.treatment !== 'taxable') ||
     byText(a.account, b.account) ||

@@ -21,8 +21,8 @@ import { R, r, rsum } from './numbers';
  *   earliest first (Treas. Reg. 1.1091-1(b)); replacement shares earliest acquired first
  *   (1.1091-1(c)); each replacement share replaces one loss share only (1.1091-1(e)).
  * - Replacement shares acquired the same day (the regulation gives them no order; the project's
- *   rule, README "Wash sales" and docs/tax.md): lots with a Holding From (already adjusted as
- *   replacements) first; then the sold security in the sold shares' own account (what the
+ *   rule, README "Wash sales" and docs/tax.md): taxable lots with a Holding From (already
+ *   adjusted as replacements) first; then the sold security in the sold shares' own account (what the
  *   broker's 1099-B reports); then taxable accounts before tax-advantaged ones (deferred before
  *   lost); then by account, ticker, lot id (a lot's `-W<n>` parts just before it), held before
  *   since sold, Sales rows with no Lot in row order, and last the plan's buys in plan order.
@@ -163,7 +163,7 @@ function replacementKeys(sale: RefLossSale, a: RefAcquisition): (string | number
   const base = a.lot === null ? '' : a.lot.replace(/(-W[0-9]+)+$/, '');
   return [
     a.date,
-    a.adjusted ? 0 : 1,
+    a.adjusted && !a.taxAdvantaged ? 0 : 1,
     ownFund ? 0 : 1,
     a.taxAdvantaged ? 1 : 0,
     a.account,

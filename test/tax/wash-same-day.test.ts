@@ -54,6 +54,16 @@ describe('same-day replacements in two accounts, one an IRA (Pub. 550 numbers)',
     ]);
   });
 
+  it('a lot already adjusted goes first on its day, but a Holding From typed on the Roth lot does not move it ahead', () => {
+    const adjustedJoint = household({ ...history, lots: [replacements[0], { ...replacements[1], id: 'Z-1', holdingFrom: d('2026-01-05') }, lot('B-1', 'Brokerage', 'X', 100, 800, '2026-10-21')] });
+    // Z-1 (Joint, adjusted) before B-1, the sold fund in the sold shares' own account.
+    expect(rows(adjustedJoint)).toEqual([['Joint', 'Z-1', '100', '250', false]]);
+    expect(referenceRows(adjustedJoint)).toEqual(rows(adjustedJoint));
+    const typedOnRoth = household({ ...history, lots: [{ ...replacements[0], holdingFrom: d('2026-01-05') }, replacements[1]] });
+    expect(rows(typedOnRoth)).toEqual([['Joint', 'J-1', '100', '250', false]]);
+    expect(referenceRows(typedOnRoth)).toEqual(rows(typedOnRoth));
+  });
+
   it('TAXLOTS names the Joint lot as the unrecorded replacement, not the Roth lot', () => {
     const views = new Map(describeLots(history, d('2026-10-25')).map((v) => [v.lot, v.washUnrecorded]));
     expect(views.get('J-1')).toContain('add $250.00 to the basis of 100 shares');
