@@ -22,10 +22,11 @@ import { R, r, rsum } from './numbers';
  *   (1.1091-1(c)); each replacement share replaces one loss share only (1.1091-1(e)).
  * - Replacement shares acquired the same day (the regulation gives them no order; the project's
  *   rule, README "Wash sales" and docs/tax.md): taxable lots with a Holding From (already
- *   adjusted as replacements) first; then the sold security in the sold shares' own account (what the
- *   broker's 1099-B reports); then taxable accounts before tax-advantaged ones (deferred before
- *   lost); then by account, ticker, lot id (a lot's `-W<n>` parts just before it), held before
- *   since sold, Sales rows with no Lot in row order, and last the plan's buys in plan order.
+ *   adjusted as replacements) first; then the sold security in the sold shares' own account
+ *   (what the broker's 1099-B reports); then taxable accounts before tax-advantaged ones
+ *   (deferred before lost); then by account, ticker, lot id (a lot's `-W<n>` parts just before
+ *   it), held before since sold, Sales rows with no Lot in row order, and last the plan's buys
+ *   in plan order.
  * - Selling part of a purchase is not washed by the rest of the same purchase (Rev. Rul.
  *   56-602). The same purchase: same account, ticker and acquisition date, and the same lot id
  *   where both sides name one. Shares sold in the same sale (one date and account, one wash
