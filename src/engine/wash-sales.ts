@@ -3,6 +3,9 @@ import { addDays, compareDates, type IsoDate } from './dates';
 import { tackedHoldingFrom } from './holding-period';
 import { applyTrades, type TradeInput } from './trade-effects';
 import type { Account, Household, Lot, Sale, Security, TaxTreatment } from './types';
+import { purchaseId, replacementOrder } from './wash-order';
+
+export { purchaseId } from './wash-order';
 
 /**
  * Wash sales (IRC 1091; Publication 550, "Wash Sales"). A loss on a sale is not deductible when
@@ -13,9 +16,10 @@ import type { Account, Household, Lot, Sale, Security, TaxTreatment } from './ty
  * theirs (IRC 1223(3)).
  *
  * Matching (Reg. 1.1091-1(b)-(d), Publication 550 "More or less stock bought than sold"): share
- * for share, the earliest replacement shares first; several loss sales are matched earliest sale
- * first, and each replacement share washes one loss share only. A partial match disallows the
- * matched shares' part of the loss. The purchase of the shares being sold is not its own replacement,
+ * for share, the earliest replacement shares first (shares acquired the same day in the one order
+ * of `replacementOrder`, wash-order.ts); several loss sales are matched earliest sale first, and
+ * each replacement share washes one loss share only. A partial match disallows the matched
+ * shares' part of the loss. The purchase of the shares being sold is not its own replacement,
  * and shares sold in the same sale are no longer held, so they replace nothing.
  */
 export const WASH_WINDOW_DAYS = 30;
@@ -61,7 +65,7 @@ export interface Acquisition {
   shares: Decimal;
   treatment: TaxTreatment;
   proposed: boolean;
-  /** Already carries a holding-period adjustment (a split-off replacement part): matched first on ties. */
+  /** Already carries a holding-period adjustment (a split-off replacement part): matched first on its day (wash-order.ts). */
   adjusted: boolean;
 }
 
@@ -85,11 +89,6 @@ export function washGroupOf(ticker: string, securities: readonly Security[]): st
 
 function treatmentOf(account: string, accounts: readonly Account[]): TaxTreatment {
   return accounts.find((a) => a.name === account)?.treatment ?? 'taxable';
-}
-
-/** Lot ids of the parts split off a replacement lot end in `-W<n>`; all parts are one purchase. */
-export function purchaseId(lotId: string): string {
-  return lotId.replace(/(-W\d+)+$/, '');
 }
 
 /** What identifies a purchase: the lot id (null when the tab gives none), where and when. */
@@ -274,10 +273,11 @@ function canReplace(sale: LossSale, a: Acquisition): boolean {
  * Matches loss sales with replacement shares. Recorded sales first use up the replacement shares
  * their recorded Disallowed already accounts for (so nothing is washed twice; those matches come
  * back with `recorded`); what is left of each sale's loss is then matched. The Sales tab does not
- * say which lot took an earlier disallowance, so that replay takes the earliest shares in the
- * window (adjusted lots first), the same order a new match takes, so recording a match and
- * reading it back gives the same pairing. Sales are matched earliest first; the loss lots of one
- * sale earliest acquired first, whatever order the trade listed them (Reg. 1.1091-1(b)).
+ * say which lot took an earlier disallowance, so that replay takes the shares in the window in
+ * `replacementOrder` (adjusted lots first), the same order a new match takes, so recording a
+ * match and reading it back gives the same pairing. Sales are matched earliest first; the loss
+ * lots of one sale earliest acquired first, whatever order the trade listed them (Reg.
+ * 1.1091-1(b)).
  */
 /** The acquisitions (sorted by date) within 30 days before or after `date`, found by binary search. */
 function inWindowOf(sorted: readonly Acquisition[], date: IsoDate): readonly Acquisition[] {
@@ -302,14 +302,11 @@ function byStart(a: IsoDate | null, b: IsoDate | null): number {
 }
 
 export function matchWashSales(sales: readonly LossSale[], acquisitions: readonly Acquisition[]): WashMatch[] {
-  const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   const bySaleDate = [...sales].sort(
     (a, b) => compareDates(a.date, b.date) || byStart(a.soldStart, b.soldStart) || a.row - b.row,
   );
-  // ISO dates order as text, and this sort is the audit's hot path: compare them as text.
-  const byAcquired = [...acquisitions].sort(
-    (a, b) => byText(a.date, b.date) || Number(b.adjusted) - Number(a.adjusted) || byText(a.lot, b.lot) || byText(a.source.kind, b.source.kind) || a.source.index - b.source.index,
-  );
+  // By date (for the window search), each sale then orders its own candidates (same-day ties).
+  const byAcquired = [...acquisitions].sort(replacementOrder());
   const available = new Map<Acquisition, Decimal>(byAcquired.map((a) => [a, a.shares]));
   // Only the sale's wash group can replace it: index once, so a long history stays fast.
   const byGroup = new Map<string, Acquisition[]>();
@@ -354,7 +351,7 @@ export function matchWashSales(sales: readonly LossSale[], acquisitions: readonl
   };
   const washesItsOwnReplacement = (sale: LossSale, a: Acquisition) => reaches(sale.group, acquisitionRef(a), soldRef(sale));
   for (const sale of bySaleDate) {
-    const candidates = inWindowOf(byGroup.get(sale.group) ?? [], sale.date).filter((a) => canReplace(sale, a));
+    const candidates = inWindowOf(byGroup.get(sale.group) ?? [], sale.date).filter((a) => canReplace(sale, a)).sort(replacementOrder(sale));
     // A Disallowed recorded earlier was matched against shares held then, never new ones.
     const free = (c: Acquisition) => !c.proposed && (available.get(c) ?? ZERO).greaterThan(0) && !washesItsOwnReplacement(sale, c);
     const recordedShares = sharesRecorded(sale, candidates.filter(free).map((c) => available.get(c)!));

@@ -20,6 +20,13 @@ import { R, r, rsum } from './numbers';
  * - Share for share: loss sales in date order, and within one date the sold shares acquired
  *   earliest first (Treas. Reg. 1.1091-1(b)); replacement shares earliest acquired first
  *   (1.1091-1(c)); each replacement share replaces one loss share only (1.1091-1(e)).
+ * - Replacement shares acquired the same day (the regulation gives them no order; the project's
+ *   rule, README "Wash sales" and docs/tax.md): taxable lots with a Holding From (already
+ *   adjusted as replacements) first; then the sold security in the sold shares' own account
+ *   (what the broker's 1099-B reports); then taxable accounts before tax-advantaged ones
+ *   (deferred before lost); then by account, ticker, lot id (a lot's `-W<n>` parts just before
+ *   it), held before since sold, Sales rows with no Lot in row order, and last the plan's buys
+ *   in plan order.
  * - Selling part of a purchase is not washed by the rest of the same purchase (Rev. Rul.
  *   56-602). The same purchase: same account, ticker and acquisition date, and the same lot id
  *   where both sides name one. Shares sold in the same sale (one date and account, one wash
@@ -72,6 +79,8 @@ export interface RefAcquisition {
   lot: string | null;
   shares: R;
   taxAdvantaged: boolean;
+  /** A held lot with a Holding From: it already carries a wash-sale adjustment. */
+  adjusted: boolean;
 }
 
 export interface RefWash {
@@ -123,16 +132,16 @@ export function acquisitions(history: History): RefAcquisition[] {
   const out: RefAcquisition[] = [];
   history.lots.forEach((l, index) => {
     if (!r(l.shares).greaterThan(0)) return;
-    out.push({ source: 'lot', index, date: l.acquired, account: l.account, ticker: l.ticker, group: groupOf(l.ticker, history.securities), lot: l.id, shares: r(l.shares), taxAdvantaged: adv(l.account) });
+    out.push({ source: 'lot', index, date: l.acquired, account: l.account, ticker: l.ticker, group: groupOf(l.ticker, history.securities), lot: l.id, shares: r(l.shares), taxAdvantaged: adv(l.account), adjusted: l.holdingFrom !== null });
   });
   history.sales.forEach((s, index) => {
     if (s.acquired === null || !r(s.shares).greaterThan(0)) return;
-    out.push({ source: 'sale', index, date: s.acquired, account: s.account, ticker: s.ticker, group: groupOf(s.ticker, history.securities), lot: s.lot, shares: r(s.shares), taxAdvantaged: adv(s.account) });
+    out.push({ source: 'sale', index, date: s.acquired, account: s.account, ticker: s.ticker, group: groupOf(s.ticker, history.securities), lot: s.lot, shares: r(s.shares), taxAdvantaged: adv(s.account), adjusted: false });
   });
   const planned = history.planned;
   planned?.trades.forEach((t, index) => {
     if (t.action !== 'BUY' || !r(t.shares).greaterThan(0)) return;
-    out.push({ source: 'planned', index, date: planned.asOf, account: t.account, ticker: t.ticker, group: groupOf(t.ticker, history.securities), lot: null, shares: r(t.shares), taxAdvantaged: adv(t.account) });
+    out.push({ source: 'planned', index, date: planned.asOf, account: t.account, ticker: t.ticker, group: groupOf(t.ticker, history.securities), lot: null, shares: r(t.shares), taxAdvantaged: adv(t.account), adjusted: false });
   });
   return out;
 }
@@ -145,11 +154,42 @@ function samePurchase(sale: RefLossSale, a: RefAcquisition): boolean {
 
 const byDate = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
 
+/**
+ * The keys, most significant first, that order the replacements of one loss sale: the date, then
+ * the same-day rule (see the header). Compared key by key; numbers and strings only.
+ */
+function replacementKeys(sale: RefLossSale, a: RefAcquisition): (string | number)[] {
+  const ownFund = a.account === sale.account && a.ticker === sale.ticker;
+  const kind = a.source === 'planned' ? 3 : a.lot === null ? 2 : 1;
+  const base = a.lot === null ? '' : a.lot.replace(/(-W[0-9]+)+$/, '');
+  return [
+    a.date,
+    a.adjusted && !a.taxAdvantaged ? 0 : 1,
+    ownFund ? 0 : 1,
+    a.taxAdvantaged ? 1 : 0,
+    a.account,
+    a.ticker,
+    kind,
+    kind === 1 ? base : '',
+    kind === 1 && base !== a.lot ? 0 : 1,
+    kind === 1 ? a.lot! : '',
+    a.source === 'lot' ? 0 : 1,
+    a.index,
+  ];
+}
+
+function compareKeys(x: readonly (string | number)[], y: readonly (string | number)[]): number {
+  for (let i = 0; i < x.length; i++) {
+    if (x[i] < y[i]) return -1;
+    if (x[i] > y[i]) return 1;
+  }
+  return 0;
+}
+
 /** Every wash sale the history (and the plan, when given) holds. */
 export function listWashes(history: History): RefWash[] {
   const sales = lossSales(history).sort((a, b) => byDate(a.date, b.date) || byDate(a.acquired, b.acquired) || (a.source === b.source ? a.index - b.index : a.source === 'sale' ? -1 : 1));
-  const order: Record<Source, number> = { lot: 0, sale: 1, planned: 2 };
-  const acq = acquisitions(history).sort((a, b) => byDate(a.date, b.date) || order[a.source] - order[b.source] || a.index - b.index);
+  const acq = acquisitions(history);
   const left = new Map(acq.map((a) => [a, a.shares]));
   const planned = history.planned;
   /** Shares of this acquisition disposed of in the loss sale's own sale: they replace nothing. */
@@ -165,7 +205,8 @@ export function listWashes(history: History): RefWash[] {
   const washes: RefWash[] = [];
   for (const sale of sales) {
     let need = sale.shares;
-    for (const a of acq) {
+    const keyed = acq.map((a) => ({ a, keys: replacementKeys(sale, a) })).sort((x, y) => compareKeys(x.keys, y.keys));
+    for (const { a } of keyed) {
       if (!need.greaterThan(0)) break;
       if (a.group !== sale.group || Math.abs(daysFrom(sale.date, a.date)) > WINDOW_DAYS || samePurchase(sale, a)) continue;
       const available = R.min(left.get(a)!, a.shares.minus(soldInSameSale(sale, a)));

@@ -30,6 +30,17 @@ describe('fast-check seeds: fresh each run, on top of the regression seeds', () 
     expect(firstValues).toEqual(expected);
   });
 
+  it("a property's own regression seeds run after the suite's, before the fresh one, and a failure names them", () => {
+    const firstValues: number[] = [];
+    let runs = 0;
+    assertProperty(fc.property(fc.integer(), (n) => { if (runs++ % 2 === 0) firstValues.push(n); }), { numRuns: 2 }, [322085687]);
+    const expected = [...REGRESSION_SEEDS, 322085687, freshSeed()].map((seed) => fc.sample(fc.integer(), { seed, numRuns: 1 })[0]);
+    expect(firstValues).toEqual(expected);
+    let calls = 0;
+    // Passes under the suite's seeds, fails under the property's own.
+    expect(() => assertProperty(fc.property(fc.integer(), () => calls++ < REGRESSION_SEEDS.length), { numRuns: 1 }, [5])).toThrow('[regression seed 5; replay with FC_SEED=5]');
+  });
+
   it('a failure names the seed to replay it with', () => {
     expect(() => assertProperty(fc.property(fc.integer(), () => false), { numRuns: 1 })).toThrow(`[regression seed ${REGRESSION_SEEDS[0]}; replay with FC_SEED=${REGRESSION_SEEDS[0]}]`);
   });

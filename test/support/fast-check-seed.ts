@@ -8,7 +8,9 @@ import { inject } from 'vitest';
  *
  * `assertProperty` runs a property under every regression seed and then under the fresh one.
  * A plain `fc.assert` runs under the fresh seed only (it is the global default).
- * When a fresh seed finds a bug: pin the counterexample as a worked test, and add the seed here.
+ * When a fresh seed finds a bug: pin the counterexample as a worked test, and add the seed here
+ * (or, for a bug of one property, pass it as that property's `seeds`, the third argument: every
+ * seed here runs every property of the suite).
  */
 export const REGRESSION_SEEDS: readonly number[] = [
   20261125, // the suite's only seed until issue 13
@@ -24,12 +26,12 @@ export function freshSeed(): number {
 
 fc.configureGlobal({ seed: freshSeed() });
 
-export function assertProperty<Ts>(property: fc.IProperty<Ts>, params: fc.Parameters<Ts> = {}): void {
-  for (const seed of [...REGRESSION_SEEDS, freshSeed()]) {
+export function assertProperty<Ts>(property: fc.IProperty<Ts>, params: fc.Parameters<Ts> = {}, seeds: readonly number[] = []): void {
+  for (const seed of [...REGRESSION_SEEDS, ...seeds, freshSeed()]) {
     try {
       fc.assert(property, { ...params, seed });
     } catch (error) {
-      const kind = REGRESSION_SEEDS.includes(seed) ? 'regression seed' : 'fresh seed';
+      const kind = REGRESSION_SEEDS.includes(seed) || seeds.includes(seed) ? 'regression seed' : 'fresh seed';
       (error as Error).message = `[${kind} ${seed}; replay with FC_SEED=${seed}] ${(error as Error).message}`;
       throw error;
     }
