@@ -75,10 +75,10 @@ export interface HouseholdModel {
   curves: { shortTerm: TaxCurve; longTerm: TaxCurve } | null;
 }
 
-export function buildHouseholdModel(state: WorkingState): HouseholdModel {
+export function buildHouseholdModel(state: WorkingState, alsoHarvest: ReadonlySet<string> = new Set()): HouseholdModel {
   const { context } = state;
   const { household, options, asOf } = context;
-  const choices = choicesBeforeSolve(state);
+  const choices = choicesBeforeSolve(state, alsoHarvest);
   RATES.set(context, { short: rateFor('short', context.rates).toNumber(), long: rateFor('long', context.rates).toNumber() });
   const lp = new LinearProgramBuilder();
   const tables = context.rates.household !== undefined;

@@ -11,7 +11,7 @@ import { heldBackPhrase } from '../withdrawals';
 import { assemblePlan } from '../assemble-plan';
 import type { DeferredLot } from '../sale-candidates';
 import { dearestSaleByClass, deferredToShow } from '../deferred-shown';
-import { buildHouseholdModel } from './household-model';
+import { buildHouseholdModel, type HouseholdModel } from './household-model';
 import { executeSolution } from './round-solution';
 import { explainTrades } from './explain-trades';
 
@@ -36,10 +36,18 @@ export function optimizePlan(household: Household, options: PlanOptions, solve: 
   const state = new WorkingState(context);
   const warnings: string[] = [];
   if (context.options.plannerChoosesLots) warnings.push(PLANNER_CHOOSES_LOTS);
-  const model = buildHouseholdModel(state);
-  warnings.push(...model.choices.warnings);
-  const solution = solve(model.lp);
+  let model = buildHouseholdModel(state);
+  let solution = solve(model.lp);
   if (solution.status !== 'optimal') return { ok: false, trouble: `the solver stopped (${solution.status}) after ${solution.iterations} iterations` };
+  // A loss group kept buyable in an over-target class that the solution does not buy is
+  // harvested too: the solution stays feasible without those buys, so the cost cannot rise.
+  const alsoHarvest = unusedReplacements(model, solution);
+  if (alsoHarvest.size > 0) {
+    const again = buildHouseholdModel(state, alsoHarvest);
+    const second = solve(again.lp);
+    if (second.status === 'optimal' && second.objective <= solution.objective) [model, solution] = [again, second];
+  }
+  warnings.push(...model.choices.warnings);
   for (const [account, column] of model.shortfall) {
     if (context.cashRequests.get(account)!.withdrawal.greaterThan(0) && (solution.x[column] ?? 0) > 0.005) {
       return { ok: false, trouble: `${account}'s withdrawal cannot be raised in full` };
@@ -69,4 +77,14 @@ export function optimizePlan(household: Household, options: PlanOptions, solve: 
   const outcome = assemblePlan(state, deferred, warnings, options);
   if (!outcome.ok) return { ok: false, trouble: `the optimized plan failed its final checks (${outcome.errors.slice(1).join(' ')})` };
   return { ok: true, outcome, context };
+}
+
+/** The loss groups kept as an over-target class's replacement when the solution buys none of the class. */
+function unusedReplacements(model: HouseholdModel, solution: Solution): Set<string> {
+  const out = new Set<string>();
+  for (const [assetClass, groups] of model.choices.kept) {
+    const bought = model.buys.some((b) => b.assetClass === assetClass && (solution.x[b.column] ?? 0) > 0.005);
+    if (!bought) for (const g of groups) out.add(g);
+  }
+  return out;
 }
