@@ -50,8 +50,9 @@ export const COST = {
  *    again with it harvested too (`alsoHarvest`), which can only lower the cost. With harvesting
  *    off, a loss is realized only to move money out of a class over target, and then no fund of
  *    that class is bought (no round trip);
- *  - `lossCounts`: with harvesting on, a loss below Harvest Min Loss in a class not over target
- *    is priced as worth nothing, so it is never sold for its loss alone (only to rebalance).
+ *  - `lossCounts`: with harvesting on, a loss below Harvest Min Loss is priced as worth nothing
+ *    (so never sold for its loss alone, only to rebalance) unless its class is over target and
+ *    cannot be bought back (no group `kept`).
  */
 export interface FixedChoices {
   active: Set<string>;
@@ -134,7 +135,9 @@ export function choicesBeforeSolve(state: WorkingState, alsoHarvest: ReadonlySet
     kept,
     lossCounts: (lot, gainPerShare) => {
       const assetClass = context.securities.get(lot.ticker)!.assetClass;
-      return overTarget.has(assetClass) || gainPerShare.negated().times(lot.shares).greaterThanOrEqualTo(harvestMinLoss);
+      // Below Harvest Min Loss a loss counts only where its class is sold and not bought back:
+      // realized to move money out of the class, never in a round trip.
+      return (overTarget.has(assetClass) && !kept.has(assetClass)) || gainPerShare.negated().times(lot.shares).greaterThanOrEqualTo(harvestMinLoss);
     },
   };
 }
