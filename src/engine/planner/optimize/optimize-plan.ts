@@ -39,13 +39,17 @@ export function optimizePlan(household: Household, options: PlanOptions, solve: 
   let model = buildHouseholdModel(state);
   let solution = solve(model.lp);
   if (solution.status !== 'optimal') return { ok: false, trouble: `the solver stopped (${solution.status}) after ${solution.iterations} iterations` };
-  // A loss group kept buyable in an over-target class that the solution does not buy is
-  // harvested too: the solution stays feasible without those buys, so the cost cannot rise.
-  const alsoHarvest = unusedReplacements(model, solution);
-  if (alsoHarvest.size > 0) {
+  // The loss groups kept buyable as an over-target class's replacement (fixed-choices.ts) are
+  // harvested too where that costs less: those the solution does not buy (the solution stays
+  // feasible without them, so the cost cannot rise), and all of them (the round trip may be
+  // worth less than the kept group's own losses). The cheapest of the solves is the plan.
+  const unused = unusedReplacements(model, solution);
+  const all = new Set([...model.choices.kept.values()].flatMap((g) => [...g]));
+  for (const alsoHarvest of [unused, all]) {
+    if (alsoHarvest.size === 0 || (alsoHarvest === all && all.size === unused.size)) continue;
     const again = buildHouseholdModel(state, alsoHarvest);
-    const second = solve(again.lp);
-    if (second.status === 'optimal' && second.objective <= solution.objective) [model, solution] = [again, second];
+    const next = solve(again.lp);
+    if (next.status === 'optimal' && next.objective < solution.objective - 1e-6) [model, solution] = [again, next];
   }
   warnings.push(...model.choices.warnings);
   for (const [account, column] of model.shortfall) {
