@@ -63,9 +63,25 @@ export interface FixedChoices {
   /** Over-target classes, each with the loss groups kept buyable as its replacement. */
   kept: Map<string, Set<string>>;
   lossCounts(lot: Lot, gainPerShare: Decimal): boolean;
+  /** A loss below Harvest Min Loss in a class where such losses may not be sold (`Revisions`). */
+  lossBarred(lot: Lot, gainPerShare: Decimal): boolean;
 }
 
-export function choicesBeforeSolve(state: WorkingState, alsoHarvest: ReadonlySet<string> = new Set()): FixedChoices {
+/**
+ * Choices a first solve showed should be made the other way (optimize-plan.ts): loss groups
+ * harvested too, and per class the yardstick's rule for a loss below Harvest Min Loss (realized
+ * only while the class is bought nowhere, never in a round trip) enforced one way or the other:
+ * such losses not sold (`noSmallLosses`), or the class not bought (`noBuys`).
+ */
+export interface Revisions {
+  alsoHarvest?: ReadonlySet<string>;
+  noSmallLosses?: ReadonlySet<string>;
+  noBuys?: ReadonlySet<string>;
+}
+
+export function choicesBeforeSolve(state: WorkingState, revisions: Revisions = {}): FixedChoices {
+  const alsoHarvest = revisions.alsoHarvest ?? new Set<string>();
+  const noSmallLosses = revisions.noSmallLosses ?? new Set<string>();
   const { context } = state;
   const { mode, harvestLosses, harvestMinLoss } = context.options;
   const beyondBand = new Set(context.classes.filter((c) => state.outOfBand(c)));
@@ -74,6 +90,7 @@ export function choicesBeforeSolve(state: WorkingState, alsoHarvest: ReadonlySet
   const harvesting = harvestLosses && mode !== 'cash-only';
   const noBuyGroups = new Set<string>();
   const groupsOfClass = (assetClass: string) => new Set((context.securitiesByClass.get(assetClass) ?? []).map((s) => s.washGroup));
+  for (const assetClass of revisions.noBuys ?? []) for (const g of groupsOfClass(assetClass)) noBuyGroups.add(g);
   const warnings: string[] = [];
   const candidates: { account: string; ticker: string; assetClass: string; group: string; loss: Decimal; overTarget: boolean }[] = [];
   const totalLoss = (lots: readonly Lot[], price: Decimal) => lots.reduce((t, l) => t.plus(l.basis.minus(l.shares.times(price))), ZERO);
@@ -133,6 +150,8 @@ export function choicesBeforeSolve(state: WorkingState, alsoHarvest: ReadonlySet
     noBuyGroups,
     warnings,
     kept,
+    lossBarred: (lot, gainPerShare) =>
+      noSmallLosses.has(context.securities.get(lot.ticker)!.assetClass) && gainPerShare.negated().times(lot.shares).lessThan(harvestMinLoss),
     lossCounts: (lot, gainPerShare) => {
       const assetClass = context.securities.get(lot.ticker)!.assetClass;
       // Below Harvest Min Loss a loss counts only where its class is sold and not bought back:

@@ -11,7 +11,7 @@ import type { DeferredLot } from '../sale-candidates';
 import { washedIfSold } from '../sale-candidates';
 import { chooseSecurityToBuy } from '../choose-security';
 import { taxCurve, type TaxCurve } from './tax-curve';
-import { COST, choicesBeforeSolve, type FixedChoices } from './fixed-choices';
+import { COST, choicesBeforeSolve, type FixedChoices, type Revisions } from './fixed-choices';
 
 /**
  * The household's rebalancing as a linear program (STYLE.md, "An optimizer that reads like the
@@ -75,10 +75,10 @@ export interface HouseholdModel {
   curves: { shortTerm: TaxCurve; longTerm: TaxCurve } | null;
 }
 
-export function buildHouseholdModel(state: WorkingState, alsoHarvest: ReadonlySet<string> = new Set()): HouseholdModel {
+export function buildHouseholdModel(state: WorkingState, revisions: Revisions = {}): HouseholdModel {
   const { context } = state;
   const { household, options, asOf } = context;
-  const choices = choicesBeforeSolve(state, alsoHarvest);
+  const choices = choicesBeforeSolve(state, revisions);
   RATES.set(context, { short: rateFor('short', context.rates).toNumber(), long: rateFor('long', context.rates).toNumber() });
   const lp = new LinearProgramBuilder();
   const tables = context.rates.household !== undefined;
@@ -285,7 +285,9 @@ function lotItem(state: WorkingState, choices: FixedChoices, lot: Lot, price: De
     // A loss is realized only in a wash group the plan buys nowhere, and never one a recent
     // purchase washes (IRC 1091): both decided before the solve.
     if (!choices.noBuyGroups.has(security.washGroup) || washedIfSold(state, lot)) return null;
-    if (!choices.lossCounts(lot, exactGain())) counted = 0;
+    const gainPerShare = exactGain();
+    if (choices.lossBarred(lot, gainPerShare)) return null;
+    if (!choices.lossCounts(lot, gainPerShare)) counted = 0;
   } else if (sign === 0) counted = 0;
   let heldBack: SaleBlock['heldBack'] = null;
   if (term === 'short' && sign > 0) {

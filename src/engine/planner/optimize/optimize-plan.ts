@@ -12,6 +12,7 @@ import { assemblePlan } from '../assemble-plan';
 import type { DeferredLot } from '../sale-candidates';
 import { dearestSaleByClass, deferredToShow } from '../deferred-shown';
 import { buildHouseholdModel, type HouseholdModel } from './household-model';
+import type { Revisions } from './fixed-choices';
 import { executeSolution } from './round-solution';
 import { explainTrades } from './explain-trades';
 
@@ -45,11 +46,25 @@ export function optimizePlan(household: Household, options: PlanOptions, solve: 
   // worth less than the kept group's own losses). The cheapest of the solves is the plan.
   const unused = unusedReplacements(model, solution);
   const all = new Set([...model.choices.kept.values()].flatMap((g) => [...g]));
+  let revisions: Revisions = {};
   for (const alsoHarvest of [unused, all]) {
     if (alsoHarvest.size === 0 || (alsoHarvest === all && all.size === unused.size)) continue;
-    const again = buildHouseholdModel(state, alsoHarvest);
+    const again = buildHouseholdModel(state, { alsoHarvest });
     const next = solve(again.lp);
-    if (next.status === 'optimal' && next.objective < solution.objective - 1e-6) [model, solution] = [again, next];
+    if (next.status === 'optimal' && next.objective < solution.objective - 1e-6) [model, solution, revisions] = [again, next, { alsoHarvest }];
+  }
+  // A loss below Harvest Min Loss sold in a class the solution also buys is a harvest too small
+  // to make: each such class either keeps those losses or is bought nowhere, whichever costs
+  // less (both restrict the model, so the cheaper is taken whatever it costs).
+  const roundTrips = smallLossRoundTrips(state, model, solution);
+  if (roundTrips.size > 0) {
+    let best: { model: HouseholdModel; solution: Solution } | null = null;
+    for (const revision of [{ noSmallLosses: roundTrips }, { noBuys: roundTrips }]) {
+      const again = buildHouseholdModel(state, { ...revisions, ...revision });
+      const next = solve(again.lp);
+      if (next.status === 'optimal' && (best === null || next.objective < best.solution.objective - 1e-6)) best = { model: again, solution: next };
+    }
+    if (best) ({ model, solution } = best);
   }
   warnings.push(...model.choices.warnings);
   for (const [account, column] of model.shortfall) {
@@ -89,6 +104,23 @@ function unusedReplacements(model: HouseholdModel, solution: Solution): Set<stri
   for (const [assetClass, groups] of model.choices.kept) {
     const bought = model.buys.some((b) => b.assetClass === assetClass && (solution.x[b.column] ?? 0) > 0.005);
     if (!bought) for (const g of groups) out.add(g);
+  }
+  return out;
+}
+
+/** Classes where the solution sells a loss below Harvest Min Loss and also buys the class. */
+function smallLossRoundTrips(state: WorkingState, model: HouseholdModel, solution: Solution): Set<string> {
+  const { harvestLosses, harvestMinLoss: minLoss, mode } = state.context.options;
+  if (!harvestLosses || mode === 'cash-only') return new Set();
+  const bought = new Set(model.buys.filter((b) => (solution.x[b.column] ?? 0) > 0.005).map((b) => b.assetClass));
+  const out = new Set<string>();
+  for (const block of model.sales) {
+    if (!block.taxable || !bought.has(block.assetClass) || (solution.x[block.column] ?? 0) <= 1e-9) continue;
+    const small = block.lots.some((lot) => {
+      const loss = lot.basis.minus(lot.shares.times(block.price));
+      return loss.greaterThan(0) && loss.lessThan(minLoss);
+    });
+    if (small) out.add(block.assetClass);
   }
   return out;
 }
