@@ -18,6 +18,9 @@ import { explainTrades } from './explain-trades';
 
 export type Solver = (lp: LinearProgram) => Solution;
 
+/** Choices tried one class at a time, at most (each is a solve). */
+const MAX_CLASS_TRIALS = 8;
+
 /** The optimized plan, or why there is none (the caller falls back to the step-by-step planner). */
 export type OptimizeResult = { ok: true; outcome: PlanOutcome; context: PlanContext } | { ok: false; trouble: string };
 
@@ -41,30 +44,39 @@ export function optimizePlan(household: Household, options: PlanOptions, solve: 
   let solution = solve(model.lp);
   if (solution.status !== 'optimal') return { ok: false, trouble: `the solver stopped (${solution.status}) after ${solution.iterations} iterations` };
   // The loss groups kept buyable as an over-target class's replacement (fixed-choices.ts) are
-  // harvested too where that costs less: those the solution does not buy (the solution stays
-  // feasible without them, so the cost cannot rise), and all of them (the round trip may be
-  // worth less than the kept group's own losses). The cheapest of the solves is the plan.
-  const unused = unusedReplacements(model, solution);
-  const all = new Set([...model.choices.kept.values()].flatMap((g) => [...g]));
+  // harvested too where that costs less: first those the solution does not buy (it stays
+  // feasible without them, so the cost cannot rise), then class by class the rest (the round
+  // trip may be worth less than the kept group's own losses), each kept when its solve is cheaper.
   let revisions: Revisions = {};
-  for (const alsoHarvest of [unused, all]) {
-    if (alsoHarvest.size === 0 || (alsoHarvest === all && all.size === unused.size)) continue;
+  const trials: Set<string>[] = [unusedReplacements(model, solution)];
+  for (const groups of model.choices.kept.values()) if (![...groups].every((g) => trials[0]!.has(g))) trials.push(new Set(groups));
+  for (const trial of trials.slice(0, 1 + MAX_CLASS_TRIALS)) {
+    if (trial.size === 0) continue;
+    const alsoHarvest = new Set([...(revisions.alsoHarvest ?? []), ...trial]);
     const again = buildHouseholdModel(state, { alsoHarvest });
     const next = solve(again.lp);
     if (next.status === 'optimal' && next.objective < solution.objective - 1e-6) [model, solution, revisions] = [again, next, { alsoHarvest }];
   }
   // A loss below Harvest Min Loss sold in a class the solution also buys is a harvest too small
-  // to make: each such class either keeps those losses or is bought nowhere, whichever costs
-  // less (both restrict the model, so the cheaper is taken whatever it costs).
-  const roundTrips = smallLossRoundTrips(state, model, solution);
-  if (roundTrips.size > 0) {
+  // to make: each such class either keeps those losses or is bought nowhere. All keep them
+  // first (a restriction: taken whatever it costs), then class by class the other way where
+  // that costs less.
+  const roundTrips = [...smallLossRoundTrips(state, model, solution)];
+  if (roundTrips.length > 0) {
+    let choice = { noSmallLosses: new Set(roundTrips), noBuys: new Set<string>() };
     let best: { model: HouseholdModel; solution: Solution } | null = null;
-    for (const revision of [{ noSmallLosses: roundTrips }, { noBuys: roundTrips }]) {
-      const again = buildHouseholdModel(state, { ...revisions, ...revision });
-      const next = solve(again.lp);
-      if (next.status === 'optimal' && (best === null || next.objective < best.solution.objective - 1e-6)) best = { model: again, solution: next };
+    const attempt = (next: typeof choice) => {
+      const again = buildHouseholdModel(state, { ...revisions, ...next });
+      const solved = solve(again.lp);
+      if (solved.status !== 'optimal' || (best !== null && solved.objective >= best.solution.objective - 1e-6)) return;
+      best = { model: again, solution: solved };
+      choice = next;
+    };
+    attempt(choice);
+    for (const assetClass of roundTrips.slice(0, MAX_CLASS_TRIALS)) {
+      attempt({ noSmallLosses: new Set([...choice.noSmallLosses].filter((c) => c !== assetClass)), noBuys: new Set([...choice.noBuys, assetClass]) });
     }
-    if (best) ({ model, solution } = best);
+    if (best !== null) ({ model, solution } = best as { model: HouseholdModel; solution: Solution });
   }
   warnings.push(...model.choices.warnings);
   for (const [account, column] of model.shortfall) {
