@@ -139,6 +139,31 @@ describe('a class beyond its band, both funds at a loss: harvesting both beats a
   });
 });
 
+describe('a loss too small to harvest is realized only where its class is not bought back', () => {
+  // Stocks are 52% of $10,000 against 50% (inside a 5-point band): VTI 20 sh at $100, basis $110
+  // (a $200 loss, below Harvest Min Loss $500), SCHB 32 sh with a gain; Bonds 48%. Selling all of
+  // VTI and buying Stocks back in SCHB would realize the $200 loss in a round trip: a harvest too
+  // small to make (the yardstick forbids it). The plan may realize it only to move money out of
+  // Stocks: 2 VTI to the target, into Bonds, Stocks bought nowhere.
+  const h: Household = household({
+    accounts: [acct('Brokerage', 'Taxable', 0)],
+    targets: [target('Stocks', '0.5', '0.05'), target('Bonds', '0.5', '0.05')],
+    securities: [sec('VTI', 'Stocks', 100), sec('SCHB', 'Stocks', 100, { rank: 2 }), sec('BND', 'Bonds', 100)],
+    lots: [
+      lot('small', 'Brokerage', 'VTI', 20, 2200, '2024-01-02'),
+      lot('gain', 'Brokerage', 'SCHB', 32, 2000, '2020-01-02'),
+      lot('b', 'Brokerage', 'BND', 48, 4800, '2020-01-02'),
+    ],
+    settings: settings({ shortTermRate: dec('0.35'), longTermRate: dec('0.15'), stateRate: dec(0), spread: dec(0), harvestLosses: true, harvestMinLoss: dec(500) }),
+  });
+
+  it('sells 2 VTI into Bonds and buys no Stocks', () => {
+    const plan = planRebalance(h);
+    expect(brief(plan)).toEqual(['Brokerage SELL 2 VTI', 'Brokerage BUY 2 BND']);
+    expect(plan.summary.longTermGain.toFixed(2)).toBe('-20.00');
+  });
+});
+
 describe('two taxable accounts and a small IRA: the least tax for the drift (the issue\'s taxable-heavy households)', () => {
   /** Seed 2 of the S generator with its first two accounts taxable and the third a small IRA (15% of its lots). */
   function twoTaxable(seed: number): Household {
