@@ -204,6 +204,17 @@ export function solveLinearProgram(lp: LinearProgram, options: SolveOptions = {}
     return flipRange <= step ? { step: flipRange, leaving: -1 } : { step, leaving };
   };
 
+  /**
+   * Whether some basic variable stops column `entering` before it crosses its whole range, even
+   * with Harris's relaxed limits: then `ratioTest` would not flip it either, and pricing, which
+   * tries a flip for every attractive column, skips the full test (most of them are blocked).
+   */
+  const blockedBefore = (entering: number, direction: number, range: number): boolean => {
+    inverse.times(columns[entering]!, alpha);
+    for (let i = 0; i < m; i++) if (limitOf(i, direction, true) < range) return true;
+    return false;
+  };
+
   /** Moves the entering column by `step` (alpha is set), then pivots or flips its bound. */
   const move = (entering: number, direction: number, step: number, leaving: number): void => {
     // Which bound the leaving variable reaches, judged before it moves.
@@ -278,7 +289,7 @@ export function solveLinearProgram(lp: LinearProgram, options: SolveOptions = {}
         if (status === AT_LOWER && reduced < -pricingTolerance) sign = 1;
         else if (status === AT_UPPER && reduced > pricingTolerance) sign = -1;
         else if (status === FREE_AT_ZERO && Math.abs(reduced) > pricingTolerance) sign = reduced < 0 ? 1 : -1;
-        if (sign !== 0 && !infeasible && !bland && Number.isFinite(upper[k]! - lower[k]!)) {
+        if (sign !== 0 && !infeasible && !bland && Number.isFinite(upper[k]! - lower[k]!) && !blockedBefore(k, sign, upper[k]! - lower[k]!)) {
           const trial = ratioTest(k, sign, false);
           if (trial.leaving < 0) {
             move(k, sign, trial.step, -1);

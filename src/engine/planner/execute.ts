@@ -36,6 +36,54 @@ export function sellFromLot(state: WorkingState, account: string, lot: Lot, shar
   return order;
 }
 
+/**
+ * Sells several lots of one position as one order (what `sellFromLot` does lot by lot, each
+ * priced on its own as there, without re-prorating the merged trade after every lot: a
+ * position of hundreds of lots is one pass). Each take may be all of its lot, fractions
+ * included; otherwise the shares are floored to the account's unit. Returns the order, or null
+ * when nothing was sold.
+ */
+export function sellLots(state: WorkingState, account: string, ticker: string, takes: readonly { lot: Lot; shares: Decimal }[], purpose: TradePurpose): Order | null {
+  const { context } = state;
+  const a = context.accounts.get(account)!;
+  const security = context.securities.get(ticker)!;
+  const taxable = a.treatment === 'taxable';
+  const byId = new Map(takes.map((t) => [t.lot.id, t.shares]));
+  const parts: ReturnType<typeof pricedParts> = [];
+  const remaining: Lot[] = [];
+  let shares = ZERO;
+  for (const lot of state.heldLots(account, ticker)) {
+    const asked = byId.get(lot.id);
+    const take = asked === undefined ? ZERO : asked.greaterThanOrEqualTo(lot.shares) ? lot.shares : Decimal.min(lot.shares, floorShares(asked, a.fractional));
+    if (!take.greaterThan(0)) {
+      remaining.push(lot);
+      continue;
+    }
+    const { part, rest } = splitLot(lot, take);
+    parts.push(...pricedParts([part], security.price, context.asOf, context.rates, taxable));
+    if (rest) remaining.push(rest);
+    shares = shares.plus(take);
+  }
+  if (parts.length === 0) return null;
+  // In the takes' order, as lot-by-lot sales would have listed them.
+  const rank = new Map(takes.map((t, i) => [t.lot.id, i]));
+  parts.sort((x, y) => rank.get(x.lot)! - rank.get(y.lot)!);
+  const order: Order = {
+    account,
+    action: 'SELL',
+    ticker,
+    shares,
+    price: security.price,
+    amount: roundCents(shares.times(security.price)),
+    lots: parts.map(({ tax: _tax, ...taken }) => taken),
+    purpose,
+    notes: [],
+    details: [],
+  };
+  state.recordSale(order, remaining);
+  return order;
+}
+
 /** Shares to sell to raise about `amount`: nearest whole share (never more than the lot holds). */
 export function sharesForAmount(amount: Decimal, price: Decimal, fractional: boolean): Decimal {
   const raw = amount.div(price);

@@ -49,7 +49,9 @@ export class WorkingState {
     }
     for (const lot of household.lots) {
       const byTicker = this.lots.get(lot.account)!;
-      byTicker.set(lot.ticker, [...(byTicker.get(lot.ticker) ?? []), { ...lot }]);
+      const held = byTicker.get(lot.ticker);
+      if (held) held.push({ ...lot });
+      else byTicker.set(lot.ticker, [{ ...lot }]);
       const security = context.securities.get(lot.ticker)!;
       this.addClassValue(security.assetClass, lot.shares.times(security.price));
     }
@@ -108,7 +110,12 @@ export class WorkingState {
     const key = `${order.account}\u0000${order.action}\u0000${order.ticker}`;
     const seen = this.byKey.get(key);
     if (!seen) {
-      const merged: Order = { ...order, lots: [...order.lots], notes: [...order.notes], details: [...(order.details ?? [])] };
+      const merged: Order = { ...order, lots: order.lots.map((l) => ({ ...l })), notes: [...order.notes], details: [...(order.details ?? [])] };
+      // Several lots in one order (sellLots): their proceeds prorated from the trade's amount, as merging does.
+      if (merged.lots.length > 1) {
+        const proceeds = allocateCents(merged.amount, merged.lots.map((l) => l.shares));
+        merged.lots.forEach((l, i) => Object.assign(l, { proceeds: proceeds[i], gain: proceeds[i].minus(l.basis) }));
+      }
       this.byKey.set(key, merged);
       this.orders.push(merged);
       return { merged, amountChange: merged.amount };

@@ -1,5 +1,5 @@
 import { Decimal } from '../../money';
-import { daysBetween } from '../../dates';
+import { daysBetween, type IsoDate } from '../../dates';
 import { longTermOn } from '../../holding-period';
 import { orderLots } from '../../lots/order-lots';
 import { LinearProgramBuilder, type LinearProgram } from '../../linear-program';
@@ -11,7 +11,7 @@ import type { DeferredLot } from '../sale-candidates';
 import { washedIfSold } from '../sale-candidates';
 import { chooseSecurityToBuy } from '../choose-security';
 import { taxCurve, type TaxCurve } from './tax-curve';
-import { COST, choicesBeforeSolve, type FixedChoices } from './fixed-choices';
+import { COST, choicesBeforeSolve, type FixedChoices, type Revisions } from './fixed-choices';
 
 /**
  * The household's rebalancing as a linear program (STYLE.md, "An optimizer that reads like the
@@ -75,10 +75,10 @@ export interface HouseholdModel {
   curves: { shortTerm: TaxCurve; longTerm: TaxCurve } | null;
 }
 
-export function buildHouseholdModel(state: WorkingState): HouseholdModel {
+export function buildHouseholdModel(state: WorkingState, revisions: Revisions = {}): HouseholdModel {
   const { context } = state;
   const { household, options, asOf } = context;
-  const choices = choicesBeforeSolve(state);
+  const choices = choicesBeforeSolve(state, revisions);
   RATES.set(context, { short: rateFor('short', context.rates).toNumber(), long: rateFor('long', context.rates).toNumber() });
   const lp = new LinearProgramBuilder();
   const tables = context.rates.household !== undefined;
@@ -143,6 +143,21 @@ export function buildHouseholdModel(state: WorkingState): HouseholdModel {
     }
   }
 
+  // Each row's columns, grouped once (thousands of sales, tens of accounts and classes).
+  const group = <T, K>(items: readonly T[], key: (item: T) => K) => {
+    const out = new Map<K, T[]>();
+    for (const item of items) {
+      const list = out.get(key(item));
+      if (list) list.push(item);
+      else out.set(key(item), [item]);
+    }
+    return (k: K): readonly T[] => out.get(k) ?? [];
+  };
+  const salesOfAccount = group(sales, (s) => s.account);
+  const salesOfClass = group(sales, (s) => s.assetClass);
+  const buysOfAccount = group(buys, (b) => b.account);
+  const buysOfClass = group(buys, (b) => b.assetClass);
+
   // Cash: sales in, buys out, the rest idle above the reserve (or missing, at a very high price).
   const shortfall = new Map<string, number>();
   const needs = new Map<string, number>();
@@ -154,10 +169,10 @@ export function buildHouseholdModel(state: WorkingState): HouseholdModel {
     const idleProceeds = lp.column(`idleProceeds_${account.name}`, { cost: COST.idleProceeds });
     const short = lp.column(`short_${account.name}`, { cost: COST.shortfall });
     shortfall.set(account.name, short);
-    const own = sales.filter((s) => s.account === account.name);
+    const own = salesOfAccount(account.name);
     const terms: [number, number][] = [
       ...own.map((s) => [s.column, s.price.toNumber()] as [number, number]),
-      ...buys.filter((b) => b.account === account.name).map((b) => [b.column, -1] as [number, number]),
+      ...buysOfAccount(account.name).map((b) => [b.column, -1] as [number, number]),
       [idle, -1],
       [idleProceeds, -1],
       [short, 1],
@@ -180,8 +195,8 @@ export function buildHouseholdModel(state: WorkingState): HouseholdModel {
     const before = state.valueOf(assetClass).toNumber();
     const band = context.band.get(assetClass);
     const terms: [number, number][] = [
-      ...buys.filter((b) => b.assetClass === assetClass).map((b) => [b.column, 1] as [number, number]),
-      ...sales.filter((s) => s.assetClass === assetClass).map((s) => [s.column, -s.price.toNumber()] as [number, number]),
+      ...buysOfClass(assetClass).map((b) => [b.column, 1] as [number, number]),
+      ...salesOfClass(assetClass).map((s) => [s.column, -s.price.toNumber()] as [number, number]),
     ];
     const active = choices.active.has(assetClass);
     for (const side of ['over', 'under'] as const) {
@@ -226,6 +241,17 @@ export function buildHouseholdModel(state: WorkingState): HouseholdModel {
   return { lp: lp.build(), sales, buys, shortfall, need: needs, classRow, choices, deferred, curves };
 }
 
+/** The day each holding start turns long-term, once per date per plan: asked for every lot. */
+const LONG_TERM_ON = new WeakMap<object, Map<string, IsoDate>>();
+function longTermDate(context: object, lot: Lot): IsoDate {
+  let byStart = LONG_TERM_ON.get(context);
+  if (!byStart) LONG_TERM_ON.set(context, (byStart = new Map()));
+  const start = lot.holdingFrom ?? lot.acquired;
+  let date = byStart.get(start);
+  if (date === undefined) byStart.set(start, (date = longTermOn(lot)));
+  return date;
+}
+
 /** The flat (or first-dollar) rates as numbers, once per plan: asked for every lot. */
 const RATES = new WeakMap<object, { short: number; long: number }>();
 
@@ -243,26 +269,33 @@ interface Item {
 function lotItem(state: WorkingState, choices: FixedChoices, lot: Lot, price: Decimal, deferred: DeferredLot[]): Item | null {
   const { context } = state;
   const security = context.securities.get(lot.ticker)!;
-  const gainPerShare = price.minus(lot.basis.div(lot.shares));
-  const turnsLong = longTermOn(lot);
+  const turnsLong = longTermDate(context, lot);
   const term: Term = context.asOf >= turnsLong ? 'long' : 'short';
   const shares = lot.shares.toNumber();
-  let counted = gainPerShare.toNumber();
+  // The model's price in floats (tens of thousands of lots); whether the lot is a gain or a
+  // loss is decided exactly, and the Decimal gain is made only where a rule needs it.
+  const p = price.toNumber();
+  let counted = p - lot.basis.toNumber() / shares;
   // A lot whose per-share figures overflow a float (a typed share count such as 5e-324 against a
   // real basis) is worth less than a cent: the model leaves it unsold rather than price it.
   if (!Number.isFinite(counted) || !(shares > 0)) return null;
-  if (gainPerShare.lessThan(0)) {
+  const sign = lot.shares.times(price).comparedTo(lot.basis);
+  const exactGain = () => price.minus(lot.basis.div(lot.shares));
+  if (sign < 0) {
     // A loss is realized only in a wash group the plan buys nowhere, and never one a recent
     // purchase washes (IRC 1091): both decided before the solve.
     if (!choices.noBuyGroups.has(security.washGroup) || washedIfSold(state, lot)) return null;
+    const gainPerShare = exactGain();
+    if (choices.lossBarred(lot, gainPerShare)) return null;
     if (!choices.lossCounts(lot, gainPerShare)) counted = 0;
-  }
+  } else if (sign === 0) counted = 0;
   let heldBack: SaleBlock['heldBack'] = null;
-  if (term === 'short' && gainPerShare.greaterThan(0)) {
+  if (term === 'short' && sign > 0) {
     if (daysBetween(context.asOf, turnsLong) <= context.options.longTermWaitDays) {
       heldBack = 'defer';
       if (choices.active.has(security.assetClass) && state.gap(security.assetClass).greaterThan(0)) {
         // Priced as the step-by-step planner prices it (sale-candidates.ts), so both show it by one rule.
+        const gainPerShare = exactGain();
         const costPerDollar = gainPerShare.times(rateFor('short', context.rates)).div(price).plus(security.spread ?? context.household.settings.spread);
         deferred.push({ lot, longTermOn: turnsLong, gain: gainPerShare.times(lot.shares), costPerDollar });
       }
@@ -271,7 +304,6 @@ function lotItem(state: WorkingState, choices: FixedChoices, lot: Lot, price: De
     }
   }
   const rate = (term === 'long' ? RATES.get(context)!.long : RATES.get(context)!.short);
-  const p = price.toNumber();
   const penalty = heldBack === 'defer' ? COST.defer * p : heldBack === 'short-term' ? COST.shortTermInBand * p : 0;
   return {
     lot,

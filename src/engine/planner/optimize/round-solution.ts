@@ -3,7 +3,7 @@ import type { Solution } from '../../linear-program';
 import type { Lot } from '../../types';
 import type { TradePurpose } from '../../plan-types';
 import type { Order, WorkingState } from '../state';
-import { sellFromLot, buyClass } from '../execute';
+import { sellFromLot, sellLots, buyClass } from '../execute';
 import type { HouseholdModel, SaleBlock } from './household-model';
 
 /**
@@ -60,11 +60,8 @@ export function executeSolution(state: WorkingState, model: HouseholdModel, solu
     }
     const amount = takes.reduce((t, x) => t.plus(x.shares.times(price)), ZERO);
     if (!amount.greaterThan(0) || (amount.lessThan(context.options.minTrade) && !mustRaise.has(account))) continue;
-    for (const { lot, shares } of takes) {
-      const current = state.heldLots(account, ticker).find((l) => l.id === lot.id);
-      if (!current) continue;
-      sellFromLot(state, account, current, Decimal.min(shares, current.shares), salePurpose(mustRaise.has(account), lot, price, overTarget, context.securities.get(ticker)!.assetClass), [], [], true);
-    }
+    // One order per position; its purpose is its first lot's (merged lot-by-lot sales kept the first).
+    if (takes.length > 0) sellLots(state, account, ticker, takes, salePurpose(mustRaise.has(account), takes[0]!.lot, price, overTarget, context.securities.get(ticker)!.assetClass));
   }
 
   // Rounding down may leave an account short of what it must raise: one more share at a time
