@@ -321,7 +321,14 @@ async function start(): Promise<void> {
     if (!loaded) return;
     renderOptions();
     renderBacktestForm();
-    renderImport({ accounts: loaded.accounts.map((a) => a.name), guarded, onImported: async () => void ((await refreshState()) && renderOptions()) });
+    // An import changes Lots and Sales: a plan made before it would be recorded against lots
+    // that are gone, so the plan is made again from the imported tabs, as after a wash adjustment.
+    const afterImport = async () => {
+      if (!(await refreshState())) return;
+      renderOptions();
+      await makePlan();
+    };
+    renderImport({ accounts: loaded.accounts.map((a) => a.name), guarded, onImported: afterImport });
     void loadWashNotice(byId('wash-notice'), { guarded, afterRecorded: async () => void ((await refreshState()) && (await makePlan())) });
     // Shown after the first plan is made (making a plan clears the notices).
     const notes = () => {

@@ -1,14 +1,17 @@
 /**
- * The record form's fill prices, as a user types them: a bad price is flagged on its row as it is
- * typed and counted in the tally, dollars with a $ and thousands commas are read as the Cash
- * fields read them, and the list of problems on Record is shown, never folded away.
+ * Mistakes a user makes in the sidebar. The record form's fill prices, as typed: a bad price is
+ * flagged on its row as it is typed and counted in the tally, dollars with a $ and thousands
+ * commas are read as the Cash fields read them, and the list of problems on Record is shown,
+ * never folded away. An import after a plan: the plan is made again from the imported lots.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { E2E_TIMEOUT, WAIT, clickWhenReady, shootSidebar, startWorkbench, tabs, useE2eSession } from './workbench';
 
 const OUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
-const session = useE2eSession('record-prices', OUT);
+const session = useE2eSession('user-mistakes', OUT);
 
 describe('the record form reads fill prices', () => {
   it('flags bad prices as typed, lists every problem on Record, and takes $57.90', async () => {
@@ -59,6 +62,32 @@ describe('the record form reads fill prices', () => {
     const lots = (await tabs(wb.url)).Lots;
     const vea = lots.find((r) => r.includes('VEA') && r.includes('293') && r.includes('16964.7'));
     expect(vea, 'a lot of 293 VEA costing 293 x $57.90').toBeDefined();
+    expect(errors).toEqual([]);
+  }, E2E_TIMEOUT);
+});
+
+describe('an import after a plan', () => {
+  it('makes the plan again from the imported lots, so the plan on screen is never one made before', async () => {
+    const wb = await startWorkbench();
+    session.running.push(wb);
+    const page = await session.browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(wb.url);
+    const sidebar = page.frameLocator('#sidebar');
+    await sidebar.locator('details.trade').first().waitFor({ timeout: WAIT });
+    const planId = await sidebar.locator('#plan-id').textContent();
+    // The first plan harvests the loss on lot TX-BND-2021; the broker says that lot cost less.
+    expect(await sidebar.locator('#plan .reason').allTextContents()).toContain('Harvests a $3,275 loss on BND, saving about $91 tax.');
+    const file = join(session.temp, 'bnd-lots.csv');
+    writeFileSync(file, 'Symbol,Quantity,Cost Basis,Date Acquired\nBND,250,17000,08/10/2021\n');
+    await sidebar.locator('#import-files').setInputFiles([file]);
+    await sidebar.locator('#import-account').selectOption('Taxable Brokerage');
+    await clickWhenReady(sidebar.locator('#import-preview-button'));
+    await clickWhenReady(sidebar.locator('#import-confirm'));
+    await expect.poll(() => sidebar.locator('#plan-id').textContent(), { timeout: WAIT }).not.toBe(planId);
+    expect(await sidebar.locator('#plan .reason').allTextContents()).not.toContain('Harvests a $3,275 loss on BND, saving about $91 tax.');
+    await shootSidebar(page, `${OUT}import-replanned.png`);
     expect(errors).toEqual([]);
   }, E2E_TIMEOUT);
 });
