@@ -55,7 +55,7 @@ describe('the check email', () => {
     expect(email.html).toContain(`href="${SHEET_URL}"`);
     expect(email.html).toContain('TX-BND-2021');
     expect(email.html).toContain('$18,450.00');
-    expect(email.text).toContain('* Taxable Brokerage: SELL 250 BND = $18,450.00, est. tax -$90.65');
+    expect(email.text).toContain('* Taxable Brokerage: SELL 250 BND = $18,450.00, saves $90.65');
     expect(email.text).toContain('* Traditional IRA: BUY 402 SCHP = $10,813.80');
     expect(email.text).toContain(`Open the spreadsheet: ${SHEET_URL}`);
     expect(email.text).toContain('Taxable Brokerage  VB      TX-VB-2025  2026-12-06      16  $1,032.00           $175.44');
