@@ -16,3 +16,11 @@ describe('backtest --mix that does not add up to 100', () => {
     }
   });
 });
+
+describe('backtest --constant with a return per asset missing or extra', () => {
+  it('is a usage error naming --constant and the mix\'s assets (exit 2)', async () => {
+    const result = await runCli(['backtest', '--mix', '100', '--constant', '8%,4%,2%', '--years', '2']);
+    expect(result.exitCode).toBe(2);
+    expect((result.stderr ?? '').split('\n')[0]).toBe('error: --constant: expected one return per asset of the mix, in its order (stocks); found 3 for 1');
+  });
+});

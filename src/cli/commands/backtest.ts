@@ -139,6 +139,10 @@ export async function runBacktest(args: ParsedArgs, io: BacktestIo): Promise<Com
   const constant = value(args, CONSTANT);
   if (constant !== undefined) {
     if (has(args, WINDOWS) || has(args, MONTE_CARLO)) return usage('--constant runs one scenario: drop --windows and --monte-carlo.');
+    if (constant.length !== mix.length) {
+      const assets = mix.map((e) => e.asset).join(', ');
+      return usage(`--constant: expected one return per asset of the mix, in its order (${assets}); found ${constant.length} for ${mix.length}`);
+    }
     source = { kind: 'constant', annualReturns: constant, years: years ?? 10 };
   } else {
     const path = value(args, DATA) ?? io.dataPath ?? 'data/us-annual-returns.csv';
