@@ -239,8 +239,9 @@ export function readSettings(grid: readonly unknown[][], log: IssueLog, dateCell
     if (key === undefined) {
       if (READ_ELSEWHERE.has(normalizeHeader(name))) continue;
       const near = closest(name, KEYS.map(settingName));
-      const guess = near ? ` (did you mean ${near}?)` : '';
-      r.warn('setting', `found unknown setting "${name}"${guess}; expected one of ${KEYS.map(settingName).join(', ')} (this row is ignored)`);
+      // A likely typo names the setting meant; only when there is none is the whole list worth reading.
+      const expected = near ? `did you mean ${near}?` : `expected one of ${KEYS.map(settingName).join(', ')}`;
+      r.warn('setting', `found unknown setting "${name}"; ${expected} (this row is ignored)`);
       continue;
     }
     const seen = rows[key];

@@ -22,10 +22,14 @@ describe('Settings typed with mistakes', () => {
     const result = await runCli(['plan', book]);
     expect(result.exitCode).toBe(0);
     const warnings = (result.stderr ?? '').split('\n');
-    expect(warnings).toContainEqual(expect.stringMatching(/^warning: Settings!row 23, column Setting: found unknown setting "Filing Staus" \(did you mean Filing Status\?\); expected one of /));
+    expect(warnings).toContain('warning: Settings!row 23, column Setting: found unknown setting "Filing Staus"; did you mean Filing Status? (this row is ignored)');
     expect(warnings).toContain(
       'warning: Settings!row 24, column Setting: found Income, Harvest Gains but no Filing Status; they are used only with the federal tables, so tax is figured at the flat Short-Term and Long-Term Rates (add a Filing Status row, e.g. Married Filing Jointly)',
     );
+  });
+  it('a name like no setting lists the settings there are', async () => {
+    const result = await runCli(['plan', withSettings('zzz', 'Favourite Colour,blue\n')]);
+    expect(result.stderr ?? '').toMatch(/found unknown setting "Favourite Colour"; expected one of As Of, Short-Term Rate, .*, Harvest Gains \(this row is ignored\)/);
   });
   it('with a Filing Status there is no such warning, and Harvest Gains "no" alone is none', async () => {
     const withStatus = await runCli(['plan', withSettings('status', 'Filing Status,Married Filing Jointly\nIncome,"$120,000"\n')]);
