@@ -1,4 +1,4 @@
-import { closest } from '../cli/did-you-mean';
+import { closest } from '../present/did-you-mean';
 import { FILING_STATUSES, LOT_METHODS, SCHEDULES, type FilingStatus, type LotMethodName, type Schedule, type Settings } from '../engine/types';
 import { Decimal, dec } from '../engine/money';
 import type { IssueLog } from './issues';
