@@ -32,16 +32,19 @@ type NoticeArea = 'notice' | 'options-notice' | 'action-notice' | 'backtest-noti
 function notice(kind: 'ok' | 'error', headline: string, details: readonly string[] = [], area: NoticeArea = 'notice'): void {
   const box = byId(area);
   fill(box, [
-    el('div', { class: `notice ${kind}` }, [el('div', { text: headline }), detailsList(details)]),
+    el('div', { class: `notice ${kind}` }, [el('div', { text: headline }), detailsList(details, kind === 'ok')]),
   ]);
   if (area !== 'notice') box.scrollIntoView({ block: 'nearest' });
 }
 
-/** Up to three lines shown; a longer list (a recording's journal) folds away. */
-function detailsList(details: readonly string[]): HTMLElement | null {
+/**
+ * Up to three lines shown; a longer list (a recording's journal) folds away. Errors never fold:
+ * "Fix these before recording:" over a closed "Details (5)" showed nothing to fix.
+ */
+function detailsList(details: readonly string[], fold: boolean): HTMLElement | null {
   if (details.length === 0) return null;
   const list = el('ul', {}, details.map((d) => el('li', { text: d })));
-  return details.length <= 3 ? list : el('details', {}, [el('summary', { text: `Details (${details.length})` }), list]);
+  return details.length <= 3 || !fold ? list : el('details', {}, [el('summary', { text: `Details (${details.length})` }), list]);
 }
 
 function clearNotice(): void {
@@ -239,7 +242,7 @@ function showRecorded(result: { planId: string; trades: number; skipped: string[
     el('div', { class: 'recorded', attrs: { 'data-testid': 'recorded', 'data-plan': result.planId } }, [
       el('div', { class: 'notice ok' }, [
         el('div', { text: `Recorded plan ${result.planId}: ${count}${skipped}. Lots, Sales, Accounts and the Journal are updated.` }),
-        detailsList(result.journal),
+        detailsList(result.journal, true),
       ]),
       el('p', { class: 'muted', text: 'The drift above is read again from the updated tabs. Plan again to see what, if anything, is left to do.' }),
       el('div', { class: 'buttons' }, [
@@ -318,7 +321,14 @@ async function start(): Promise<void> {
     if (!loaded) return;
     renderOptions();
     renderBacktestForm();
-    renderImport({ accounts: loaded.accounts.map((a) => a.name), guarded, onImported: async () => void ((await refreshState()) && renderOptions()) });
+    // An import changes Lots and Sales: a plan made before it would be recorded against lots
+    // that are gone, so the plan is made again from the imported tabs, as after a wash adjustment.
+    const afterImport = async () => {
+      if (!(await refreshState())) return;
+      renderOptions();
+      await makePlan();
+    };
+    renderImport({ accounts: loaded.accounts.map((a) => a.name), guarded, onImported: afterImport });
     void loadWashNotice(byId('wash-notice'), { guarded, afterRecorded: async () => void ((await refreshState()) && (await makePlan())) });
     // Shown after the first plan is made (making a plan clears the notices).
     const notes = () => {

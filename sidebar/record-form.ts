@@ -26,10 +26,23 @@ export function readShares(typed: string): SharesReading {
   return Number(plain) === 0 ? { kind: 'skip' } : { kind: 'shares', shares: plain };
 }
 
-/** The status line under a row: what Record will do with it. */
-function statusOf(t: TradeJson, reading: SharesReading): { kind: 'skip' | 'partial' | 'more' | 'error' | 'planned'; text: string } {
+/** What a fill price field says: dollars as the Cash fields take them ($247.10, 1,234.50), above 0. */
+export type PriceReading = { kind: 'price'; price: string } | { kind: 'invalid'; message: string };
+
+export function readPrice(typed: string): PriceReading {
+  const text = typed.trim();
+  if (text === '') return { kind: 'invalid', message: 'enter the fill price' };
+  const bare = text.replace(/^\$\s*/, '');
+  const plain = GROUPED.test(bare) ? bare.replace(/,/g, '') : bare;
+  if (!DECIMAL_TEXT.test(plain) || Number(plain) <= 0) return { kind: 'invalid', message: `the fill price must be a number above 0 (found "${text}")` };
+  return { kind: 'price', price: plain };
+}
+
+/** The status line under a row: what Record will do with it. A bad price matters only for a trade executed. */
+function statusOf(t: TradeJson, reading: SharesReading, price: PriceReading): { kind: 'skip' | 'partial' | 'more' | 'error' | 'planned'; text: string } {
   if (reading.kind === 'skip') return { kind: 'skip', text: 'Not executed: skipped (listed in the Journal).' };
   if (reading.kind === 'invalid') return { kind: 'error', text: `${reading.message}; leave it blank or 0 if not executed.` };
+  if (price.kind === 'invalid') return { kind: 'error', text: `${price.message.charAt(0).toUpperCase()}${price.message.slice(1)}.` };
   const n = Number(reading.shares);
   const planned = Number(t.shares);
   if (n < planned) return { kind: 'partial', text: `Partly executed: ${showShares(reading.shares)} of ${showShares(t.shares)}.` };
@@ -40,7 +53,11 @@ function statusOf(t: TradeJson, reading: SharesReading): { kind: 'skip' | 'parti
 const input = (i: number, f: 'shares' | 'price') => document.querySelector<HTMLInputElement>(`#record input[data-trade="${i}"][data-field="${f}"]`);
 
 function refreshRow(t: TradeJson, i: number): void {
-  const status = statusOf(t, readShares(input(i, 'shares')?.value ?? ''));
+  const reading = readShares(input(i, 'shares')?.value ?? '');
+  const price = readPrice(input(i, 'price')?.value ?? '');
+  const status = statusOf(t, reading, price);
+  input(i, 'shares')?.setAttribute('aria-invalid', String(reading.kind === 'invalid'));
+  input(i, 'price')?.setAttribute('aria-invalid', String(reading.kind === 'shares' && price.kind === 'invalid'));
   const line = document.querySelector(`#record .row-status[data-trade="${i}"]`);
   const row = document.querySelector(`#record .record-row[data-trade="${i}"]`);
   if (line) line.textContent = status.text;
@@ -50,12 +67,14 @@ function refreshRow(t: TradeJson, i: number): void {
 function refreshTally(p: PlanJson): void {
   const kinds = p.trades.map((_, i) => readShares(input(i, 'shares')?.value ?? '').kind);
   const count = (kind: SharesReading['kind']) => kinds.filter((k) => k === kind).length;
+  const badPrices = kinds.filter((k, i) => k === 'shares' && readPrice(input(i, 'price')?.value ?? '').kind === 'invalid').length;
   const tally = document.querySelector('#record .record-tally');
   if (!tally) return;
   const [recorded, skipped, invalid] = [count('shares'), count('skip'), count('invalid')];
   const parts = [`Records ${recorded} trade${recorded === 1 ? '' : 's'}`];
   if (skipped > 0) parts.push(`skips ${skipped} not executed`);
   if (invalid > 0) parts.push(`${invalid} shares field${invalid === 1 ? '' : 's'} to fix`);
+  if (badPrices > 0) parts.push(`${badPrices} price field${badPrices === 1 ? '' : 's'} to fix`);
   tally.textContent = p.trades.length === 0 ? '' : `${parts.join('; ')}.`;
 }
 
@@ -71,7 +90,7 @@ export function recordForm(p: PlanJson, onRecord: (event: MouseEvent) => void, o
       on: { input: update },
     });
     sharesInput.value = t.shares;
-    const priceInput = el('input', { attrs: { type: 'text', inputmode: 'decimal', 'data-field': 'price', 'data-trade': String(i), 'aria-label': `Fill price of ${t.ticker}` } });
+    const priceInput = el('input', { attrs: { type: 'text', inputmode: 'decimal', 'data-field': 'price', 'data-trade': String(i), 'aria-label': `Fill price of ${t.ticker}` }, on: { input: update } });
     priceInput.value = t.price;
     return el('div', { class: 'record-row', attrs: { 'data-trade': String(i), 'data-status': 'planned' } }, [
       el('div', { class: 'what', title: `${t.account}: ${t.action} ${t.shares} ${t.ticker}` }, [
@@ -113,12 +132,11 @@ export function executedPlan(p: PlanJson): { plan: ExecutedPlanJson; errors: str
   const trades = p.trades.map((t, i) => {
     const name = `${t.action} ${t.ticker} (${t.account})`;
     const reading = readShares(input(i, 'shares')?.value ?? '');
-    const priceText = (input(i, 'price')?.value ?? '').trim();
+    const price = readPrice(input(i, 'price')?.value ?? '');
     if (reading.kind === 'invalid') errors.push(`${name}: ${reading.message}; leave it blank or 0 if not executed.`);
     if (reading.kind === 'skip') return { ...t, shares: '0', plannedShares: t.shares };
-    if (priceText === '') errors.push(`${name}: enter the fill price.`);
-    else if (!DECIMAL_TEXT.test(priceText) || Number(priceText) <= 0) errors.push(`${name}: the fill price must be a number above 0 (found "${priceText}").`);
-    return { ...t, shares: reading.kind === 'shares' ? reading.shares : t.shares, price: priceText, plannedShares: t.shares };
+    if (price.kind === 'invalid') errors.push(`${name}: ${price.message}.`);
+    return { ...t, shares: reading.kind === 'shares' ? reading.shares : t.shares, price: price.kind === 'price' ? price.price : '', plannedShares: t.shares };
   });
   return { plan: { ...p, trades }, errors };
 }

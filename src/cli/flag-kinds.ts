@@ -181,6 +181,9 @@ export function weights(metavar: string, most: number): ValueKind<Decimal[]> {
       if (parts.length > most || parts.some((p) => !/^\d+(\.\d+)?$/.test(p))) return no(`expected 1 to ${most} percents separated by slashes, like 70/30; ${found(t)}`);
       const values = parts.map((p) => dec(p));
       if (values.some((v) => v.greaterThan(100))) return no(`expected percents from 0 to 100, like 70/30; ${found(t)}`);
+      // A mix that does not add up would only be refused later, by the simulator, without the flag's name.
+      const sum = values.reduce((acc, v) => acc.plus(v), dec(0));
+      if (!sum.equals(100)) return no(`expected percents that add up to 100, like 70/30; ${found(t)}, which adds up to ${sum.toFixed()}`);
       return ok(values.map((v) => v.div(100)));
     },
   };

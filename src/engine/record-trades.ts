@@ -39,6 +39,27 @@ export type RecordResult =
   | { ok: false; errors: string[] };
 
 /**
+ * Sales of more shares than the account holds, named with the shares the user entered: checked
+ * before a sale beyond its plan's lots is split into those lots and the rest (executed-trades.ts),
+ * which would otherwise be refused as a sale of the rest alone ("Cannot sell 50 ... only 0 held"
+ * for 300 entered against 250 held).
+ */
+function oversoldPositions(household: Household, trades: readonly ExecutedTrade[]): string[] {
+  const asked = new Map<string, { account: string; ticker: string; shares: Decimal }>();
+  for (const t of trades) {
+    if (t.action !== 'SELL' || !t.shares.greaterThan(0) || !household.accounts.some((a) => a.name === t.account)) continue;
+    const key = JSON.stringify([t.account, t.ticker]);
+    const seen = asked.get(key);
+    asked.set(key, { account: t.account, ticker: t.ticker, shares: (seen?.shares ?? ZERO).plus(t.shares) });
+  }
+  return [...asked.values()].flatMap(({ account, ticker, shares }) => {
+    const held = household.lots.filter((l) => l.account === account && l.ticker === ticker).reduce((acc, l) => acc.plus(l.shares), ZERO);
+    if (!shares.greaterThan(held)) return [];
+    return [`SELL ${toPlain(shares)} ${ticker} in ${account}: Cannot sell ${toPlain(shares)} shares of ${ticker} in ${account}: only ${toPlain(held)} held.`];
+  });
+}
+
+/**
  * Records executed trades into Lots, Sales and Accounts, with wash-sale adjustments. All or
  * nothing: any problem (unknown account or ticker, more shares sold than held, a buy costing more
  * than the account's cash, a plan already recorded) returns the errors and changes nothing.
@@ -57,6 +78,8 @@ export function recordTrades(household: Household, plan: ExecutedPlan, options: 
   const accounts = household.accounts.map((a) => flowsOf(a.name, 'deposit').reduce((acc, f) => ({ ...acc, cash: acc.cash.plus(f.amount) }), a));
   const executed = executedTrades(plan.trades);
   if (executed.errors.length > 0) return { ok: false, errors: executed.errors };
+  const oversold = oversoldPositions(household, plan.trades);
+  if (oversold.length > 0) return { ok: false, errors: oversold };
   if (plan.trades.length > 0 && executed.trades.length === 0 && flows.length === 0) {
     return { ok: false, errors: ['Every trade is marked not executed (0 shares): there is nothing to record. Enter the shares you executed, or record nothing.'] };
   }

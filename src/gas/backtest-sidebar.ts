@@ -86,8 +86,8 @@ function parseInput(input: BacktestSidebarInput, household: Household, maxYears:
   let start: Decimal;
   if (startText === '') {
     const total = roundCents(valueHoldings(household).total);
-    start = total.isPositive() ? total : new Decimal(100000);
-  } else if (/^\d+(\.\d+)?$/.test(startText) && new Decimal(startText).isPositive() && new Decimal(startText).lessThanOrEqualTo(MAX_START)) {
+    start = total.greaterThan(0) ? total : new Decimal(100000);
+  } else if (/^\d+(\.\d+)?$/.test(startText) && new Decimal(startText).greaterThan(0) && new Decimal(startText).lessThanOrEqualTo(MAX_START)) {
     start = new Decimal(startText);
   } else {
     errors.push(`Start must be an amount above zero, e.g. 500000; got "${String(input.start)}".`);
@@ -101,7 +101,7 @@ function householdMix(household: Household): MixEntry[] {
   const inForce = new Map(targetsOn(household.targets, household.settings.asOf).map((t) => [t.assetClass, t.target]));
   return mixFromWorkbook({
     classes: household.targets
-      .filter((t) => (inForce.get(t.assetClass) ?? ZERO).isPositive())
+      .filter((t) => (inForce.get(t.assetClass) ?? ZERO).greaterThan(0))
       .map((t) => ({ name: t.assetClass, target: inForce.get(t.assetClass)!, band: t.band, absBand: t.absBand })),
   }).mix;
 }

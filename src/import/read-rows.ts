@@ -29,7 +29,7 @@ export function readLotRows(rows: readonly (readonly string[])[], header: Header
     // A symbol's own row (its total, its price) heads its lots: no date acquired.
     if (r.empty('acquired')) {
       const price = r.has('price') ? r.money('price') : null;
-      if (price !== null && price.isPositive() && isTickerLike(ticker) && !out.prices.some((p) => p.ticker === ticker)) out.prices.push({ ticker, price });
+      if (price !== null && price.greaterThan(0) && isTickerLike(ticker) && !out.prices.some((p) => p.ticker === ticker)) out.prices.push({ ticker, price });
       continue;
     }
     if (!isTickerLike(ticker)) continue;
@@ -42,7 +42,7 @@ export function readLotRows(rows: readonly (readonly string[])[], header: Header
     } else if (basis === null && !r.failed) r.fail('basis', 'found an empty cell; expected the lot\'s cost basis');
     const price = r.has('price') ? r.money('price') : null;
     if (r.failed || acquired === null || shares === null || basis === null) continue;
-    if (!shares.isPositive()) {
+    if (!shares.greaterThan(0)) {
       r.fail('shares', `found ${shares.toString()}; expected a number of shares above 0`);
       continue;
     }
@@ -52,7 +52,7 @@ export function readLotRows(rows: readonly (readonly string[])[], header: Header
     }
     out.lots.push({ ticker, shares, basis, acquired, holdingFrom: null, line: j + 1 });
     tickers.add(ticker);
-    if (price !== null && price.isPositive() && !out.prices.some((p) => p.ticker === ticker)) out.prices.push({ ticker, price });
+    if (price !== null && price.greaterThan(0) && !out.prices.some((p) => p.ticker === ticker)) out.prices.push({ ticker, price });
   }
   out.lotTickers = [...tickers];
 }

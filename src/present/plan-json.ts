@@ -164,8 +164,10 @@ export function parseExecutedPlan(input: unknown): ParseResult<ExecutedPlan> {
     if (!ticker) errors.push(`${path}.ticker: expected a ticker`);
     // 0 shares: the trade was not executed (recorded as skipped). `plannedShares`, when the
     // sidebar sends it, is what the plan asked for, so the Journal can say what differed.
-    if (t.shares === '' || t.shares === null || t.shares === undefined) errors.push(`${path}.shares: expected the shares executed, or 0 if the trade was not executed; found ${JSON.stringify(t.shares ?? null)}`);
-    const shares = t.shares === '' || t.shares === null || t.shares === undefined ? null : num(t.shares, `${path}.shares`, false);
+    // A blank (or only spaces) is a field cleared by mistake, not a silent "not executed".
+    const blank = t.shares === null || t.shares === undefined || (typeof t.shares === 'string' && t.shares.trim() === '');
+    if (blank) errors.push(`${path}.shares: expected the shares executed, or 0 if the trade was not executed; found ${JSON.stringify(t.shares ?? null)}`);
+    const shares = blank ? null : num(t.shares, `${path}.shares`, false);
     if (shares && shares.lessThan(0)) errors.push(`${path}.shares: expected 0 (not executed) or the shares executed; found ${toPlain(shares)}`);
     const planned = t.plannedShares === undefined ? null : num(t.plannedShares, `${path}.plannedShares`, true);
     const price = num(t.price, `${path}.price`, true);

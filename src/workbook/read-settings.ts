@@ -1,3 +1,4 @@
+import { closest } from '../present/did-you-mean';
 import { FILING_STATUSES, LOT_METHODS, SCHEDULES, type FilingStatus, type LotMethodName, type Schedule, type Settings } from '../engine/types';
 import { Decimal, dec } from '../engine/money';
 import type { IssueLog } from './issues';
@@ -205,12 +206,31 @@ export interface SettingsRead {
 /** Settings that a surface reads itself (the importer's column mapping): known, not warned about. */
 const READ_ELSEWHERE = new Set(['importcolumns']);
 
+/** Settings that only the federal tables use: without a Filing Status they change nothing. */
+const TABLE_SETTINGS: readonly WorkbookSettingKey[] = ['income', 'deductions', 'qualifiedDividends', 'investmentIncome', 'harvestGains'];
+
+/**
+ * Income, Deductions, ... or Harvest Gains given without a Filing Status (left out, or misspelled
+ * and so warned about as unknown) would be silently ignored, the plan taxed at the flat rates: say so.
+ */
+function warnTablesWithoutFilingStatus(settings: Settings, given: readonly WorkbookSettingKey[], rows: Partial<Record<keyof Settings, number>>, log: IssueLog): void {
+  if (settings.filingStatus !== null) return;
+  const used = TABLE_SETTINGS.filter((k) => given.includes(k) && (k !== 'harvestGains' || settings.harvestGains));
+  if (used.length === 0) return;
+  const names = used.map(settingName).join(', ');
+  log.warn(
+    { tab: SETTINGS_TAB, row: rows[used[0]] as number, column: 'Setting' },
+    `found ${names} but no Filing Status; ${used.length === 1 ? 'it is' : 'they are'} used only with the federal tables, so tax is figured at the flat Short-Term and Long-Term Rates (add a Filing Status row, e.g. Married Filing Jointly)`,
+  );
+}
+
 /** Reads Settings onto `settings` (holding the defaults); unknown names are warnings. */
 export function readSettings(grid: readonly unknown[][], log: IssueLog, dateCells: DateCells, settings: Settings): SettingsRead | null {
   const table = readTable(SETTINGS_TAB, grid, SETTING_COLUMNS, log);
   if (!table) return null;
   const ctx = tabContext(table, log, dateCells, SETTING_COLUMNS);
   const rows: Partial<Record<keyof Settings, number>> = {};
+  const given: WorkbookSettingKey[] = [];
   for (const dataRow of table.rows) {
     const r = rowReader(ctx, dataRow);
     const name = r.text('setting', 'a setting name', true);
@@ -218,7 +238,10 @@ export function readSettings(grid: readonly unknown[][], log: IssueLog, dateCell
     const key = BY_NAME.get(normalizeHeader(name));
     if (key === undefined) {
       if (READ_ELSEWHERE.has(normalizeHeader(name))) continue;
-      r.warn('setting', `found unknown setting "${name}"; expected one of ${KEYS.map(settingName).join(', ')} (this row is ignored)`);
+      const near = closest(name, KEYS.map(settingName));
+      // A likely typo names the setting meant; only when there is none is the whole list worth reading.
+      const expected = near ? `did you mean ${near}?` : `expected one of ${KEYS.map(settingName).join(', ')}`;
+      r.warn('setting', `found unknown setting "${name}"; ${expected} (this row is ignored)`);
       continue;
     }
     const seen = rows[key];
@@ -231,6 +254,8 @@ export function readSettings(grid: readonly unknown[][], log: IssueLog, dateCell
     if (isBlank(cell)) continue; // blank means "use the default"
     const message = apply(settings, key, cell, dateCells);
     if (message) r.error('value', `${settingName(key)}: ${message}`);
+    else given.push(key);
   }
+  warnTablesWithoutFilingStatus(settings, given, rows, log);
   return { table, rows };
 }

@@ -55,7 +55,7 @@ describe('the check email fits a Gmail column and a phone (no sideways scrolling
       expect(m.cut).toEqual([]);
       expect(m.scrollWidth).toBeLessThanOrEqual(width);
       // Nothing is dropped on the way: the right-hand columns' figures are still there.
-      for (const figure of ['$18,450.00', '-$90.65', 'TX-BND-2021', '2026-12-06', '$175.44', 'Est. tax', 'Household drift 4.1% → 11.0% since 2026-11-01, the last review.']) expect(m.text).toContain(figure);
+      for (const figure of ['$18,450.00', 'saves $90.65', 'TX-BND-2021', '2026-12-06', '$175.44', 'Est. tax', 'Household drift 4.1% → 11.0% since 2026-11-01, the last review.']) expect(m.text).toContain(figure);
     }, 30_000);
   }
 

@@ -26,7 +26,7 @@ describe("each trade's reason and, on a second line, its first detail (the reaso
 
   it('text: the reason under the trade, then details[0]; later details are left to the sidebar', () => {
     expect(email.text).toContain(
-      `* ${first.account}: SELL 250 BND = $18,450.00, est. tax -$90.65\n    US Bonds is 4.3 points under target; selling the 2021 lot harvests a $3,275 loss\n    Lot TX-BND-2021: 250 shares, long-term, loss $3,275 at 15% + 5% state <saves>.\n* ${second.account}:`,
+      `* ${first.account}: SELL 250 BND = $18,450.00, saves $90.65\n    US Bonds is 4.3 points under target; selling the 2021 lot harvests a $3,275 loss\n    Lot TX-BND-2021: 250 shares, long-term, loss $3,275 at 15% + 5% state <saves>.\n* ${second.account}:`,
     );
     expect(email.text).not.toContain('A second detail');
   });

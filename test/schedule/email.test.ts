@@ -55,7 +55,7 @@ describe('the check email', () => {
     expect(email.html).toContain(`href="${SHEET_URL}"`);
     expect(email.html).toContain('TX-BND-2021');
     expect(email.html).toContain('$18,450.00');
-    expect(email.text).toContain('* Taxable Brokerage: SELL 250 BND = $18,450.00, est. tax -$90.65');
+    expect(email.text).toContain('* Taxable Brokerage: SELL 250 BND = $18,450.00, saves $90.65');
     expect(email.text).toContain('* Traditional IRA: BUY 402 SCHP = $10,813.80');
     expect(email.text).toContain(`Open the spreadsheet: ${SHEET_URL}`);
     // Seven columns do not fit 78 characters: each lot is one line the mail client wraps.

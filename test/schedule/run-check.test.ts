@@ -41,7 +41,7 @@ describe('the scheduled check over the in-memory spreadsheet', () => {
     const mail = google.mail.sent[0];
     expect(mail.to).toBe('alex.rivera@example.com');
     expect(mail.subject).toBe('Rebalance due: 7 classes outside their bands, est. tax saving $91');
-    expect(mail.body).toContain('* Taxable Brokerage: SELL 250 BND = $18,450.00, est. tax -$90.65');
+    expect(mail.body).toContain('* Taxable Brokerage: SELL 250 BND = $18,450.00, saves $90.65');
     expect(mail.body).toContain('* Taxable Brokerage: BUY 293 VEA = $16,964.70');
     expect(mail.htmlBody).toContain('href="https://docs.google.com/spreadsheets/d/fake-spreadsheet-id/edit"');
     expect(events(google)).toEqual(['check', 'notice sent']);

@@ -63,7 +63,7 @@ describe('one computation per figure: the email and the sidebar say the same num
     for (const c of state.classes) expect(text).toMatch(new RegExp(`^${c.assetClass.replace(/[()]/g, '\\$&')} +${pct(c.weight).replace('.', '\\.')} `, 'm'));
     for (const t of plan.trades) expect(text).toContain(`* ${t.account}: ${t.action} ${t.shares} ${t.ticker} = ${usd(t.amount)}`);
     const s = plan.summary;
-    expect(text).toContain(`${s.trades} trades: sell ${usd(s.sold)}, buy ${usd(s.bought)}; estimated tax ${usd(s.estimatedTax)}; losses harvested ${usd(s.lossesHarvested)}; household drift ${pct(String(s.driftBefore))} -> ${pct(String(s.driftAfter))}.`);
+    expect(text).toContain(`${s.trades} trades: sell ${usd(s.sold)}, buy ${usd(s.bought)}; ${dec(s.estimatedTax).lessThan(0) ? `estimated tax saved ${usd(dec(s.estimatedTax).negated().toFixed())}` : `estimated tax ${usd(s.estimatedTax)}`}; losses harvested ${usd(s.lossesHarvested)}; household drift ${pct(String(s.driftBefore))} -> ${pct(String(s.driftAfter))}.`);
     expect(text).toContain(`${usd(s.zeroRateRoom, 0)} of long-term gain can still be realized at 0% this year`);
     expect(html).toContain(`federal ${usd(s.federalTax)}, NIIT ${usd(s.niit)}, state ${usd(s.stateTax)}`);
   });

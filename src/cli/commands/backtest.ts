@@ -124,7 +124,7 @@ export async function runBacktest(args: ParsedArgs, io: BacktestIo): Promise<Com
 
   const policyNames = value(args, POLICY) ?? (['never', 'annual', 'threshold'] as PolicyName[]);
   // With a workbook, as the sidebar does: start from the household's value, and run its own policy.
-  const start = value(args, START) ?? (workbook?.startValue?.isPositive() ? workbook.startValue : new Decimal(500000));
+  const start = value(args, START) ?? (workbook?.startValue?.greaterThan(0) ? workbook.startValue : new Decimal(500000));
   const extraPolicies = workbook?.settings ? [{ policy: yourPolicy(workbook.settings), calendarThreshold: workbook.settings.schedule }] : [];
   const years = value(args, YEARS);
   const taxRates = value(args, TAX_RATES) ?? [new Decimal('0.2'), new Decimal('0.37')];
@@ -139,6 +139,10 @@ export async function runBacktest(args: ParsedArgs, io: BacktestIo): Promise<Com
   const constant = value(args, CONSTANT);
   if (constant !== undefined) {
     if (has(args, WINDOWS) || has(args, MONTE_CARLO)) return usage('--constant runs one scenario: drop --windows and --monte-carlo.');
+    if (constant.length !== mix.length) {
+      const assets = mix.map((e) => e.asset).join(', ');
+      return usage(`--constant: expected one return per asset of the mix, in its order (${assets}); found ${constant.length} for ${mix.length}`);
+    }
     source = { kind: 'constant', annualReturns: constant, years: years ?? 10 };
   } else {
     const path = value(args, DATA) ?? io.dataPath ?? 'data/us-annual-returns.csv';

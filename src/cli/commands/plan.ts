@@ -1,4 +1,6 @@
+import type { Decimal } from '../../engine/money';
 import { planOutcome } from '../../engine/index';
+import { nameKey } from '../../workbook/table';
 import { planJson } from '../../present/plan-json';
 import { planText } from '../../present/plan-table';
 import { UsageError, has, switchFlag, type CommandSpec, type ParsedArgs } from '../args';
@@ -11,13 +13,33 @@ import { PLAN_OPTION_FLAGS, planOptionsFrom } from '../plan-options';
 /** Each trade's details (lots, rates, wash-sale guidance) under its one-sentence reason. */
 const VERBOSE = switchFlag('verbose', "each trade's details under its reason: the lots sold, rates, the buying-low note, wash-sale guidance");
 
+/**
+ * `--cash` names accounts the way the workbook's tabs do (nameKey: case and runs of spaces do not
+ * matter, as on Lots and Sales and in `import --account`), and the plan uses the Accounts tab's
+ * spelling. A name no account has is refused with the closest one.
+ */
+function accountsAsTabSpellsThem(flows: Record<string, Decimal>, names: readonly string[]): Record<string, Decimal> {
+  const byKey = new Map(names.map((n) => [nameKey(n), n]));
+  const out: Record<string, Decimal> = {};
+  const unknown: string[] = [];
+  for (const [typed, amount] of Object.entries(flows)) {
+    const name = byKey.get(nameKey(typed));
+    if (name === undefined) {
+      const near = closest(typed, names);
+      unknown.push(`"${typed}"${near ? ` (did you mean "${near}"?)` : ''}`);
+    } else if (out[name] !== undefined) throw new UsageError(`--cash: ${name} is given twice; give one amount per account`);
+    else out[name] = amount;
+  }
+  if (unknown.length > 0) throw new UsageError(`--cash: no account named ${unknown.join(', ')} on the Accounts tab; it has ${names.join(', ')}`);
+  return out;
+}
+
 export async function planCommand(args: ParsedArgs): Promise<CommandResult> {
   const [path] = args.positionals;
   const options = planOptionsFrom(args);
   const loaded = await loadHousehold(path, args);
   if (!loaded.ok) return { stdout: '', stderr: loaded.message, exitCode: 1 };
-  const unknown = Object.keys(options.cashFlows ?? {}).filter((a) => !loaded.household.accounts.some((x) => x.name === a));
-  if (unknown.length > 0) throw new UsageError(`--cash: no account named ${unknown.map((a) => `"${a}"`).join(', ')} on the Accounts tab`);
+  if (options.cashFlows) options.cashFlows = accountsAsTabSpellsThem(options.cashFlows, loaded.household.accounts.map((a) => a.name));
   const missingLots = (options.specificLots ?? []).filter((id) => !loaded.household.lots.some((l) => l.id === id));
   if (missingLots.length > 0) {
     const ids = loaded.household.lots.map((l) => l.id);

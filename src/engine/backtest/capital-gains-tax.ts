@@ -39,11 +39,11 @@ export function taxForYear(
 ): YearTax {
   let st = gains.shortTerm.minus(carried.shortTerm);
   let lt = gains.longTerm.minus(carried.longTerm);
-  if (st.isNegative() && lt.isPositive()) {
+  if (st.isNegative() && lt.greaterThan(0)) {
     const used = Decimal.min(st.neg(), lt);
     st = st.plus(used);
     lt = lt.minus(used);
-  } else if (lt.isNegative() && st.isPositive()) {
+  } else if (lt.isNegative() && st.greaterThan(0)) {
     const used = Decimal.min(lt.neg(), st);
     lt = lt.plus(used);
     st = st.minus(used);

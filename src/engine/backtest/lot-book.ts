@@ -47,7 +47,7 @@ export class LotBook {
 
   /** Buys `amount` dollars of the asset as a new lot (merged with a lot bought the same period). */
   buy(asset: number, amount: Decimal, period: number): void {
-    if (!amount.isPositive()) return;
+    if (!amount.greaterThan(0)) return;
     const shares = amount.div(this.prices[asset]);
     const lots = this.lots[asset];
     const last = lots[lots.length - 1];
@@ -69,7 +69,7 @@ export class LotBook {
   sell(asset: number, amount: Decimal, period: number, tax: TaxSetup, preferred?: readonly LotPick[]): RealizedGains {
     let shortTerm = ZERO;
     let longTerm = ZERO;
-    if (!amount.isPositive()) return { shortTerm, longTerm };
+    if (!amount.greaterThan(0)) return { shortTerm, longTerm };
     const price = this.prices[asset];
     const held = this.shares[asset];
     const wanted = amount.div(price);
@@ -84,7 +84,7 @@ export class LotBook {
     };
     if (preferred && !sellAll) {
       for (const pick of preferred) {
-        if (!remaining.isPositive()) break;
+        if (!remaining.greaterThan(0)) break;
         const at = this.lots[asset].findIndex((l) => l.acquired === pick.acquired);
         if (at < 0) continue;
         const lot = this.lots[asset][at];
@@ -110,7 +110,7 @@ export class LotBook {
         : this.lots[asset];
     const left = new Map<SimLot, SimLot | null>();
     for (const lot of ordered) {
-      if (!remaining.isPositive()) break;
+      if (!remaining.greaterThan(0)) break;
       const whole = sellAll || remaining.greaterThanOrEqualTo(lot.shares);
       const taken = whole ? lot.shares : remaining;
       const basis = whole ? lot.basis : lot.basis.times(taken).div(lot.shares);

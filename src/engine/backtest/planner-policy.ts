@@ -243,7 +243,7 @@ export function decisionFromPlan(plan: Plan, view: PolicyView): PolicyDecision {
   if (!rest.isZero()) {
     const left = after.reduce((acc, v) => acc.plus(v), ZERO);
     view.mix.forEach((entry, i) => {
-      const share = rest.isPositive() ? rest.times(entry.weight) : left.isPositive() ? rest.times(Decimal.max(after[i], ZERO)).div(left) : ZERO;
+      const share = rest.greaterThan(0) ? rest.times(entry.weight) : left.greaterThan(0) ? rest.times(Decimal.max(after[i], ZERO)).div(left) : ZERO;
       trades[entry.asset] = trades[entry.asset].plus(share);
     });
   }
@@ -257,7 +257,7 @@ export function decisionFromPlan(plan: Plan, view: PolicyView): PolicyDecision {
  */
 function plannerWouldTrade(view: PolicyView, options: PlannerPolicyOptions): boolean {
   if (!view.flow.isZero() || options.harvestLosses) return true;
-  if (!view.total.isPositive()) return false;
+  if (!view.total.greaterThan(0)) return false;
   const defaults = { relative: options.bands.band ?? NO_BAND, absolute: options.bands.absBand };
   return view.mix.some((entry) => {
     const rule = bandRule({ relative: entry.band, absolute: entry.absBand }, defaults);

@@ -39,7 +39,7 @@ export function overrideCaveat(schedule: Schedule, periodsPerYear: number): stri
 
 /** True when some asset's weight is outside its relative or its absolute band. */
 export function bandCrossed(view: PolicyView, defaults: BandDefaults): boolean {
-  if (!view.total.isPositive()) return false;
+  if (!view.total.greaterThan(0)) return false;
   return view.mix.some((entry: MixEntry) => {
     const deviation = view.holdings[entry.asset].div(view.total).minus(entry.weight).abs();
     const band = entry.band ?? defaults.band;

@@ -25,7 +25,7 @@ export function tradesForFlowOnly(view: PolicyView): Trades {
   const flow = view.flow;
   for (const entry of view.mix) {
     if (flow.isZero()) trades[entry.asset] = ZERO;
-    else if (flow.isPositive()) trades[entry.asset] = flow.times(entry.weight);
+    else if (flow.greaterThan(0)) trades[entry.asset] = flow.times(entry.weight);
     else trades[entry.asset] = view.total.isZero() ? ZERO : flow.times(view.holdings[entry.asset]).div(view.total);
   }
   return trades;
@@ -49,7 +49,7 @@ export function tradesSteeringFlow(view: PolicyView): Trades {
   const gaps = view.mix.map((entry) => {
     const gap = entry.weight.times(after).minus(view.holdings[entry.asset]);
     // Contribution: only shortfalls (gap > 0) attract cash; withdrawal: only excesses (gap < 0).
-    return flow.isPositive() ? Decimal.max(gap, ZERO) : Decimal.max(gap.neg(), ZERO);
+    return flow.greaterThan(0) ? Decimal.max(gap, ZERO) : Decimal.max(gap.neg(), ZERO);
   });
   const totalGap = gaps.reduce((acc, g) => acc.plus(g), ZERO);
   view.mix.forEach((entry, i) => {

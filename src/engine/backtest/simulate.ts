@@ -16,7 +16,7 @@ export function validateBacktest(scenario: Scenario, options: BacktestOptions): 
   if (!Number.isInteger(scenario.periodsPerYear) || scenario.periodsPerYear < 1 || 12 % scenario.periodsPerYear !== 0) {
     errors.push(`Periods per year must divide 12 (1, 2, 3, 4, 6 or 12); got ${scenario.periodsPerYear}.`);
   }
-  if (!options.startValue.isPositive()) errors.push('The start value must be more than zero.');
+  if (!options.startValue.greaterThan(0)) errors.push('The start value must be more than zero.');
   if (options.mix.length === 0) errors.push('The target mix is empty.');
   const seen = new Set<string>();
   for (const entry of options.mix) {
@@ -135,7 +135,7 @@ export function runBacktest(scenario: Scenario, policy: Policy, options: Backtes
       }
     });
     trades.forEach((amount, i) => {
-      if (amount.isPositive()) {
+      if (amount.greaterThan(0)) {
         book.buy(i, amount, t);
         traded = traded.plus(amount);
       }
@@ -147,12 +147,12 @@ export function runBacktest(scenario: Scenario, policy: Policy, options: Backtes
       carry = bill.carryforward;
       yearGains = NO_GAINS;
       taxesPaid = taxesPaid.plus(bill.tax);
-      if (tax.payFrom === 'portfolio' && bill.tax.isPositive()) {
+      if (tax.payFrom === 'portfolio' && bill.tax.greaterThan(0)) {
         const now = book.values();
         const worth = now.reduce((acc, v) => acc.plus(v), ZERO);
         const raise = Decimal.min(bill.tax, worth);
         now.forEach((v, i) => {
-          if (!worth.isPositive()) return;
+          if (!worth.greaterThan(0)) return;
           const sold = raise.times(v).div(worth);
           yearGains = addGains(yearGains, book.sell(i, sold, t, tax));
           traded = traded.plus(sold);
@@ -162,7 +162,7 @@ export function runBacktest(scenario: Scenario, policy: Policy, options: Backtes
 
     const value = book.values().reduce((acc, v) => acc.plus(v), ZERO);
     // Time-weighted: the cash flow is not a return; tax paid out of the portfolio is a cost, so it is.
-    periodReturns.push(previous.isPositive() ? value.minus(flow).div(previous).minus(ONE) : ZERO);
+    periodReturns.push(previous.greaterThan(0) ? value.minus(flow).div(previous).minus(ONE) : ZERO);
     values.push(value);
     previous = value;
   }
@@ -194,7 +194,7 @@ export function runBacktest(scenario: Scenario, policy: Policy, options: Backtes
       maxDrawdown: maxDrawdown(periodReturns),
       maxDrift: { total: maxDriftTotal, maxAsset: maxDriftAsset },
       rebalances,
-      turnover: averageValue.isPositive() ? traded.div(averageValue) : ZERO,
+      turnover: averageValue.greaterThan(0) ? traded.div(averageValue) : ZERO,
       values,
       drift,
       periodReturns,

@@ -10,7 +10,7 @@ import type { DriftMeasure, MixEntry } from './types';
 export function annualizedReturn(periodReturns: readonly Decimal[], periodsPerYear: number): Decimal {
   if (periodReturns.length === 0) return ZERO;
   const growth = periodReturns.reduce((acc, r) => acc.times(ONE.plus(r)), ONE);
-  if (!growth.isPositive()) return ONE.neg();
+  if (!growth.greaterThan(0)) return ONE.neg();
   return growth.pow(new Decimal(periodsPerYear).div(periodReturns.length)).minus(ONE);
 }
 
@@ -38,7 +38,7 @@ export function maxDrawdown(periodReturns: readonly Decimal[]): Decimal {
 
 /** Drift of holdings from the mix: half the sum of |weight - target|, and the largest single |weight - target|. */
 export function measureDrift(mix: readonly MixEntry[], holdings: readonly Decimal[], total: Decimal): DriftMeasure {
-  if (!total.isPositive()) return { total: ZERO, maxAsset: ZERO };
+  if (!total.greaterThan(0)) return { total: ZERO, maxAsset: ZERO };
   let sumAbs = ZERO;
   let maxAsset = ZERO;
   mix.forEach((entry, i) => {

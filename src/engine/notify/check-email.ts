@@ -1,4 +1,5 @@
 import { formatDollars, formatPercent, toPlain, type Decimal } from '../money';
+import { estimatedTaxPhrase, saleTaxSuffix, taxCell } from './tax-words';
 import type { DriftRow } from '../drift';
 import type { CheckDecision, CheckContent } from '../schedule/decide-check';
 import { checkSubject } from './subject';
@@ -75,10 +76,10 @@ function planHtml(c: CheckContent): string {
   if (plan.trades.length === 0) return heading('Proposed trades') + paragraph('No trade is proposed.') + (room ? paragraph(room) : '');
   const s = plan.summary;
   const columns: Column[] = [{ title: 'Account', width: 104 }, { title: 'Action', nowrap: true, width: 60 }, { title: 'Shares', align: 'right', width: 100 }, { title: 'Ticker', nowrap: true, width: 64 }, { title: 'Amount', align: 'right', width: 104 }, { title: 'Est. tax', align: 'right', width: 96 }];
-  const rows = plan.trades.map((t): CellContent[] => [t.account, raw(badge(t.action, t.action === 'SELL' ? COLORS.over : COLORS.within)), toPlain(t.shares), t.ticker, formatDollars(t.amount), t.action === 'SELL' ? formatDollars(t.tax) : '']);
+  const rows = plan.trades.map((t): CellContent[] => [t.account, raw(badge(t.action, t.action === 'SELL' ? COLORS.over : COLORS.within)), toPlain(t.shares), t.ticker, formatDollars(t.amount), t.action === 'SELL' ? taxCell(t.tax) : '']);
   const parts = [
     heading(`Proposed trades (plan ${plan.id})`),
-    paragraph(`${s.trades} trades: sell ${formatDollars(s.sold)}, buy ${formatDollars(s.bought)}; estimated tax ${formatDollars(s.estimatedTax)}; losses harvested ${formatDollars(s.lossesHarvested)}; household drift ${formatPercent(s.driftBefore)} → ${formatPercent(s.driftAfter)}.`),
+    paragraph(`${s.trades} trades: sell ${formatDollars(s.sold)}, buy ${formatDollars(s.bought)}; ${estimatedTaxPhrase(s.estimatedTax)}; losses harvested ${formatDollars(s.lossesHarvested)}; household drift ${formatPercent(s.driftBefore)} → ${formatPercent(s.driftAfter)}.`),
     s.taxDetail ? paragraph(describeTaxDetail(s.taxDetail), `font-size:12px;color:${COLORS.muted};`) : '',
     // The short reason, and on a second line the first of its details (the sidebar has them all).
     dataTable(columns, rows, plan.trades.map((t) => [t.reason, t.details[0] ?? ''])),
@@ -207,10 +208,10 @@ function checkText(decision: CheckDecision, subject: string, options: EmailOptio
     if (plan.trades.length === 0) lines.push('No trade is proposed.', ...(room ? [room] : []));
     else {
       const s = plan.summary;
-      lines.push(`${s.trades} trades: sell ${formatDollars(s.sold)}, buy ${formatDollars(s.bought)}; estimated tax ${formatDollars(s.estimatedTax)}; losses harvested ${formatDollars(s.lossesHarvested)}; household drift ${formatPercent(s.driftBefore)} -> ${formatPercent(s.driftAfter)}.`);
+      lines.push(`${s.trades} trades: sell ${formatDollars(s.sold)}, buy ${formatDollars(s.bought)}; ${estimatedTaxPhrase(s.estimatedTax)}; losses harvested ${formatDollars(s.lossesHarvested)}; household drift ${formatPercent(s.driftBefore)} -> ${formatPercent(s.driftAfter)}.`);
       if (s.taxDetail) lines.push(describeTaxDetail(s.taxDetail));
       for (const t of plan.trades) {
-        lines.push(`* ${t.account}: ${t.action} ${toPlain(t.shares)} ${t.ticker} = ${formatDollars(t.amount)}${t.action === 'SELL' ? `, est. tax ${formatDollars(t.tax)}` : ''}`);
+        lines.push(`* ${t.account}: ${t.action} ${toPlain(t.shares)} ${t.ticker} = ${formatDollars(t.amount)}${t.action === 'SELL' ? saleTaxSuffix(t.tax) : ''}`);
         lines.push(`    ${t.reason}`);
         if (t.details[0]) lines.push(`    ${t.details[0]}`);
       }

@@ -1,13 +1,14 @@
-import { formatDollars, toPlain, type Decimal } from '../money';
+import { toPlain, type Decimal } from '../money';
 import type { CheckDecision } from '../schedule/decide-check';
 import { escapeSlack, safeHttpsUrl } from './escape';
 import { checkSubject } from './subject';
+import { estimatedTaxPhrase } from './tax-words';
 
 /** A short Slack summary of a check: the subject, the reasons, and a link (mrkdwn, escaped). */
 export function slackCheckText(decision: CheckDecision, spreadsheetUrl: string | null): string {
   const lines = [`*${escapeSlack(checkSubject(decision))}*`, ...decision.reasons.slice(0, 6).map((r) => `• ${escapeSlack(r)}`)];
   const plan = decision.content.plan;
-  if (plan && plan.trades.length > 0) lines.push(`${plan.trades.length} trades proposed; estimated tax ${escapeSlack(formatDollars(plan.summary.estimatedTax))}.`);
+  if (plan && plan.trades.length > 0) lines.push(`${plan.trades.length} trades proposed; ${escapeSlack(estimatedTaxPhrase(plan.summary.estimatedTax))}.`);
   const url = safeHttpsUrl(spreadsheetUrl);
   if (url) lines.push(`<${url}|Open the spreadsheet>`);
   return lines.join('\n');

@@ -63,7 +63,7 @@ export const fidelityPositions: BrokerFormat = {
       const basis = r.has('basis') ? r.money('basis') : null;
       if (r.failed || shares === null) continue;
       out.positions.push({ account: r.text('account') || null, ticker, shares, basis, line: j + 1 });
-      if (price !== null && price.isPositive() && !out.prices.some((p) => p.ticker === ticker)) out.prices.push({ ticker, price });
+      if (price !== null && price.greaterThan(0) && !out.prices.some((p) => p.ticker === ticker)) out.prices.push({ ticker, price });
     }
     const accounts = [...new Set(out.positions.map((p) => p.account).filter((a): a is string => a !== null))];
     out.account = accounts.length === 1 ? accounts[0] : null;

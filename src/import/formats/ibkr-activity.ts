@@ -101,7 +101,7 @@ export const ibkrActivity: BrokerFormat = {
       if (kind === 'summary') {
         summaries.set(ticker, line);
         const price = r.has('price') ? r.money('price') : null;
-        if (price !== null && price.isPositive() && !out.prices.some((p) => p.ticker === ticker)) out.prices.push({ ticker, price });
+        if (price !== null && price.greaterThan(0) && !out.prices.some((p) => p.ticker === ticker)) out.prices.push({ ticker, price });
         continue;
       }
       if (kind !== 'lot') continue;
@@ -109,7 +109,7 @@ export const ibkrActivity: BrokerFormat = {
       const shares = r.quantity('shares', 'a number of shares');
       const basis = r.money('basis', 'the lot\'s cost basis');
       if (r.failed || opened === null || shares === null || basis === null) continue;
-      if (!shares.isPositive()) {
+      if (!shares.greaterThan(0)) {
         r.fail('shares', `found ${shares.toString()}; expected a long position (short lots are not imported)`);
         continue;
       }

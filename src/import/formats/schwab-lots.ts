@@ -84,12 +84,12 @@ export const schwabLots: BrokerFormat = {
           r.fail(r.has('basis') ? 'basis' : 'costPerShare', `found ${basis.toFixed()}; expected a cost basis of 0 or more`);
           continue;
         }
-        if (!shares.isPositive()) {
+        if (!shares.greaterThan(0)) {
           r.fail('shares', `found ${shares.toString()}; expected a number of shares above 0 (short positions are not imported)`);
           continue;
         }
         out.lots.push({ ticker, shares, basis, acquired, holdingFrom: null, line: j + 1 });
-        if (price !== null && price.isPositive() && !out.prices.some((p) => p.ticker === ticker)) out.prices.push({ ticker, price });
+        if (price !== null && price.greaterThan(0) && !out.prices.some((p) => p.ticker === ticker)) out.prices.push({ ticker, price });
       }
       // A section with no lots would remove every lot of the ticker: more likely a cut-off export.
       if (out.lots.length === before && problems.errors.length === failures) problems.at(i + 1, null, `the ${ticker} section lists no lots; expected its lots under the header (download Lot Details again)`);

@@ -1,0 +1,19 @@
+import { formatDollars, type Decimal } from '../money';
+
+/**
+ * Tax as the email and Slack say it, like the sidebar, the CLI and the Plan tab's format: a
+ * saving (negative tax: a harvested loss) is "saves $90.65", never a bare "-$90.65".
+ */
+export function taxCell(tax: Decimal): string {
+  return tax.lessThan(0) ? `saves ${formatDollars(tax.negated())}` : formatDollars(tax);
+}
+
+/** "estimated tax $412.00", or "estimated tax saved $90.65". */
+export function estimatedTaxPhrase(tax: Decimal): string {
+  return tax.lessThan(0) ? `estimated tax saved ${formatDollars(tax.negated())}` : `estimated tax ${formatDollars(tax)}`;
+}
+
+/** A sale's tax after its amount in a text line: ", est. tax $0.00" or ", saves $90.65". */
+export function saleTaxSuffix(tax: Decimal): string {
+  return tax.lessThan(0) ? `, saves ${formatDollars(tax.negated())}` : `, est. tax ${formatDollars(tax)}`;
+}
