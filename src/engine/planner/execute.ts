@@ -51,7 +51,6 @@ export function sellLots(state: WorkingState, account: string, ticker: string, t
   const byId = new Map(takes.map((t) => [t.lot.id, t.shares]));
   const parts: ReturnType<typeof pricedParts> = [];
   const remaining: Lot[] = [];
-  let shares = ZERO;
   for (const lot of state.heldLots(account, ticker)) {
     const asked = byId.get(lot.id);
     const take = asked === undefined ? ZERO : asked.greaterThanOrEqualTo(lot.shares) ? lot.shares : Decimal.min(lot.shares, floorShares(asked, a.fractional));
@@ -62,12 +61,13 @@ export function sellLots(state: WorkingState, account: string, ticker: string, t
     const { part, rest } = splitLot(lot, take);
     parts.push(...pricedParts([part], security.price, context.asOf, context.rates, taxable));
     if (rest) remaining.push(rest);
-    shares = shares.plus(take);
   }
   if (parts.length === 0) return null;
-  // In the takes' order, as lot-by-lot sales would have listed them.
+  // In the takes' order, as lot-by-lot sales would have listed and summed them (a Decimal sum
+  // at full precision depends on its order).
   const rank = new Map(takes.map((t, i) => [t.lot.id, i]));
   parts.sort((x, y) => rank.get(x.lot)! - rank.get(y.lot)!);
+  const shares = parts.reduce((t, p) => t.plus(p.shares), ZERO);
   const order: Order = {
     account,
     action: 'SELL',

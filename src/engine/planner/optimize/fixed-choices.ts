@@ -46,8 +46,9 @@ export const COST = {
  *    group that some account can buy (the replacement a round trip needs: two funds of a class
  *    both at a loss, one is harvested into the other). An over-target class whose only group has
  *    losses is harvested all the same (it is sold down, not bought). The group kept buyable in an
- *    over-target class is `kept`: when the solution buys none of that class, the plan is solved
- *    again with it harvested too (`alsoHarvest`), which can only lower the cost. With harvesting
+ *    over-target class is `kept`: optimize-plan.ts solves again with it harvested too
+ *    (`Revisions.alsoHarvest`) where the first solution does not buy the class, or where that
+ *    solve costs less. With harvesting
  *    off, a loss is realized only to move money out of a class over target, and then no fund of
  *    that class is bought (no round trip);
  *  - `lossCounts`: with harvesting on, a loss below Harvest Min Loss is priced as worth nothing

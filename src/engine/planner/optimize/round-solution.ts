@@ -60,8 +60,18 @@ export function executeSolution(state: WorkingState, model: HouseholdModel, solu
     }
     const amount = takes.reduce((t, x) => t.plus(x.shares.times(price)), ZERO);
     if (!amount.greaterThan(0) || (amount.lessThan(context.options.minTrade) && !mustRaise.has(account))) continue;
-    // One order per position; its purpose is its first lot's (merged lot-by-lot sales kept the first).
-    if (takes.length > 0) sellLots(state, account, ticker, takes, salePurpose(mustRaise.has(account), takes[0]!.lot, price, overTarget, context.securities.get(ticker)!.assetClass));
+    const purposeOf = (lot: Lot) => salePurpose(mustRaise.has(account), lot, price, overTarget, context.securities.get(ticker)!.assetClass);
+    const ids = state.heldLots(account, ticker).map((l) => l.id);
+    if (new Set(ids).size === ids.length) {
+      // One order per position; its purpose is its first lot's (merged lot-by-lot sales kept the first).
+      if (takes.length > 0) sellLots(state, account, ticker, takes, purposeOf(takes[0]!.lot));
+    } else {
+      // Lots sharing an id (a backtest's purchases can): lot by lot, each id's first match, as ever.
+      for (const { lot, shares } of takes) {
+        const current = state.heldLots(account, ticker).find((l) => l.id === lot.id);
+        if (current) sellFromLot(state, account, current, Decimal.min(shares, current.shares), purposeOf(lot), [], [], true);
+      }
+    }
   }
 
   // Rounding down may leave an account short of what it must raise: one more share at a time
