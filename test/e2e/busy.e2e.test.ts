@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, FrameLocator, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKTEST_WAIT, E2E_TIMEOUT, WAIT, launchChromium, shootSidebar, startWorkbench, whenReady, type RunningWorkbench } from './workbench';
+import { BACKTEST_WAIT, E2E_TIMEOUT, WAIT, closePages, sharedChromium, shootSidebar, startWorkbench, whenReady, type RunningWorkbench } from './workbench';
 
 const OUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
 const LATENCY = 5_000;
@@ -20,11 +20,11 @@ let bench: RunningWorkbench;
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
-  [browser, bench] = await Promise.all([launchChromium(), startWorkbench(undefined, { latency: LATENCY })]);
+  [browser, bench] = await Promise.all([sharedChromium(), startWorkbench(undefined, { latency: LATENCY })]);
 }, E2E_TIMEOUT);
 
 afterAll(async () => {
-  await browser?.close();
+  await closePages(browser);
   bench?.stop();
 });
 

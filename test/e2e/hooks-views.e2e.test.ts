@@ -8,10 +8,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FrameLocator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { editedExample, shootSidebar, startWorkbench, useE2eSession } from './workbench';
+import { BACKTEST_WAIT, E2E_TIMEOUT, WAIT, clickWhenReady, editedExample, shootSidebar, startWorkbench, useE2eSession } from './workbench';
 
 const OUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
-const session = useE2eSession('hooks', OUT, 60_000);
+const session = useE2eSession('hooks', OUT);
 const { running, temp } = session;
 
 async function open(workbook?: string): Promise<{ page: Page; sidebar: FrameLocator; errors: string[] }> {
@@ -42,9 +42,9 @@ function cutOff(sidebar: FrameLocator, selector: string): Promise<number> {
 describe('By account, the backtest chart and its larger dialog, in headless Chromium', () => {
   it('By account: the Traditional IRA\'s bonds are within its plan; every account says how it stands', async () => {
     const { page, sidebar, errors } = await open();
-    await sidebar.locator('button[data-view="accounts"]').waitFor({ timeout: 10_000 });
+    await sidebar.locator('button[data-view="accounts"]').waitFor({ timeout: WAIT });
     await sidebar.locator('button[data-view="accounts"]').click();
-    await expect.poll(() => sidebar.locator('.account-drift').count(), { timeout: 10_000 }).toBe(5);
+    await expect.poll(() => sidebar.locator('.account-drift').count(), { timeout: WAIT }).toBe(5);
     expect(await sidebar.locator('.account-plan-note').textContent()).toContain('household plan');
     const bonds = sidebar.locator('.account-drift[data-account="Traditional IRA"] .bar-row[data-class="US Bonds"]');
     expect(await bonds.getAttribute('data-status')).toBe('within');
@@ -54,16 +54,16 @@ describe('By account, the backtest chart and its larger dialog, in headless Chro
     await shootSidebar(page, OUT + 'sidebar-by-account.png');
     await sidebar.locator('#drift-section').screenshot({ path: join(OUT, 'sidebar-by-account-section.png') });
     expect(errors).toEqual([]);
-  }, 60_000);
+  }, E2E_TIMEOUT);
 
   it('backtest at 300 px: the chart is drawn at its width; Open larger shows the wide chart over the page', async () => {
     const { page, sidebar, errors } = await open();
-    await sidebar.locator('#run-backtest').waitFor({ timeout: 10_000 });
+    await sidebar.locator('#run-backtest').waitFor({ timeout: WAIT });
     expect(await cutOff(sidebar, '#bt-account')).toBe(0);
-    await sidebar.locator('#run-backtest').click();
+    await clickWhenReady(sidebar.locator('#run-backtest'));
     const img = sidebar.locator('#bt-chart');
-    await img.waitFor({ timeout: 60_000 });
-    await expect.poll(() => img.evaluate((n) => (n as HTMLImageElement).complete && (n as HTMLImageElement).naturalWidth), { timeout: 10_000 }).toBe(280);
+    await img.waitFor({ timeout: BACKTEST_WAIT });
+    await expect.poll(() => img.evaluate((n) => (n as HTMLImageElement).complete && (n as HTMLImageElement).naturalWidth), { timeout: WAIT }).toBe(280);
     // Shown at (nearly) its own size: its 10 px labels are not scaled down to unreadable.
     const shown = await img.evaluate((n) => n.getBoundingClientRect().width);
     expect(shown).toBeGreaterThanOrEqual(260);
@@ -75,15 +75,15 @@ describe('By account, the backtest chart and its larger dialog, in headless Chro
 
     await sidebar.locator('#bt-open-larger').click();
     const overlay = page.locator('#dialog-overlay');
-    await overlay.waitFor({ state: 'visible', timeout: 10_000 });
+    await overlay.waitFor({ state: 'visible', timeout: WAIT });
     expect(await page.locator('#dialog-title').textContent()).toBe('Backtest: value and drift');
     const big = page.frameLocator('#dialog-frame').locator('img');
-    await expect.poll(() => big.evaluate((n) => (n as HTMLImageElement).complete && (n as HTMLImageElement).naturalWidth), { timeout: 10_000 }).toBe(760);
+    await expect.poll(() => big.evaluate((n) => (n as HTMLImageElement).complete && (n as HTMLImageElement).naturalWidth), { timeout: WAIT }).toBe(760);
     await page.screenshot({ path: join(OUT, 'backtest-dialog.png') });
     await page.locator('#dialog-close').click();
     await overlay.waitFor({ state: 'hidden' });
     expect(errors).toEqual([]);
-  }, 120_000);
+  }, E2E_TIMEOUT);
 
   it('the import and backtest account selects show their longest choice whole, long account names included', async () => {
     // As long as a name can be and still fit 276 px at 13 px (the tooltip holds any longer one).
@@ -96,12 +96,12 @@ describe('By account, the backtest chart and its larger dialog, in headless Chro
       }
     });
     const { page, sidebar, errors } = await open(named);
-    await sidebar.locator('#import-account').waitFor({ timeout: 10_000 });
+    await sidebar.locator('#import-account').waitFor({ timeout: WAIT });
     await sidebar.locator('#import-account').selectOption(long);
     expect(await cutOff(sidebar, '#import-account')).toBe(0);
     expect(await sidebar.locator('#import-account').getAttribute('title')).toBe(long);
     await sidebar.locator('#import-section').screenshot({ path: join(OUT, 'sidebar-import-long-account.png') });
     void page;
     expect(errors).toEqual([]);
-  }, 60_000);
+  }, E2E_TIMEOUT);
 });

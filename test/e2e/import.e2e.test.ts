@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { E2E_TIMEOUT, WAIT, clickWhenReady, launchChromium, shootSidebar, startWorkbench, tabs, type RunningWorkbench } from './workbench';
+import { E2E_TIMEOUT, WAIT, clickWhenReady, closePages, sharedChromium, shootSidebar, startWorkbench, tabs, type RunningWorkbench } from './workbench';
 
 const OUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../import/fixtures/', import.meta.url));
@@ -20,12 +20,12 @@ let workbench: RunningWorkbench;
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
-  browser = await launchChromium();
+  browser = await sharedChromium();
   workbench = await startWorkbench();
 }, E2E_TIMEOUT);
 
 afterAll(async () => {
-  await browser?.close();
+  await closePages(browser);
   workbench?.stop();
   rmSync(temp, { recursive: true, force: true });
 });

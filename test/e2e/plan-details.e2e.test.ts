@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, shootSidebar, startWorkbench, tabs, type RunningWorkbench } from './workbench';
+import { E2E_TIMEOUT, WAIT, clickWhenReady, closePages, sharedChromium, shootSidebar, startWorkbench, tabs, type RunningWorkbench } from './workbench';
 
 const OUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
 
@@ -16,12 +16,12 @@ let wb: RunningWorkbench;
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
-  browser = await launchChromium();
+  browser = await sharedChromium();
   wb = await startWorkbench();
-}, 60_000);
+}, E2E_TIMEOUT);
 
 afterAll(async () => {
-  await browser?.close();
+  await closePages(browser);
   wb?.stop();
 });
 
@@ -33,7 +33,7 @@ describe('plan reasons, details and savings in the sidebar and on the Plan tab',
     await page.goto(wb.url);
     const sidebar = page.frameLocator('#sidebar');
     const bnd = sidebar.locator('details.trade[data-ticker="BND"]');
-    await bnd.waitFor({ timeout: 20_000 });
+    await bnd.waitFor({ timeout: WAIT });
 
     // The summary says the plan saves tax, in green, not a red negative.
     const tax = sidebar.locator('dd[data-summary="tax"]');
@@ -73,8 +73,8 @@ describe('plan reasons, details and savings in the sidebar and on the Plan tab',
     expect(low.filter((d) => d.startsWith('US Bonds')).length).toBe(1);
 
     // Write the plan: the Plan tab shows dollars, shares, percentages and the saving formatted.
-    await sidebar.locator('#write-plan').click();
-    await expect.poll(() => sidebar.locator('#action-notice').textContent(), { timeout: 20_000 }).toContain('written to the Plan tab');
+    await clickWhenReady(sidebar.locator('#write-plan'));
+    await expect.poll(() => sidebar.locator('#action-notice').textContent(), { timeout: WAIT }).toContain('written to the Plan tab');
     const written = await tabs(wb.url);
     const row = written.Plan.find((r) => r[2] === 'BND')!;
     expect(row.slice(3, 10)).toEqual(['250', '$73.80', '$18,450.00', 'TX-BND-2021 (250)', '$0.00', '-$3,275.00', 'saves $90.65']);
@@ -88,5 +88,5 @@ describe('plan reasons, details and savings in the sidebar and on the Plan tab',
     await page.locator('table[data-tab="Plan"]').screenshot({ path: OUT + 'workbench-plan-tab.png' });
     expect(errors).toEqual([]);
     await page.close();
-  }, 120_000);
+  }, E2E_TIMEOUT);
 });

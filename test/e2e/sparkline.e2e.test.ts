@@ -5,11 +5,11 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { editedExample, shootSidebar, startWorkbench, useE2eSession } from './workbench';
+import { E2E_TIMEOUT, WAIT, editedExample, shootSidebar, startWorkbench, useE2eSession } from './workbench';
 
 const OUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
 const XSS = '<img src=x onerror=alert(1)>';
-const session = useE2eSession('sparkline', OUT, 60_000);
+const session = useE2eSession('sparkline', OUT);
 const { running, temp } = session;
 
 async function openWith(rows: (string | number)[][]) {
@@ -30,7 +30,7 @@ async function openWith(rows: (string | number)[][]) {
   });
   await page.goto(wb.url);
   const sidebar = page.frameLocator('#sidebar');
-  await sidebar.locator('.bar-row').first().waitFor({ timeout: 15_000 });
+  await sidebar.locator('.bar-row').first().waitFor({ timeout: WAIT });
   return { page, sidebar, errors, dialogs };
 }
 
@@ -54,7 +54,7 @@ describe('the drift sparkline in the sidebar', () => {
     expect(errors).toEqual([]);
     await shootSidebar(page, join(OUT, 'sidebar-sparkline.png'));
     await page.locator('#sidebar').screenshot({ path: join(OUT, 'sidebar-sparkline-top.png') });
-  }, 60_000);
+  }, E2E_TIMEOUT);
 
   it('rows typed over by hand (text, markup) are skipped; one check is not a line yet', async () => {
     const { sidebar, errors, dialogs } = await openWith([
@@ -67,5 +67,5 @@ describe('the drift sparkline in the sidebar', () => {
     expect(await sidebar.locator('img[src="x"]').count()).toBe(0);
     expect(errors).toEqual([]);
     expect(dialogs).toEqual([]);
-  }, 60_000);
+  }, E2E_TIMEOUT);
 });

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { E2E_TIMEOUT, WAIT, clickWhenReady, launchChromium, startWorkbench, type RunningWorkbench } from './workbench';
+import { E2E_TIMEOUT, WAIT, clickWhenReady, closePages, sharedChromium, startWorkbench, type RunningWorkbench } from './workbench';
 
 const OUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
 let browser: Browser;
@@ -14,11 +14,11 @@ let bench: RunningWorkbench | null = null;
 
 beforeAll(async () => {
   mkdirSync(OUT, { recursive: true });
-  browser = await launchChromium();
+  browser = await sharedChromium();
 }, E2E_TIMEOUT);
 
 afterAll(async () => {
-  await browser?.close();
+  await closePages(browser);
   bench?.stop();
 });
 

@@ -69,6 +69,35 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
+let workerChromium: Promise<Browser> | undefined;
+
+/**
+ * This worker's Chromium, launched by the first browser test file it runs and shared by the
+ * rest (the suite runs files without isolation, vitest.config.ts): a launch costs about 2 s of
+ * CPU and 5 s on a loaded machine, a page in a running browser a tenth of that. Each page gets
+ * its own browser context (`browser.newPage`), so cookies and storage never carry over. Do not
+ * close it: Playwright kills it when the worker exits; a crashed one is relaunched.
+ */
+export function sharedChromium(): Promise<Browser> {
+  workerChromium ??= launchChromium().then(
+    (browser) => {
+      browser.on('disconnected', () => (workerChromium = undefined));
+      return browser;
+    },
+    (error: unknown) => {
+      workerChromium = undefined;
+      throw error;
+    },
+  );
+  return workerChromium;
+}
+
+/** Closes the pages (each with its own context) a test file opened in the shared Chromium. */
+export async function closePages(browser: Browser | undefined): Promise<void> {
+  if (!browser?.isConnected()) return;
+  await Promise.all(browser.contexts().map((c) => c.close()));
+}
+
 /** A browser test file's Chromium, the workbenches it starts and its scratch folder. */
 export interface E2eSession {
   readonly browser: Browser;
@@ -77,8 +106,9 @@ export interface E2eSession {
 }
 
 /**
- * Opens Chromium before the file's tests (making `out` for screenshots) and, after them, closes
- * it, stops every workbench pushed on `running` and removes `temp`.
+ * Takes the worker's shared Chromium before the file's tests (making `out` for screenshots) and,
+ * after them, closes the pages the file opened, stops every workbench pushed on `running` and
+ * removes `temp`.
  */
 export function useE2eSession(prefix: string, out: string, setupTimeout: number = E2E_TIMEOUT): E2eSession {
   const running: RunningWorkbench[] = [];
@@ -86,10 +116,10 @@ export function useE2eSession(prefix: string, out: string, setupTimeout: number 
   let browser: Browser | undefined;
   beforeAll(async () => {
     mkdirSync(out, { recursive: true });
-    browser = await launchChromium();
+    browser = await sharedChromium();
   }, setupTimeout);
   afterAll(async () => {
-    await browser?.close();
+    await closePages(browser);
     for (const w of running) w.stop();
     rmSync(temp, { recursive: true, force: true });
   });

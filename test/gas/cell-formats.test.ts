@@ -10,7 +10,6 @@ import { createWorld, type WorkbenchWorld } from '../../src/workbench/world';
 import { loadWorkbook } from '../../src/workbook/node/load-workbook';
 import { writeXlsx } from '../../src/workbook/node/xlsx-file';
 import { EXAMPLE_XLSX } from '../support/example-grids';
-import { buildBundle } from '../support/build-bundle';
 
 const dist = (f: string) => readFileSync(fileURLToPath(new URL(`../../dist/${f}`, import.meta.url)), 'utf8');
 const shown = (n: number, format: string) => displayValue(n, format, 'America/New_York');
@@ -44,7 +43,7 @@ describe('number formats (src/present/cell-formats.ts) as the fake Sheets shows 
 describe('the Plan and Journal tabs are written with number formats; the workbench shows them and hides hidden tabs', () => {
   let world: WorkbenchWorld;
   beforeAll(async () => {
-    buildBundle();
+    // dist/ is the run's: `npm test` built it and the global setup rebuilds a stale one.
     world = createWorld(await loadWorkbook(EXAMPLE_XLSX), { code: dist('Code.js'), sidebarHtml: dist('Sidebar.html') });
     const made = world.call('makePlan', [{}]) as { ok: true; result: { ok: true; plan: unknown } };
     expect(world.call('writePlanToSheet', [made.result.plan])).toMatchObject({ ok: true, result: { ok: true } });

@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startWorkbench } from '../../src/workbench/server';
-import { E2E_TIMEOUT, WAIT, launchChromium } from '../e2e/workbench';
+import { E2E_TIMEOUT, WAIT, closePages, sharedChromium } from '../e2e/workbench';
 import { SCOPES } from '../../src/local-google/scopes';
 
 const fired = { authMode: 'FULL', year: 2026, month: 11, 'day-of-month': 20, hour: 12, minute: 3, second: 0, timezone: 'UTC', triggerUid: '1' };
@@ -18,10 +18,10 @@ describe('sidebar: the re-authorization banner', () => {
   let bench: Awaited<ReturnType<typeof startWorkbench>>;
   beforeAll(async () => {
     bench = await startWorkbench(['examples/household.xlsx', '--port', '0']);
-    browser = await launchChromium();
+    browser = await sharedChromium();
   }, E2E_TIMEOUT);
   afterAll(async () => {
-    await browser?.close();
+    await closePages(browser);
     await bench?.close();
   });
 

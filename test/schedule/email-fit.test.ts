@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
-import { chromiumPath } from '../support/chromium';
+import type { Browser } from 'playwright-core';
+import { closePages, sharedChromium } from '../e2e/workbench';
 import { dec, isoDate } from '../../src/engine/index';
 import { decideCheck } from '../../src/engine/schedule/decide-check';
 import { emptyScheduleState } from '../../src/engine/schedule/schedule-state';
@@ -20,10 +20,10 @@ const WIDTHS = [600, 375] as const;
 let browser: Browser;
 beforeAll(async () => {
   mkdirSync(OUTPUT, { recursive: true });
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run'] });
+  browser = await sharedChromium();
 });
 afterAll(async () => {
-  await browser?.close();
+  await closePages(browser);
 });
 
 /** Renders `html` at `width` px; returns the document's scroll width and each table cell's right edge past the viewport. */

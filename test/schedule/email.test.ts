@@ -1,8 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { chromium } from 'playwright-core';
-import { chromiumPath } from '../support/chromium';
+import { closePages, sharedChromium } from '../e2e/workbench';
 import { gridSource, readHousehold } from '../../src/workbook/index';
 import { isoDate } from '../../src/engine/index';
 import { decideCheck } from '../../src/engine/schedule/decide-check';
@@ -110,10 +109,7 @@ describe('the check email', () => {
     const d = decideCheck({ household: hostileHousehold(), asOf: AS_OF, state: emptyScheduleState() });
     const email = renderCheckEmail(d, { spreadsheetUrl: SHEET_URL });
     mkdirSync(OUTPUT, { recursive: true });
-    const browser = await chromium.launch({
-      executablePath: chromiumPath(),
-      args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    const browser = await sharedChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 720, height: 900 } });
       const dialogs: string[] = [];
@@ -136,7 +132,7 @@ describe('the check email', () => {
       await page.setContent(plain.html, { waitUntil: 'load' });
       await page.screenshot({ path: `${OUTPUT}email-example.png`, fullPage: true });
     } finally {
-      await browser.close();
+      await closePages(browser);
     }
   }, 30_000);
 });

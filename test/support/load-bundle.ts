@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { removeGlobals } from '../../src/workbench/load-code';
+import { removeGlobals, runAtTopLevel } from '../../src/workbench/load-code';
 
 export const BUNDLE_PATH = fileURLToPath(new URL('../../dist/Code.js', import.meta.url));
 
@@ -45,7 +45,7 @@ export function loadBundle(globals: object = {}, bundlePath: string = BUNDLE_PAT
   removeGlobals(context);
   Object.assign(context, guarded);
   try {
-    vm.runInContext(code, context, { filename: 'Code.js' });
+    runAtTopLevel(code, context, 'Code.js');
   } finally {
     loading = false;
   }

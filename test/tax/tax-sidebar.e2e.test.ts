@@ -3,14 +3,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { E2E_TIMEOUT, WAIT, editedExample, launchChromium, startWorkbench, type RunningWorkbench } from '../e2e/workbench';
+import { E2E_TIMEOUT, WAIT, editedExample, closePages, sharedChromium, startWorkbench, type RunningWorkbench } from '../e2e/workbench';
 
 /** The sidebar's plan summary under the 2026 tables: federal / NIIT / state, marginal rates, 0% room. */
 describe('the sidebar summary under the tax tables, in headless Chromium', () => {
-  let browser: Browser | null = null;
+  let browser: Browser | undefined;
   let wb: RunningWorkbench | null = null;
   afterAll(async () => {
-    await browser?.close();
+    await closePages(browser);
     wb?.stop();
   });
 
@@ -29,7 +29,7 @@ describe('the sidebar summary under the tax tables, in headless Chromium', () =>
       });
     });
     wb = await startWorkbench(file);
-    browser = await launchChromium();
+    browser = await sharedChromium();
     const page = await browser.newPage({ viewport: { width: 1200, height: 1400 } });
     await page.goto(wb.url);
     const sidebar = page.frameLocator('#sidebar');

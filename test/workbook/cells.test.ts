@@ -89,7 +89,10 @@ describe('percentages', () => {
 describe('dates', () => {
   const savedTz = process.env.TZ;
   afterEach(() => {
-    process.env.TZ = savedTz;
+    // Assigning undefined would set the text "undefined": with isolate off, the next file in this
+    // worker would then run in that (unknown, so UTC) time zone.
+    if (savedTz === undefined) delete process.env.TZ;
+    else process.env.TZ = savedTz;
   });
 
   it('reads ISO text', () => {
