@@ -13,16 +13,22 @@ import { E2E_TIMEOUT, WAIT, clickWhenReady, shootSidebar, startWorkbench, tabs, 
 const OUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
 const session = useE2eSession('user-mistakes', OUT);
 
+/** The example workbench's sidebar once its first plan is shown; page errors are collected. */
+async function sidebarWithPlan() {
+  const wb = await startWorkbench();
+  session.running.push(wb);
+  const page = await session.browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(wb.url);
+  const sidebar = page.frameLocator('#sidebar');
+  await sidebar.locator('details.trade').first().waitFor({ timeout: WAIT });
+  return { wb, page, sidebar, errors };
+}
+
 describe('the record form reads fill prices', () => {
   it('flags bad prices as typed, lists every problem on Record, and takes $57.90', async () => {
-    const wb = await startWorkbench();
-    session.running.push(wb);
-    const page = await session.browser.newPage({ viewport: { width: 1200, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(wb.url);
-    const sidebar = page.frameLocator('#sidebar');
-    await sidebar.locator('details.trade').first().waitFor({ timeout: WAIT });
+    const { wb, page, sidebar, errors } = await sidebarWithPlan();
     await clickWhenReady(sidebar.locator('#open-record'));
     await sidebar.locator('.record-form').waitFor({ timeout: WAIT });
     const row = (what: string, account: string) => sidebar.locator('.record-row').filter({ hasText: what }).filter({ hasText: account });
@@ -68,14 +74,7 @@ describe('the record form reads fill prices', () => {
 
 describe('an import after a plan', () => {
   it('makes the plan again from the imported lots, so the plan on screen is never one made before', async () => {
-    const wb = await startWorkbench();
-    session.running.push(wb);
-    const page = await session.browser.newPage({ viewport: { width: 1200, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(wb.url);
-    const sidebar = page.frameLocator('#sidebar');
-    await sidebar.locator('details.trade').first().waitFor({ timeout: WAIT });
+    const { page, sidebar, errors } = await sidebarWithPlan();
     const planId = await sidebar.locator('#plan-id').textContent();
     // The first plan harvests the loss on lot TX-BND-2021; the broker says that lot cost less.
     expect(await sidebar.locator('#plan .reason').allTextContents()).toContain('Harvests a $3,275 loss on BND, saving about $91 tax.');
