@@ -5,28 +5,24 @@
  * press there is never silently dropped; once they say they are ready, a press is acted on.
  * While one action runs, its button spins and every other action button waits.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, FrameLocator, Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKTEST_WAIT, E2E_TIMEOUT, WAIT, closePages, sharedChromium, shootSidebar, startWorkbench, whenReady, type RunningWorkbench } from './workbench';
+import type { Locator } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BACKTEST_WAIT, E2E_TIMEOUT, WAIT, openPage, shootSidebar, startWorkbench, useE2eSession, whenReady, type RunningWorkbench } from './workbench';
 
 const OUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
 const LATENCY = 5_000;
 
-let browser: Browser;
+const TALL = { width: 1200, height: 1400 };
+const session = useE2eSession('busy', OUT);
+
 let bench: RunningWorkbench;
 
 beforeAll(async () => {
-  mkdirSync(OUT, { recursive: true });
-  [browser, bench] = await Promise.all([sharedChromium(), startWorkbench(undefined, { latency: LATENCY })]);
+  bench = await startWorkbench(undefined, { latency: LATENCY });
+  session.running.push(bench);
 }, E2E_TIMEOUT);
-
-afterAll(async () => {
-  await closePages(browser);
-  bench?.stop();
-});
 
 /** 'disabled busy', 'disabled' or 'ready': what the user sees on the button. */
 const stateOf = (button: Locator) =>
@@ -34,11 +30,7 @@ const stateOf = (button: Locator) =>
 
 describe('sidebar buttons while a request runs', () => {
   it('Run backtest drawn during the start-up request waits for it, and a press once it is ready runs the backtest', async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 1400 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(bench.url);
-    const sidebar: FrameLocator = page.frameLocator('#sidebar');
+    const { sidebar, errors } = await openPage(session.browser, bench.url, TALL);
     const run = sidebar.locator('#run-backtest');
 
     // The state is read, the first plan is not made yet (that call takes 5 s more).
@@ -65,9 +57,7 @@ describe('sidebar buttons while a request runs', () => {
   }, E2E_TIMEOUT);
 
   it('Update plan: pressed while the start-up request runs it cannot submit; once ready, Enter in a cash field makes the new plan', async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 1400 } });
-    await page.goto(bench.url);
-    const sidebar = page.frameLocator('#sidebar');
+    const { page, sidebar } = await openPage(session.browser, bench.url, TALL);
     const update = sidebar.locator('#update-plan');
     const cash = sidebar.locator('input[data-account="Roth IRA"]');
     await update.waitFor({ timeout: WAIT });

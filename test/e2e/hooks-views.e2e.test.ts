@@ -6,24 +6,15 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { BACKTEST_WAIT, E2E_TIMEOUT, WAIT, clickWhenReady, editedExample, shootSidebar, startWorkbench, useE2eSession } from './workbench';
+import { BACKTEST_WAIT, E2E_TIMEOUT, WAIT, clickWhenReady, editedExample, shootSidebar, useE2eSession } from './workbench';
 
 const OUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
 const session = useE2eSession('hooks', OUT);
-const { running, temp } = session;
+const { temp } = session;
 
-async function open(workbook?: string): Promise<{ page: Page; sidebar: FrameLocator; errors: string[] }> {
-  const wb = await startWorkbench(workbook);
-  running.push(wb);
-  const page = await session.browser.newPage({ viewport: { width: 1200, height: 900 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('dialog', (d) => void d.dismiss());
-  await page.goto(wb.url);
-  return { page, sidebar: page.frameLocator('#sidebar'), errors };
-}
+const open = (workbook?: string) => session.open(workbook);
 
 /** How much of a select's widest choice does not fit its box, in px (0: all of it shows). */
 function cutOff(sidebar: FrameLocator, selector: string): Promise<number> {

@@ -3,32 +3,24 @@
  * (the real dist/Sidebar.html and dist/Code.js over an in-memory copy of the example workbook).
  * Files are chosen with the real file input; the browser reads them and sends their text.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { E2E_TIMEOUT, WAIT, clickWhenReady, closePages, sharedChromium, shootSidebar, startWorkbench, tabs, type RunningWorkbench } from './workbench';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { E2E_TIMEOUT, WAIT, clickWhenReady, openPage, shootSidebar, startWorkbench, tabs, useE2eSession, type RunningWorkbench } from './workbench';
 
 const OUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('../import/fixtures/', import.meta.url));
-const temp = mkdtempSync(join(tmpdir(), 'import-e2e-'));
+const session = useE2eSession('import', OUT);
+const { temp } = session;
 
-let browser: Browser;
 let workbench: RunningWorkbench;
 
 beforeAll(async () => {
-  mkdirSync(OUT, { recursive: true });
-  browser = await sharedChromium();
   workbench = await startWorkbench();
+  session.running.push(workbench);
 }, E2E_TIMEOUT);
-
-afterAll(async () => {
-  await closePages(browser);
-  workbench?.stop();
-  rmSync(temp, { recursive: true, force: true });
-});
 
 const shoot = (page: Page, name: string) => shootSidebar(page, join(OUT, name));
 
@@ -39,11 +31,7 @@ async function rpc(name: string, args: unknown[] = []): Promise<unknown> {
 
 describe('Import from broker in the sidebar', () => {
   it('previews per ticker, imports, refuses nothing-to-do, reports unknown tickers, and Undo takes it back', async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(workbench.url);
-    const sidebar: FrameLocator = page.frameLocator('#sidebar');
+    const { page, sidebar, errors } = await openPage(session.browser, workbench.url);
     await sidebar.locator('#import-section').waitFor({ timeout: WAIT });
     const before = await tabs(workbench.url);
 

@@ -3,35 +3,17 @@
  * (or one key) away, a tax saving shown green as "saves $90.65", and the Plan tab as the
  * workbench shows it once written, formatted. Screenshots go to test-output/ (gitignored).
  */
-import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { E2E_TIMEOUT, WAIT, clickWhenReady, closePages, sharedChromium, shootSidebar, startWorkbench, tabs, type RunningWorkbench } from './workbench';
+import { describe, expect, it } from 'vitest';
+import { E2E_TIMEOUT, WAIT, clickWhenReady, shootSidebar, tabs, useE2eSession } from './workbench';
 
 const OUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
 
-let browser: Browser;
-let wb: RunningWorkbench;
-
-beforeAll(async () => {
-  mkdirSync(OUT, { recursive: true });
-  browser = await sharedChromium();
-  wb = await startWorkbench();
-}, E2E_TIMEOUT);
-
-afterAll(async () => {
-  await closePages(browser);
-  wb?.stop();
-});
+const session = useE2eSession('plan-details', OUT);
 
 describe('plan reasons, details and savings in the sidebar and on the Plan tab', () => {
   it('a trade shows its reason; Details opens by click and by keyboard; a saving is green; the Plan tab is formatted; hidden tabs stay hidden', async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(wb.url);
-    const sidebar = page.frameLocator('#sidebar');
+    const { url, page, sidebar, errors } = await session.open();
     const bnd = sidebar.locator('details.trade[data-ticker="BND"]');
     await bnd.waitFor({ timeout: WAIT });
 
@@ -75,7 +57,7 @@ describe('plan reasons, details and savings in the sidebar and on the Plan tab',
     // Write the plan: the Plan tab shows dollars, shares, percentages and the saving formatted.
     await clickWhenReady(sidebar.locator('#write-plan'));
     await expect.poll(() => sidebar.locator('#action-notice').textContent(), { timeout: WAIT }).toContain('written to the Plan tab');
-    const written = await tabs(wb.url);
+    const written = await tabs(url);
     const row = written.Plan.find((r) => r[2] === 'BND')!;
     expect(row.slice(3, 10)).toEqual(['250', '$73.80', '$18,450.00', 'TX-BND-2021 (250)', '$0.00', '-$3,275.00', 'saves $90.65']);
     expect(written.Plan.find((r) => r[0] === 'Household drift before')![1]).toBe('11.0%');

@@ -5,30 +5,17 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { BACKTEST_WAIT, E2E_TIMEOUT, WAIT, clickWhenReady, editedExample, shootSidebar, startWorkbench, tabs, useE2eSession } from './workbench';
+import { BACKTEST_WAIT, E2E_TIMEOUT, WAIT, clickWhenReady, editedExample, shootSidebar, tabs, useE2eSession } from './workbench';
 
 const OUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
 const XSS = '<img src=x onerror=alert(1)>';
 
 const session = useE2eSession('sidebar', OUT);
-const { running, temp } = session;
+const { temp } = session;
 
-async function open(workbook?: string): Promise<{ page: Page; sidebar: FrameLocator; url: string; dialogs: string[]; errors: string[] }> {
-  const wb = await startWorkbench(workbook);
-  running.push(wb);
-  const page = await session.browser.newPage({ viewport: { width: 1200, height: 900 } });
-  const dialogs: string[] = [];
-  const errors: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(wb.url);
-  return { page, sidebar: page.frameLocator('#sidebar'), url: wb.url, dialogs, errors };
-}
+const open = (workbook?: string) => session.open(workbook);
 
 
 const amountSum = async (sidebar: FrameLocator, account: string) => {

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { E2E_TIMEOUT, WAIT, editedExample, shootSidebar, startWorkbench, useE2eSession } from './workbench';
+import { E2E_TIMEOUT, WAIT, editedExample, shootSidebar, useE2eSession } from './workbench';
 
 const OUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
 const XSS = '<img src=x onerror=alert(1)>';
@@ -18,20 +18,9 @@ async function openWith(rows: (string | number)[][]) {
     const sheet = wb.addWorksheet('history');
     sheet.addRows([['Date', 'Household Drift', 'Value', 'Plan Tax'], ...rows]);
   });
-  const wb = await startWorkbench(file);
-  running.push(wb);
-  const page = await session.browser.newPage({ viewport: { width: 1200, height: 900 } });
-  const errors: string[] = [];
-  const dialogs: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  await page.goto(wb.url);
-  const sidebar = page.frameLocator('#sidebar');
-  await sidebar.locator('.bar-row').first().waitFor({ timeout: WAIT });
-  return { page, sidebar, errors, dialogs };
+  const opened = await session.open(file);
+  await opened.sidebar.locator('.bar-row').first().waitFor({ timeout: WAIT });
+  return opened;
 }
 
 describe('the drift sparkline in the sidebar', () => {

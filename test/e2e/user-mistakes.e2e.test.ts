@@ -8,27 +8,21 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { E2E_TIMEOUT, WAIT, clickWhenReady, shootSidebar, startWorkbench, tabs, useE2eSession } from './workbench';
+import { E2E_TIMEOUT, WAIT, clickWhenReady, shootSidebar, tabs, useE2eSession } from './workbench';
 
 const OUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
 const session = useE2eSession('user-mistakes', OUT);
 
 /** The example workbench's sidebar once its first plan is shown; page errors are collected. */
 async function sidebarWithPlan() {
-  const wb = await startWorkbench();
-  session.running.push(wb);
-  const page = await session.browser.newPage({ viewport: { width: 1200, height: 900 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(wb.url);
-  const sidebar = page.frameLocator('#sidebar');
-  await sidebar.locator('details.trade').first().waitFor({ timeout: WAIT });
-  return { wb, page, sidebar, errors };
+  const opened = await session.open();
+  await opened.sidebar.locator('details.trade').first().waitFor({ timeout: WAIT });
+  return opened;
 }
 
 describe('the record form reads fill prices', () => {
   it('flags bad prices as typed, lists every problem on Record, and takes $57.90', async () => {
-    const { wb, page, sidebar, errors } = await sidebarWithPlan();
+    const { url, page, sidebar, errors } = await sidebarWithPlan();
     await clickWhenReady(sidebar.locator('#open-record'));
     await sidebar.locator('.record-form').waitFor({ timeout: WAIT });
     const row = (what: string, account: string) => sidebar.locator('.record-row').filter({ hasText: what }).filter({ hasText: account });
@@ -45,7 +39,7 @@ describe('the record form reads fill prices', () => {
     expect(await row('293 VEA', 'Taxable Brokerage').locator('input[data-field="shares"]').getAttribute('aria-invalid')).toBe('false');
     expect(await sidebar.locator('.record-tally').textContent()).toBe('Records 14 trades; 4 price fields to fix.');
 
-    const before = await tabs(wb.url);
+    const before = await tabs(url);
     await clickWhenReady(sidebar.locator('#record-plan'));
     await expect.poll(() => sidebar.locator('#action-notice').textContent(), { timeout: WAIT }).toContain('Fix these before recording');
     // Four problems, each on screen: no closed "Details (4)" to open first.
@@ -54,7 +48,7 @@ describe('the record form reads fill prices', () => {
     expect(await listed.count()).toBe(4);
     for (let i = 0; i < 4; i++) expect(await listed.nth(i).isVisible()).toBe(true);
     await sidebar.locator('#action-notice').screenshot({ path: `${OUT}record-prices-problems.png` });
-    expect(await tabs(wb.url)).toEqual(before);
+    expect(await tabs(url)).toEqual(before);
 
     // Dollars typed as dollars: recorded at $57.90, $92.30, $619.80 and $26.90.
     await price('293 VEA', 'Taxable Brokerage').fill('$57.90');
@@ -65,7 +59,7 @@ describe('the record form reads fill prices', () => {
     await shootSidebar(page, `${OUT}record-prices-fixed.png`);
     await clickWhenReady(sidebar.locator('#record-plan'));
     await sidebar.locator('[data-testid="recorded"]').waitFor({ timeout: WAIT });
-    const lots = (await tabs(wb.url)).Lots;
+    const lots = (await tabs(url)).Lots;
     const vea = lots.find((r) => r.includes('VEA') && r.includes('293') && r.includes('16964.7'));
     expect(vea, 'a lot of 293 VEA costing 293 x $57.90').toBeDefined();
     expect(errors).toEqual([]);

@@ -6,11 +6,11 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { E2E_TIMEOUT, WAIT, clickWhenReady, editedExample, startWorkbench, tabs, useE2eSession } from './workbench';
+import { E2E_TIMEOUT, WAIT, clickWhenReady, editedExample, tabs, useE2eSession } from './workbench';
 
 const OUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
 const session = useE2eSession('wash', OUT);
-const { running, temp } = session;
+const { temp } = session;
 
 describe('the wash-sale notice in the sidebar', () => {
   it('lists an unrecorded wash sale and records the adjustment', async () => {
@@ -18,13 +18,7 @@ describe('the wash-sale notice in the sidebar', () => {
       // IEMG was sold at a $2,010 loss on 2026-10-30 (300 shares); a DRIP buys 10 shares on 2026-11-12.
       wb.getWorksheet('Lots')!.addRow(['Taxable Brokerage', 'IEMG', 10, 575, '2026-11-12', 'TX-IEMG-DRIP', '']);
     });
-    const wb = await startWorkbench(path);
-    running.push(wb);
-    const page = await session.browser.newPage({ viewport: { width: 1200, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(wb.url);
-    const sidebar = page.frameLocator('#sidebar');
+    const { url, page, sidebar, errors } = await session.open(path);
     const box = sidebar.locator('[data-testid="wash-notice"]');
     await box.waitFor({ timeout: WAIT });
     expect(await box.locator('strong').textContent()).toBe('1 wash sale not recorded');
@@ -39,7 +33,7 @@ describe('the wash-sale notice in the sidebar', () => {
     expect(await done.textContent()).toContain('1 wash sale recorded ($67.00 disallowed)');
     await page.locator('#sidebar').screenshot({ path: join(OUT, 'sidebar-wash-recorded.png') });
 
-    const after = await tabs(wb.url);
+    const after = await tabs(url);
     const iemgSale = after.Sales.find((r) => r[2] === 'IEMG')!;
     expect(iemgSale[8]).toBe('67');
     const drip = after.Lots.find((r) => r[5] === 'TX-IEMG-DRIP')!;

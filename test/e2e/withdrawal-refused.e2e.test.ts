@@ -2,32 +2,16 @@
  * The sidebar with an impossible withdrawal: the error box, naming the account and the amounts,
  * and no plan left on screen (not even the one made before). Screenshot in test-output/.
  */
-import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { E2E_TIMEOUT, WAIT, clickWhenReady, closePages, sharedChromium, startWorkbench, type RunningWorkbench } from './workbench';
+import { describe, expect, it } from 'vitest';
+import { E2E_TIMEOUT, WAIT, clickWhenReady, useE2eSession } from './workbench';
 
 const OUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
-let browser: Browser;
-let bench: RunningWorkbench | null = null;
-
-beforeAll(async () => {
-  mkdirSync(OUT, { recursive: true });
-  browser = await sharedChromium();
-}, E2E_TIMEOUT);
-
-afterAll(async () => {
-  await closePages(browser);
-  bench?.stop();
-});
+const session = useE2eSession('withdrawal', OUT);
 
 describe('sidebar: a withdrawal larger than the account', () => {
   it('shows the error box and no plan; a possible withdrawal then raises only what is needed', async () => {
-    bench = await startWorkbench();
-    const page = await browser.newPage({ viewport: { width: 1200, height: 1400 } });
-    await page.goto(bench.url);
-    const sidebar = page.frameLocator('#sidebar');
+    const { page, sidebar } = await session.open(undefined, { viewport: { width: 1200, height: 1400 } });
     await clickWhenReady(sidebar.locator('#update-plan'));
     await sidebar.locator('#plan-id').waitFor({ timeout: WAIT });
     await sidebar.locator('input[data-account="Roth IRA"]').fill('-500000');

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { chromiumPath } from '../support/chromium';
 import { EXAMPLE_XLSX } from '../support/example-grids';
@@ -98,11 +98,39 @@ export async function closePages(browser: Browser | undefined): Promise<void> {
   await Promise.all(browser.contexts().map((c) => c.close()));
 }
 
+/** A page on the workbench, with what went wrong in it collected for the test to assert on. */
+export interface OpenedSidebar {
+  page: Page;
+  sidebar: FrameLocator;
+  /** Uncaught errors in the page or the sidebar. */
+  errors: string[];
+  /** Every alert/confirm/prompt shown (each dismissed, as Playwright does by default). */
+  dialogs: string[];
+}
+
+const VIEWPORT = { width: 1200, height: 900 };
+
+/** Opens `url` in a new page (its own context), listening for errors and dialogs from the start. */
+export async function openPage(browser: Browser, url: string, viewport: { width: number; height: number } = VIEWPORT): Promise<OpenedSidebar> {
+  const page = await browser.newPage({ viewport });
+  const errors: string[] = [];
+  const dialogs: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(url);
+  return { page, sidebar: page.frameLocator('#sidebar'), errors, dialogs };
+}
+
 /** A browser test file's Chromium, the workbenches it starts and its scratch folder. */
 export interface E2eSession {
   readonly browser: Browser;
   readonly running: RunningWorkbench[];
   readonly temp: string;
+  /** Starts a workbench on `workbook` (stopped after the file) and opens it in a new page. */
+  open(workbook?: string, options?: WorkbenchOptions & { viewport?: { width: number; height: number } }): Promise<OpenedSidebar & { url: string }>;
 }
 
 /**
@@ -123,14 +151,20 @@ export function useE2eSession(prefix: string, out: string, setupTimeout: number 
     for (const w of running) w.stop();
     rmSync(temp, { recursive: true, force: true });
   });
-  return {
+  const session: E2eSession = {
     get browser(): Browser {
       if (!browser) throw new Error('Chromium is not open yet: use the session inside a test.');
       return browser;
     },
     running,
     temp,
+    async open(workbook, options = {}) {
+      const wb = await startWorkbench(workbook, options);
+      running.push(wb);
+      return { url: wb.url, ...(await openPage(session.browser, wb.url, options.viewport)) };
+    },
   };
+  return session;
 }
 
 /** A copy of the example workbook with `edit` applied, written to `out`. */

@@ -4,24 +4,20 @@
  * check did not run and links Google's authorization page (in a new tab: the sidebar is a
  * sandboxed iframe). Screenshot: test-output/reauth-banner.png.
  */
-import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
 import { startWorkbench } from '../../src/workbench/server';
-import { E2E_TIMEOUT, WAIT, closePages, sharedChromium } from '../e2e/workbench';
+import { E2E_TIMEOUT, WAIT, useE2eSession } from '../e2e/workbench';
 import { SCOPES } from '../../src/local-google/scopes';
 
 const fired = { authMode: 'FULL', year: 2026, month: 11, 'day-of-month': 20, hour: 12, minute: 3, second: 0, timezone: 'UTC', triggerUid: '1' };
 
 describe('sidebar: the re-authorization banner', () => {
-  let browser: Browser;
+  const session = useE2eSession('reauth', 'test-output');
   let bench: Awaited<ReturnType<typeof startWorkbench>>;
   beforeAll(async () => {
     bench = await startWorkbench(['examples/household.xlsx', '--port', '0']);
-    browser = await sharedChromium();
   }, E2E_TIMEOUT);
   afterAll(async () => {
-    await closePages(browser);
     await bench?.close();
   });
 
@@ -33,7 +29,7 @@ describe('sidebar: the re-authorization banner', () => {
     expect(world.run('runScheduledCheck', [fired], 'timeDriven')).toMatchObject({ ok: true });
     expect(world.google.mail.sent).toEqual([]);
 
-    const page = await browser.newPage({ viewport: { width: 300, height: 700 } });
+    const page = await session.browser.newPage({ viewport: { width: 300, height: 700 } });
     await page.goto(`${bench.url}sidebar`);
     const banner = page.getByTestId('reauth-banner');
     await banner.waitFor({ timeout: WAIT });
@@ -45,7 +41,6 @@ describe('sidebar: the re-authorization banner', () => {
     expect(await link.getAttribute('target')).toBe('_blank');
     expect(await page.getByTestId('schedule-line').innerText()).toBe('Scheduled check: daily around 7:00 (America/New_York).');
     await page.getByTestId('workbook-errors').count().then((n) => expect(n).toBe(0));
-    mkdirSync('test-output', { recursive: true });
     await page.screenshot({ path: 'test-output/reauth-banner.png', clip: { x: 0, y: 0, width: 300, height: 420 } });
     await page.close();
   }, E2E_TIMEOUT);

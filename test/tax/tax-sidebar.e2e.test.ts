@@ -1,22 +1,13 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { E2E_TIMEOUT, WAIT, editedExample, closePages, sharedChromium, startWorkbench, type RunningWorkbench } from '../e2e/workbench';
+import { E2E_TIMEOUT, WAIT, editedExample, useE2eSession } from '../e2e/workbench';
 
 /** The sidebar's plan summary under the 2026 tables: federal / NIIT / state, marginal rates, 0% room. */
 describe('the sidebar summary under the tax tables, in headless Chromium', () => {
-  let browser: Browser | undefined;
-  let wb: RunningWorkbench | null = null;
-  afterAll(async () => {
-    await closePages(browser);
-    wb?.stop();
-  });
+  const session = useE2eSession('tax-sidebar', 'test-output');
 
   it('shows the split, the rates the last dollar meets and the 0% room', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tax-sidebar-'));
-    const file = await editedExample(join(dir, 'tables.xlsx'), (book) => {
+    const file = await editedExample(join(session.temp, 'tables.xlsx'), (book) => {
       const settings = book.getWorksheet('Settings')!;
       settings.addRow(['Filing Status', 'Married Filing Jointly']);
       settings.addRow(['Income', 112200]);
@@ -28,11 +19,7 @@ describe('the sidebar summary under the tax tables, in headless Chromium', () =>
         if (row.getCell(1).value === 'Harvest Losses') row.getCell(2).value = 'no';
       });
     });
-    wb = await startWorkbench(file);
-    browser = await sharedChromium();
-    const page = await browser.newPage({ viewport: { width: 1200, height: 1400 } });
-    await page.goto(wb.url);
-    const sidebar = page.frameLocator('#sidebar');
+    const { page, sidebar } = await session.open(file, { viewport: { width: 1200, height: 1400 } });
     await sidebar.locator('details.trade').first().waitFor({ timeout: WAIT });
     const parts = await sidebar.locator('dd[data-summary="tax-parts"]').textContent();
     expect(parts).toMatch(/^[−-]?\$[\d,.]+ \/ \$0\.00 \/ [−-]?\$[\d,.]+$/);
