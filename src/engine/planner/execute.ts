@@ -20,13 +20,19 @@ export function sellFromLot(state: WorkingState, account: string, lot: Lot, shar
   const { part, rest } = splitLot(lot, take);
   const parts = pricedParts([part], security.price, context.asOf, context.rates, a.treatment === 'taxable');
   const remaining = state.heldLots(account, lot.ticker).flatMap((l) => (l.id === lot.id ? (rest ? [rest] : []) : [l]));
+  return recordSaleOrder(state, account, lot.ticker, take, parts, remaining, purpose, notes, details);
+}
+
+/** The SELL order of `shares` made of the priced `parts`, recorded with `remaining` left held. */
+function recordSaleOrder(state: WorkingState, account: string, ticker: string, shares: Decimal, parts: ReturnType<typeof pricedParts>, remaining: Lot[], purpose: TradePurpose, notes: string[], details: string[]): Order {
+  const price = state.context.securities.get(ticker)!.price;
   const order: Order = {
     account,
     action: 'SELL',
-    ticker: lot.ticker,
-    shares: take,
-    price: security.price,
-    amount: roundCents(take.times(security.price)),
+    ticker,
+    shares,
+    price,
+    amount: roundCents(shares.times(price)),
     lots: parts.map(({ tax: _tax, ...taken }) => taken),
     purpose,
     notes,
@@ -68,20 +74,7 @@ export function sellLots(state: WorkingState, account: string, ticker: string, t
   const rank = new Map(takes.map((t, i) => [t.lot.id, i]));
   parts.sort((x, y) => rank.get(x.lot)! - rank.get(y.lot)!);
   const shares = parts.reduce((t, p) => t.plus(p.shares), ZERO);
-  const order: Order = {
-    account,
-    action: 'SELL',
-    ticker,
-    shares,
-    price: security.price,
-    amount: roundCents(shares.times(security.price)),
-    lots: parts.map(({ tax: _tax, ...taken }) => taken),
-    purpose,
-    notes: [],
-    details: [],
-  };
-  state.recordSale(order, remaining);
-  return order;
+  return recordSaleOrder(state, account, ticker, shares, parts, remaining, purpose, [], []);
 }
 
 /** Shares to sell to raise about `amount`: nearest whole share (never more than the lot holds). */
