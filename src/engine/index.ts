@@ -28,6 +28,7 @@ export { renderCheckEmail } from './notify/check-email';
 export { renderErrorEmail } from './notify/error-email';
 export { renderCpaNote } from './notify/cpa-note';
 export { slackCheckText, slackPlanRecordedText } from './notify/slack-text';
+export { taxCell } from './notify/tax-words';
 export { runBacktest } from './backtest/simulate';
 export { runBacktestRequest, type BacktestRequest, type BacktestReport } from './backtest/backtest-request';
 export { POLICY_BUILDERS, POLICY_NAMES, type PolicyName } from './backtest/policies';

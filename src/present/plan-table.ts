@@ -1,4 +1,4 @@
-import { Decimal, describeTaxDetail, formatDollars, formatPercent, type Plan } from '../engine/index';
+import { Decimal, describeTaxDetail, formatDollars, formatPercent, taxCell, type Plan } from '../engine/index';
 import { alignOnPoint, alignTable, type Cell } from './drift-table';
 
 export const REBALANCE_HEADER = [
@@ -23,7 +23,7 @@ export function planTableCells(plan: Plan): Cell[][] {
 
 /** Tax as a person reads it: a saving is "saves $90.65", never a bare negative. */
 export function taxPhrase(tax: Decimal): string {
-  return tax.lessThan(0) ? `saves ${formatDollars(tax.negated())}` : `tax ${formatDollars(tax)}`;
+  return taxCell(tax, 'tax ');
 }
 
 export interface PlanTextOptions {

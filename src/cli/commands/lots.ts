@@ -1,4 +1,4 @@
-import { describeLots } from '../../engine/index';
+import { describeLots, taxCell } from '../../engine/index';
 import { Decimal, formatDollars } from '../../engine/money';
 import { lotsJson, lotsTableCells } from '../../present/lots-table';
 import { alignTable } from '../../present/drift-table';
@@ -14,8 +14,7 @@ const TAX = 'Tax If Sold';
 function shown(header: string, cell: unknown): string {
   if (typeof cell !== 'number' || !(DOLLARS.has(header) || header === TAX)) return String(cell);
   const d = new Decimal(cell);
-  if (header === TAX && d.lessThan(0)) return `saves ${formatDollars(d.negated())}`;
-  return formatDollars(d);
+  return header === TAX ? taxCell(d) : formatDollars(d);
 }
 
 /** Number columns, right-aligned (Shares on its decimal point). */
