@@ -1,9 +1,11 @@
 /**
- * The busy lock (sidebar/busy.ts) end to end, over a workbench that answers every call 5 s
+ * The busy lock (sidebar/busy.ts) end to end, over a workbench that answers every call 2.5 s
  * late, as a slow Apps Script does: while the start-up request runs, the buttons it draws (Run
  * backtest appears before the first plan is made) are disabled and busy, so a click or a key
  * press there is never silently dropped; once they say they are ready, a press is acted on.
  * While one action runs, its button spins and every other action button waits.
+ * 2.5 s leaves room for the few browser round trips each check makes on a loaded machine; the
+ * file waits it six times, so every second more is six seconds of the suite.
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { BACKTEST_WAIT, E2E_TIMEOUT, WAIT, openPage, shootSidebar, startWorkbench, useE2eSession, whenReady, type RunningWorkbench } from './workbench';
 
 const OUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
-const LATENCY = 5_000;
+const LATENCY = 2_500;
 
 const TALL = { width: 1200, height: 1400 };
 const session = useE2eSession('busy', OUT);
@@ -30,10 +32,10 @@ const stateOf = (button: Locator) =>
 
 describe('sidebar buttons while a request runs', () => {
   it('Run backtest drawn during the start-up request waits for it, and a press once it is ready runs the backtest', async () => {
-    const { sidebar, errors } = await openPage(session.browser, bench.url, TALL);
+    const { sidebar, errors } = await openPage(bench.url, TALL);
     const run = sidebar.locator('#run-backtest');
 
-    // The state is read, the first plan is not made yet (that call takes 5 s more).
+    // The state is read, the first plan is not made yet (that call takes 2.5 s more).
     await run.waitFor({ timeout: WAIT });
     expect(await stateOf(run)).toBe('disabled busy');
     expect(await sidebar.locator('#plan .trade').count()).toBe(0);
@@ -57,7 +59,7 @@ describe('sidebar buttons while a request runs', () => {
   }, E2E_TIMEOUT);
 
   it('Update plan: pressed while the start-up request runs it cannot submit; once ready, Enter in a cash field makes the new plan', async () => {
-    const { page, sidebar } = await openPage(session.browser, bench.url, TALL);
+    const { page, sidebar } = await openPage(bench.url, TALL);
     const update = sidebar.locator('#update-plan');
     const cash = sidebar.locator('input[data-account="Roth IRA"]');
     await update.waitFor({ timeout: WAIT });

@@ -31,7 +31,7 @@ async function rpc(name: string, args: unknown[] = []): Promise<unknown> {
 
 describe('Import from broker in the sidebar', () => {
   it('previews per ticker, imports, refuses nothing-to-do, reports unknown tickers, and Undo takes it back', async () => {
-    const { page, sidebar, errors } = await openPage(session.browser, workbench.url);
+    const { page, sidebar, errors } = await openPage(workbench.url);
     await sidebar.locator('#import-section').waitFor({ timeout: WAIT });
     const before = await tabs(workbench.url);
 

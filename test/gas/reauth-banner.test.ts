@@ -6,13 +6,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWorkbench } from '../../src/workbench/server';
-import { E2E_TIMEOUT, WAIT, useE2eSession } from '../e2e/workbench';
+import { E2E_TIMEOUT, WAIT, newPage, useE2eSession } from '../e2e/workbench';
 import { SCOPES } from '../../src/local-google/scopes';
 
 const fired = { authMode: 'FULL', year: 2026, month: 11, 'day-of-month': 20, hour: 12, minute: 3, second: 0, timezone: 'UTC', triggerUid: '1' };
 
 describe('sidebar: the re-authorization banner', () => {
-  const session = useE2eSession('reauth', 'test-output');
+  useE2eSession('reauth', 'test-output');
   let bench: Awaited<ReturnType<typeof startWorkbench>>;
   beforeAll(async () => {
     bench = await startWorkbench(['examples/household.xlsx', '--port', '0']);
@@ -29,7 +29,7 @@ describe('sidebar: the re-authorization banner', () => {
     expect(world.run('runScheduledCheck', [fired], 'timeDriven')).toMatchObject({ ok: true });
     expect(world.google.mail.sent).toEqual([]);
 
-    const page = await session.browser.newPage({ viewport: { width: 300, height: 700 } });
+    const page = await newPage({ width: 300, height: 700 });
     await page.goto(`${bench.url}sidebar`);
     const banner = page.getByTestId('reauth-banner');
     await banner.waitFor({ timeout: WAIT });

@@ -1,8 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { closePages, sharedChromium } from '../e2e/workbench';
+import { closePages, newPage, sharedContext } from '../e2e/workbench';
 import { dec, isoDate } from '../../src/engine/index';
 import { decideCheck } from '../../src/engine/schedule/decide-check';
 import { emptyScheduleState } from '../../src/engine/schedule/schedule-state';
@@ -17,18 +16,17 @@ const OUTPUT = fileURLToPath(new URL('../../test-output/', import.meta.url));
 /** A Gmail column on a laptop, and a phone (iPhone SE / mini width). */
 const WIDTHS = [600, 375] as const;
 
-let browser: Browser;
 beforeAll(async () => {
   mkdirSync(OUTPUT, { recursive: true });
-  browser = await sharedChromium();
+  await sharedContext();
 });
 afterAll(async () => {
-  await closePages(browser);
+  await closePages();
 });
 
 /** Renders `html` at `width` px; returns the document's scroll width and each table cell's right edge past the viewport. */
 async function measure(html: string, width: number, shot: string) {
-  const page = await browser.newPage({ viewport: { width, height: 800 } });
+  const page = await newPage({ width, height: 800 });
   try {
     await page.setContent(html, { waitUntil: 'load' });
     await page.screenshot({ path: `${OUTPUT}${shot}`, fullPage: true });

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { closePages, sharedChromium } from '../e2e/workbench';
+import { closePages, newPage } from '../e2e/workbench';
 import { gridSource, readHousehold } from '../../src/workbook/index';
 import { isoDate } from '../../src/engine/index';
 import { decideCheck } from '../../src/engine/schedule/decide-check';
@@ -109,9 +109,8 @@ describe('the check email', () => {
     const d = decideCheck({ household: hostileHousehold(), asOf: AS_OF, state: emptyScheduleState() });
     const email = renderCheckEmail(d, { spreadsheetUrl: SHEET_URL });
     mkdirSync(OUTPUT, { recursive: true });
-    const browser = await sharedChromium();
     try {
-      const page = await browser.newPage({ viewport: { width: 720, height: 900 } });
+      const page = await newPage({ width: 720, height: 900 });
       const dialogs: string[] = [];
       const requests: string[] = [];
       page.on('dialog', (dialog) => {
@@ -132,7 +131,7 @@ describe('the check email', () => {
       await page.setContent(plain.html, { waitUntil: 'load' });
       await page.screenshot({ path: `${OUTPUT}email-example.png`, fullPage: true });
     } finally {
-      await closePages(browser);
+      await closePages();
     }
   }, 30_000);
 });
