@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closePages, newPage, sharedContext } from '../e2e/workbench';
+import { releasePages, newPage, sharedContext } from '../e2e/workbench';
 import { dec, isoDate } from '../../src/engine/index';
 import { decideCheck } from '../../src/engine/schedule/decide-check';
 import { emptyScheduleState } from '../../src/engine/schedule/schedule-state';
@@ -21,7 +21,7 @@ beforeAll(async () => {
   await sharedContext();
 });
 afterAll(async () => {
-  await closePages();
+  await releasePages();
 });
 
 /** Renders `html` at `width` px; returns the document's scroll width and each table cell's right edge past the viewport. */

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { closePages, newPage } from '../e2e/workbench';
+import { releasePages, newPage } from '../e2e/workbench';
 import { gridSource, readHousehold } from '../../src/workbook/index';
 import { isoDate } from '../../src/engine/index';
 import { decideCheck } from '../../src/engine/schedule/decide-check';
@@ -131,7 +131,7 @@ describe('the check email', () => {
       await page.setContent(plain.html, { waitUntil: 'load' });
       await page.screenshot({ path: `${OUTPUT}email-example.png`, fullPage: true });
     } finally {
-      await closePages();
+      await releasePages();
     }
   }, 30_000);
 });
