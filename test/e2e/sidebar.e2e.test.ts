@@ -25,7 +25,9 @@ const amountSum = async (sidebar: FrameLocator, account: string) => {
 
 describe('the sidebar in the workbench, in headless Chromium', () => {
   it('shows drift, makes, writes and records a plan; refuses to record it twice', async () => {
-    const { page, sidebar, url, dialogs, errors } = await open();
+    // The shipped lib/workbench.mjs in its own process, as `npm start` runs it (the other browser
+    // tests run the same server in the test worker).
+    const { page, sidebar, url, dialogs, errors } = await session.open(undefined, { ownProcess: true });
 
     // 1. Drift: US Large Cap $307,342.67 of $742,246.21 = 41.4% against a 35% target: over.
     const large = sidebar.locator('.bar-row[data-class="US Large Cap"]');

@@ -8,6 +8,7 @@ import { chromium, type Browser, type BrowserContext, type FrameLocator, type Lo
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { chromiumPath } from '../support/chromium';
 import { EXAMPLE_XLSX } from '../support/example-grids';
+import { startWorkbench as startWorkbenchServer } from '../../src/workbench/server';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -27,18 +28,31 @@ export const E2E_TIMEOUT = 600_000;
 
 export interface RunningWorkbench {
   url: string;
-  stop(): void;
+  stop(): Promise<void>;
 }
 
 export interface WorkbenchOptions {
   /** Answer every sidebar call this many milliseconds late (the workbench's --latency). */
   latency?: number;
+  /**
+   * Run the shipped `node lib/workbench.mjs` (what `npm start` runs) in a process of its own.
+   * Otherwise the workbench's server (src/workbench/server.ts, the same code) runs in this test
+   * worker: a workbench process cost about 1 s of CPU to start, for each of some twenty tests.
+   */
+  ownProcess?: boolean;
 }
 
-/** Starts `node lib/workbench.mjs <workbook> --port 0` (a free port) and waits for its address line. */
-export function startWorkbench(workbook: string = EXAMPLE_XLSX, options: WorkbenchOptions = {}): Promise<RunningWorkbench> {
-  const extra = options.latency ? ['--latency', String(options.latency)] : [];
-  const child: ChildProcess = spawn(process.execPath, ['lib/workbench.mjs', workbook, '--port', '0', ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts a workbench on `workbook` on a free port (see WorkbenchOptions.ownProcess for where). */
+export async function startWorkbench(workbook: string = EXAMPLE_XLSX, options: WorkbenchOptions = {}): Promise<RunningWorkbench> {
+  const argv = [workbook, '--port', '0', ...(options.latency ? ['--latency', String(options.latency)] : [])];
+  if (options.ownProcess) return spawnWorkbench(argv);
+  const bench = await startWorkbenchServer(argv);
+  return { url: bench.url, stop: bench.close };
+}
+
+/** Starts `node lib/workbench.mjs ...argv` and waits for its address line. */
+function spawnWorkbench(argv: string[]): Promise<RunningWorkbench> {
+  const child: ChildProcess = spawn(process.execPath, ['lib/workbench.mjs', ...argv], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
     // A fresh Node process that bundles the shim and reads the workbook: slower than one wait
@@ -49,7 +63,12 @@ export function startWorkbench(workbook: string = EXAMPLE_XLSX, options: Workben
       const m = /http:\/\/localhost:\d+\//.exec(out);
       if (m) {
         clearTimeout(timer);
-        resolve({ url: m[0], stop: () => child.kill() });
+        resolve({
+          url: m[0],
+          stop: async () => {
+            child.kill();
+          },
+        });
       }
     };
     child.stdout!.on('data', onData);
@@ -203,7 +222,7 @@ export function useE2eSession(prefix: string, out: string, setupTimeout: number 
   afterEach(releasePages);
   afterAll(async () => {
     await releasePages();
-    for (const w of running) w.stop();
+    await Promise.all(running.map((w) => w.stop()));
     rmSync(temp, { recursive: true, force: true });
   });
   return {
