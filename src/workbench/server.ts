@@ -157,7 +157,14 @@ export async function startWorkbench(argv: readonly string[]): Promise<{ url: st
   });
   const port = await listen(server, args.port);
   const url = `http://localhost:${port}/`;
-  return { url, world, close: () => new Promise((r) => server.close(() => r())) };
+  // Closing waits for every connection to end, and a browser keeps some open with no request on
+  // them (keep-alive, preconnect): those are dropped, or close() could wait for ever.
+  const close = () =>
+    new Promise<void>((r) => {
+      server.close(() => r());
+      server.closeAllConnections();
+    });
+  return { url, world, close };
 }
 
 const invokedDirectly = process.argv[1] !== undefined && /workbench\.(mjs|ts)$|server\.ts$/.test(process.argv[1]);

@@ -1,4 +1,6 @@
+import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,4 +55,22 @@ describe('the workbench server (in process)', () => {
     const lot = saved.values('Lots')![1];
     expect((lot[4] as Date).toISOString().slice(0, 10)).toBe('2015-03-12');
   });
+});
+
+describe('stopping the workbench', () => {
+  it('closes while a browser still holds connections open (one with no request yet, one kept alive)', async () => {
+    const bench = await startWorkbench([EXAMPLE_XLSX, '--port', '0']);
+    const port = Number(new URL(bench.url).port);
+    // A preconnected socket that never sends a request, and a kept-alive one after a request:
+    // server.close() alone waited for them, and a browser test's afterAll hung until its timeout.
+    const silent = connect(port, '127.0.0.1');
+    const kept = connect(port, '127.0.0.1');
+    await Promise.all([once(silent, 'connect'), once(kept, 'connect')]);
+    kept.write(`GET /tabs HTTP/1.1\r\nHost: localhost\r\nConnection: keep-alive\r\n\r\n`);
+    await once(kept, 'data');
+    const outcome = await Promise.race([bench.close().then(() => 'closed'), new Promise((r) => setTimeout(() => r('still open after 5 s'), 5_000))]);
+    silent.destroy();
+    kept.destroy();
+    expect(outcome).toBe('closed');
+  }, 30_000);
 });
