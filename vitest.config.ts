@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { SlowFirstSequencer } from './test/support/slow-first-sequencer';
 
 export default defineConfig({
   test: {
@@ -17,6 +18,7 @@ export default defineConfig({
     isolate: false,
     // Sized for a loaded 2-core CI machine; the browser tests set their own (test/e2e/workbench.ts).
     testTimeout: 60_000,
+    sequence: { sequencer: SlowFirstSequencer },
     hookTimeout: 60_000,
   },
 });
