@@ -150,6 +150,9 @@ export function reportHtml(report: DiagnosticsReport): string {
 
 /** The menu item: run, journal, show. */
 export function diagnosticsFromMenu(now: Date = new Date()): DiagnosticsReport {
+  // First, so a run where no dialog can be shown (a trigger) stops before seconds of timing and
+  // a Journal row nobody asked to see.
+  const ui = SpreadsheetApp.getUi();
   const ss = SpreadsheetApp.getActive();
   const report = runDiagnostics(ss, now);
   let journalNote = '';
@@ -159,6 +162,6 @@ export function diagnosticsFromMenu(now: Date = new Date()): DiagnosticsReport {
     journalNote = `<p>The Journal could not be written: ${escape(error instanceof Error ? error.message : String(error))}</p>`;
   }
   const html = HtmlService.createHtmlOutput(reportHtml(report) + journalNote).setWidth(640).setHeight(520);
-  SpreadsheetApp.getUi().showModalDialog(html, 'Rebalancer diagnostics');
+  ui.showModalDialog(html, 'Rebalancer diagnostics');
   return report;
 }

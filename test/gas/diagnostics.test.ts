@@ -56,7 +56,12 @@ describe('Help ▸ Diagnostics in the workbench (dist/Code.js over the fakes)', 
     expect(dialog).toContain('generated: plan (engine only)');
   }, 120_000);
 
-  it('is a menu item: from a time-driven run it cannot show its dialog', () => {
+  it('is a menu item: from a time-driven run it cannot show its dialog, and stops before timing anything or writing the Journal', () => {
+    const journalRows = () => world.tabs().find((t) => t.name === 'Journal')?.rows.length ?? 0;
+    const before = journalRows();
+    const dialogs = world.google.ui.shown.length;
     expect(world.run('showDiagnostics', [], 'timeDriven')).toEqual({ ok: false, error: 'Cannot call SpreadsheetApp.getUi() from this context.' });
+    expect(journalRows()).toBe(before);
+    expect(world.google.ui.shown.length).toBe(dialogs);
   }, 120_000);
 });
