@@ -22,7 +22,7 @@ describe('rebalance backtest <workbook>, as the sidebar runs it', () => {
   }, 120_000);
 
   it('--start still wins; --json carries the yours row with whole rebalance counts', async () => {
-    const out = await backtestCommand([EXAMPLE_XLSX, '--windows', '--years', '40', '--start', '100000', '--json'], nodeBacktestIo());
+    const out = await backtestCommand([EXAMPLE_XLSX, '--windows', '--years', '10', '--start', '100000', '--json'], nodeBacktestIo());
     expect(out.exitCode).toBe(0);
     const json = JSON.parse(out.stdout) as { start: string; summaries: { policy: string; rebalances: { p10: string; median: string; p90: string } }[] };
     expect(json.start).toBe('100000.00');
