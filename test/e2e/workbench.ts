@@ -106,9 +106,7 @@ export function sharedChromium(): Promise<Browser> {
     (browser) => {
       browser.on('disconnected', () => {
         workerChromium = undefined;
-        workerContext = undefined;
-        idlePages.length = 0;
-        pagesInUse.clear();
+        forgetContext();
       });
       return browser;
     },
@@ -118,6 +116,13 @@ export function sharedChromium(): Promise<Browser> {
     },
   );
   return workerChromium;
+}
+
+/** The context is gone (closed, or its Chromium crashed): the next page opens a new one. */
+function forgetContext(): void {
+  workerContext = undefined;
+  idlePages.length = 0;
+  pagesInUse.clear();
 }
 
 /**
@@ -132,15 +137,11 @@ export function sharedContext(): Promise<BrowserContext> {
     .then((browser) => browser.newContext())
     .then(
       (context) => {
-        context.on('close', () => {
-          workerContext = undefined;
-          idlePages.length = 0;
-          pagesInUse.clear();
-        });
+        context.on('close', forgetContext);
         return context;
       },
       (error: unknown) => {
-        workerContext = undefined;
+        forgetContext();
         throw error;
       },
     );
