@@ -16,6 +16,21 @@ const settings = (changes: Partial<Settings>): Settings => ({ ...household({ acc
 const brief = (plan: Plan) => plan.trades.map((t) => `${t.account} ${t.action} ${t.shares.toFixed()} ${t.ticker}`);
 const soldLots = (plan: Plan) => plan.trades.flatMap((t) => t.lots.map((l) => `${l.lot}:${l.shares.toFixed()}`));
 
+/**
+ * The harvest examples: one taxable Brokerage, Stocks and Bonds 50/50 with 5-point bands, VTI
+ * and SCHB (second choice) for Stocks and BND for Bonds, all at $100; flat 35% short-term and
+ * 15% long-term, no state tax, no spread, loss harvesting on with a $500 Harvest Min Loss.
+ * Each example differs only in its lots.
+ */
+const harvestHousehold = (lots: Household['lots']): Household =>
+  household({
+    accounts: [acct('Brokerage', 'Taxable', 0)],
+    targets: [target('Stocks', '0.5', '0.05'), target('Bonds', '0.5', '0.05')],
+    securities: [sec('VTI', 'Stocks', 100), sec('SCHB', 'Stocks', 100, { rank: 2 }), sec('BND', 'Bonds', 100)],
+    lots,
+    settings: settings({ shortTermRate: dec('0.35'), longTermRate: dec('0.15'), stateRate: dec(0), spread: dec(0), harvestLosses: true, harvestMinLoss: dec(500) }),
+  });
+
 describe('the optimizer takes the least tax per dollar, whatever the holding period (cause B)', () => {
   // One taxable account, Stocks 73% against 50% (beyond its 5-point band): $3,500 of VTI to sell.
   // Flat rates 35% short-term, 15% long-term, 5% state: 40% and 20%.
@@ -87,17 +102,11 @@ describe('a class over target but inside its band, both funds at a loss: the lar
   // another wash group (both classes inside their bands stay between where they were and target). Before, every group with a loss in a class over target
   // was kept from buying, so Stocks could only be sold: 2 VTI, $40 of loss (TA seed 1, S seed 2
   // of the bench: 11% and 25% over the MIP optimum).
-  const h: Household = household({
-    accounts: [acct('Brokerage', 'Taxable', 0)],
-    targets: [target('Stocks', '0.5', '0.05'), target('Bonds', '0.5', '0.05')],
-    securities: [sec('VTI', 'Stocks', 100), sec('SCHB', 'Stocks', 100, { rank: 2 }), sec('BND', 'Bonds', 100)],
-    lots: [
-      lot('loss', 'Brokerage', 'VTI', 50, 6000, '2024-01-02'),
-      lot('small', 'Brokerage', 'SCHB', 2, 202, '2024-01-02'),
-      lot('b', 'Brokerage', 'BND', 48, 4320, '2020-01-02'),
-    ],
-    settings: settings({ shortTermRate: dec('0.35'), longTermRate: dec('0.15'), stateRate: dec(0), spread: dec(0), harvestLosses: true, harvestMinLoss: dec(500) }),
-  });
+  const h = harvestHousehold([
+    lot('loss', 'Brokerage', 'VTI', 50, 6000, '2024-01-02'),
+    lot('small', 'Brokerage', 'SCHB', 2, 202, '2024-01-02'),
+    lot('b', 'Brokerage', 'BND', 48, 4320, '2020-01-02'),
+  ]);
 
   it('sells all 50 VTI and buys 49 SCHB and 1 BND: $1,000 of loss realized, each class nearer its target', () => {
     const plan = planRebalance(h);
@@ -117,18 +126,12 @@ describe('a class beyond its band, both funds at a loss: harvesting both beats a
   // round trip: all 100 loss VTI sold and $4,500 of SCHB bought back, $600 of loss. Harvesting
   // both sells 50 loss VTI and all of SCHB: $300 + $500 = $800 of loss for the same drift (TB
   // seed 4 of the bench, 3.1% over the MIP optimum, for the same reason).
-  const h: Household = household({
-    accounts: [acct('Brokerage', 'Taxable', 0)],
-    targets: [target('Stocks', '0.5', '0.05'), target('Bonds', '0.5', '0.05')],
-    securities: [sec('VTI', 'Stocks', 100), sec('SCHB', 'Stocks', 100, { rank: 2 }), sec('BND', 'Bonds', 100)],
-    lots: [
-      lot('loss', 'Brokerage', 'VTI', 100, 10600, '2024-01-02'),
-      lot('gain', 'Brokerage', 'VTI', 50, 2500, '2020-01-02'),
-      lot('small', 'Brokerage', 'SCHB', 5, 1000, '2024-01-02'),
-      lot('b', 'Brokerage', 'BND', 45, 4050, '2020-01-02'),
-    ],
-    settings: settings({ shortTermRate: dec('0.35'), longTermRate: dec('0.15'), stateRate: dec(0), spread: dec(0), harvestLosses: true, harvestMinLoss: dec(500) }),
-  });
+  const h = harvestHousehold([
+    lot('loss', 'Brokerage', 'VTI', 100, 10600, '2024-01-02'),
+    lot('gain', 'Brokerage', 'VTI', 50, 2500, '2020-01-02'),
+    lot('small', 'Brokerage', 'SCHB', 5, 1000, '2024-01-02'),
+    lot('b', 'Brokerage', 'BND', 45, 4050, '2020-01-02'),
+  ]);
 
   it('sells 50 loss VTI and all 5 SCHB, buys 55 BND: $800 of loss, both classes on target', () => {
     const plan = planRebalance(h);
@@ -145,17 +148,11 @@ describe('a loss too small to harvest is realized only where its class is not bo
   // VTI and buying Stocks back in SCHB would realize the $200 loss in a round trip: a harvest too
   // small to make (the yardstick forbids it). The plan may realize it only to move money out of
   // Stocks: 2 VTI to the target, into Bonds, Stocks bought nowhere.
-  const h: Household = household({
-    accounts: [acct('Brokerage', 'Taxable', 0)],
-    targets: [target('Stocks', '0.5', '0.05'), target('Bonds', '0.5', '0.05')],
-    securities: [sec('VTI', 'Stocks', 100), sec('SCHB', 'Stocks', 100, { rank: 2 }), sec('BND', 'Bonds', 100)],
-    lots: [
-      lot('small', 'Brokerage', 'VTI', 20, 2200, '2024-01-02'),
-      lot('gain', 'Brokerage', 'SCHB', 32, 2000, '2020-01-02'),
-      lot('b', 'Brokerage', 'BND', 48, 4800, '2020-01-02'),
-    ],
-    settings: settings({ shortTermRate: dec('0.35'), longTermRate: dec('0.15'), stateRate: dec(0), spread: dec(0), harvestLosses: true, harvestMinLoss: dec(500) }),
-  });
+  const h = harvestHousehold([
+    lot('small', 'Brokerage', 'VTI', 20, 2200, '2024-01-02'),
+    lot('gain', 'Brokerage', 'SCHB', 32, 2000, '2020-01-02'),
+    lot('b', 'Brokerage', 'BND', 48, 4800, '2020-01-02'),
+  ]);
 
   it('sells 2 VTI into Bonds and buys no Stocks', () => {
     const plan = planRebalance(h);
