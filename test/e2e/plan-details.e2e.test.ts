@@ -69,6 +69,5 @@ describe('plan reasons, details and savings in the sidebar and on the Plan tab',
     await page.setViewportSize({ width: 2600, height: 700 });
     await page.locator('table[data-tab="Plan"]').screenshot({ path: OUT + 'workbench-plan-tab.png' });
     expect(errors).toEqual([]);
-    await page.close();
   }, E2E_TIMEOUT);
 });

@@ -42,6 +42,5 @@ describe('sidebar: the re-authorization banner', () => {
     expect(await page.getByTestId('schedule-line').innerText()).toBe('Scheduled check: daily around 7:00 (America/New_York).');
     await page.getByTestId('workbook-errors').count().then((n) => expect(n).toBe(0));
     await page.screenshot({ path: 'test-output/reauth-banner.png', clip: { x: 0, y: 0, width: 300, height: 420 } });
-    await page.close();
   }, E2E_TIMEOUT);
 });

@@ -37,7 +37,7 @@ async function measure(html: string, width: number, shot: string) {
       text: document.body.innerText,
     }));
   } finally {
-    await page.close();
+    await releasePages();
   }
 }
 

@@ -10,8 +10,8 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  */
 export class SlowFirstSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const rank = (f: TestSpecification) => (/\.e2e\.test\.ts$|[/\\]fuzz[/\\]/.test(f.moduleId) ? 0 : 1);
-    const size = (f: TestSpecification) => statSync(f.moduleId).size;
-    return [...files].sort((a, b) => rank(a) - rank(b) || size(b) - size(a) || (a.moduleId < b.moduleId ? -1 : 1));
+    const keyed = files.map((f) => ({ f, rank: /\.e2e\.test\.ts$|[/\\]fuzz[/\\]/.test(f.moduleId) ? 0 : 1, size: statSync(f.moduleId).size }));
+    keyed.sort((a, b) => a.rank - b.rank || b.size - a.size || (a.f.moduleId < b.f.moduleId ? -1 : 1));
+    return keyed.map((k) => k.f);
   }
 }
